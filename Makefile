@@ -1,0 +1,151 @@
+# ordesk — an order desk in a terminal.
+#
+#   make            build ./ordesk
+#   make run        install what is missing, build, open the board on a demo store
+#   make check      install what is missing, build, run every test suite
+#   make check-san  the same suites under AddressSanitizer and UBSan
+#   make bench      measure and print (never asserts)
+#   make install    PREFIX, DESTDIR, MANDIR honoured
+#   V=1             show the commands
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share
+MANDIR    ?= $(DATADIR)/man
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(if $(filter /usr/local,$(PREFIX)),/etc,$(PREFIX)/etc))
+LOCALSTATEDIR ?= /var/lib
+
+B         ?= build
+BIN       ?= ordesk
+PKG_CONFIG ?= pkg-config
+
+NCURSES_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS   ?= $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+SQLITE_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS    ?= $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+CHECK_CFLAGS   ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS     ?= $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck)
+CSV_LIBS       ?= -lcsv
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wwrite-strings -Wcast-qual -Wcast-align -Wpointer-arith \
+        -Wundef -Wnull-dereference -Wold-style-definition -Wredundant-decls \
+        -Wmissing-declarations -Wvla -Wimplicit-fallthrough
+OPT      ?= -O2 -g
+SAN      ?=
+CFLAGS   ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+             -DORDESK_VERSION='"$(VERSION)"' -DORDESK_LOCALEDIR='"$(DATADIR)/locale"' -DORDESK_SYSCONFDIR='"$(SYSCONFDIR)"' \
+             -Iinclude $(SQLITE_CFLAGS) $(WARN) $(SAN) $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# Everything below the TUI: linked by the tests without curses.
+LIB_DIRS := core store desk import report
+LIB_SRC  := $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
+TUI_SRC  := $(wildcard src/tui/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+EMBED_IN := $(sort $(wildcard data/migrations/*.sql) $(wildcard data/profiles/*.profile))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/embedded.o
+TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+LIBA     := $(B)/libordesk.a
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+UNIT_HELP_OBJ := $(patsubst %.c,$(B)/%.o,$(wildcard tests/unit/support_*.c))
+SH_TESTS := $(sort $(wildcard tests/sh/t[0-9]*.sh))
+
+.PHONY: all run check check-unit check-sh check-san deps bench install uninstall \
+        install-shared uninstall-shared clean fuzz
+
+all: $(BIN)
+
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBA)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBA) $(NCURSES_LIBS) $(SQLITE_LIBS) $(CSV_LIBS) -lm
+
+$(LIBA): $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/src/tui/%.o: src/tui/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(NCURSES_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Schema migrations and import profiles are compiled into the binary.
+$(B)/gen/embedded.c: src/gen/embed.awk $(EMBED_IN) Makefile
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)awk -f src/gen/embed.awk $(EMBED_IN) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/embedded.o: $(B)/gen/embedded.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(UNIT_HELP_OBJ) $(LIBA)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests/unit -MMD -MP -o $@ $< $(UNIT_HELP_OBJ) $(LIBA) \
+	    $(ALL_LDFLAGS) $(SQLITE_LIBS) $(CSV_LIBS) $(CHECK_LIBS) -lm
+
+$(B)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests/unit -MMD -MP -c -o $@ $<
+
+deps:
+	@sh src/gen/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@./$(BIN) --db "$${ORDESK_DB:-$(CURDIR)/demo.db}" demo --refresh
+	@if [ -t 1 ]; then ./$(BIN) --db "$${ORDESK_DB:-$(CURDIR)/demo.db}" board; \
+	 else ./$(BIN) --db "$${ORDESK_DB:-$(CURDIR)/demo.db}" orders | head -40; fi
+
+check: deps
+	@$(MAKE) --no-print-directory check-unit check-sh
+
+check-unit: $(BIN) $(UNIT_BIN)
+	@fail=0; total=0; \
+	for t in $(UNIT_BIN); do \
+	  total=$$((total+1)); \
+	  if ! CK_DEFAULT_TIMEOUT=120 ORDESK_DATA=$(CURDIR)/data ./$$t; then fail=$$((fail+1)); fi; \
+	done; \
+	echo "unit: $$((total-fail)) passed, $$fail failed"; [ $$fail -eq 0 ]
+
+check-sh: $(BIN)
+	@ORDESK=$(CURDIR)/$(BIN) sh tests/sh/run.sh $(SH_TESTS)
+
+check-san:
+	@$(MAKE) --no-print-directory B=build-san BIN=build-san/ordesk \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  OPT="-O1 -g" check-unit check-sh
+
+bench: $(BIN)
+	@ORDESK=$(CURDIR)/$(BIN) sh tests/bench/run.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/ordesk
+	install -m 0644 man/ordesk.1 $(DESTDIR)$(MANDIR)/man1/ordesk.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ordesk $(DESTDIR)$(MANDIR)/man1/ordesk.1
+
+clean:
+	rm -rf $(B) build-san $(BIN)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,84 @@
+#ifndef ORDESK_DESK_H
+#define ORDESK_DESK_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "ordesk/catalog.h"
+#include "ordesk/clock.h"
+#include "ordesk/priority.h"
+#include "ordesk/status.h"
+#include "ordesk/store.h"
+
+/*
+ * The desk: the use cases both the TUI and the CLI call.  A desk is one
+ * operator working one store.  Every public desk_* operation:
+ *   - checks the operator's role (desk_require),
+ *   - applies the rules of core/,
+ *   - writes through store/ in one BEGIN IMMEDIATE transaction,
+ *   - appends events naming the operator,
+ *   - returns a status and leaves a sentence for a person in desk_message().
+ * Nothing here prints, exits or reads the terminal.
+ */
+#define DESK_MAX_HOLIDAYS 512
+
+struct desk {
+	struct store *store;
+	char login[64];            /* the operator: the real uid's login */
+	enum role role;
+	time_t fixed_now;          /* 0: the real clock; tests and scripts pin it */
+	struct clocks clocks;
+	struct score_weights weights;
+	double surge_factor;
+	long holidays[DESK_MAX_HOLIDAYS];
+	struct calendar cal;
+	char store_name[64];
+	char msg[2048];            /* the last operation's sentence for a person */
+	int commit_refusal;        /* set inside a desk_tx body: its ST_REFUSED still commits
+	                              what it recorded (a stock_short exception, say) */
+};
+
+/*
+ * Opens the store at path for the operator login (NULL: the real uid's
+ * login) and loads the settings.  With create, makes the store if missing
+ * and, when it has no users yet, makes login its admin.
+ */
+enum status desk_open(struct desk *d, const char *path, const char *login, unsigned store_flags);
+void desk_close(struct desk *d);
+
+/* The time operations use: fixed_now when set, else the real clock. */
+time_t desk_now(const struct desk *d);
+
+/* The sentence the last operation left (never NULL). */
+const char *desk_message(const struct desk *d);
+
+/* Sets the message and returns st: `return desk_fail(d, ST_REFUSED, _("…"), …);` */
+enum status desk_fail(struct desk *d, enum status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Sets the message for a success. */
+void desk_say(struct desk *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ST_OK when the operator has at least role; else ST_DENIED with a message
+ * naming what was attempted. */
+enum status desk_require(struct desk *d, enum role role, const char *doing);
+
+/* Reloads settings (clocks, weights, surge factor, holidays) from the store. */
+enum status desk_reload_settings(struct desk *d);
+
+/*
+ * Runs a write transaction: begin, body(d, arg), commit; rolls back when
+ * body returns anything but ST_OK, except that ST_REFUSED commits when the
+ * body set d->commit_refusal.  The message is body's.  A busy store
+ * becomes ST_BUSY with a message saying so.
+ */
+enum status desk_tx(struct desk *d, enum status (*body)(struct desk *d, void *arg), void *arg);
+
+/* Appends an event by the operator at desk_now() (inside a transaction). */
+enum status desk_event(struct desk *d, long long order_id, const char *what,
+                       const char *from, const char *to, const char *why);
+
+/* The login of the real uid (getpwuid(getuid())), never $USER. */
+void desk_os_login(char *buf, size_t size);
+
+#endif

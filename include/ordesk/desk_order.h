@@ -1,0 +1,36 @@
+#ifndef ORDESK_DESK_ORDER_H
+#define ORDESK_DESK_ORDER_H
+
+#include "ordesk/desk.h"
+#include "ordesk/store_order.h"
+
+/* What an advance needs besides the order; NULL fields are not given. */
+struct advance_req {
+	const char *order_no;
+	int to;                 /* -1: the next stage; else the stage the caller means */
+	int expected_version;   /* -1: any; else refuse if the order changed since read */
+	const char *carrier;    /* needed when the order reaches shipped */
+	const char *tracking;
+};
+
+/* Moves an order one stage forward (locking stock on review -> locked,
+ * consuming it on picking -> shipped).  ST_REFUSED "already moved" when
+ * the order is already at or past the stage the caller meant. */
+enum status desk_advance(struct desk *d, const struct advance_req *req);
+
+/* One stage back, supervisor only, with a reason (releases locks when leaving locked). */
+enum status desk_move_back(struct desk *d, const char *order_no, const char *reason);
+
+/* Cancels before shipped, supervisor only, with a reason (releases locks). */
+enum status desk_cancel(struct desk *d, const char *order_no, const char *reason);
+
+/* Sets one order-level field (validate.h's names) after validating it. */
+enum status desk_edit(struct desk *d, const char *order_no, const char *field, const char *value);
+
+/* Reads an order; ST_REFUSED with "no order …" when there is none. */
+enum status desk_order_get(struct desk *d, const char *order_no, struct order *o);
+
+/* Computes class and score of o from its fields at desk_now() (no store access). */
+void desk_order_prioritize(const struct desk *d, struct order *o, int surge_day);
+
+#endif

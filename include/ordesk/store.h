@@ -1,0 +1,94 @@
+#ifndef ORDESK_STORE_H
+#define ORDESK_STORE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "ordesk/status.h"
+
+/*
+ * The store: the only module family that speaks SQL.  store.h is the
+ * connection, its settings, the schema migrations, transactions and the
+ * statement cache; each record family has its own store_*.h.
+ *
+ * Rules every store function keeps:
+ *  - prepared statements with bound parameters only (store_prep);
+ *  - writes happen inside store_begin()/store_commit(), which is
+ *    BEGIN IMMEDIATE, so a busy store is met at the start, never halfway;
+ *  - a statement is reset (store_done) before the function returns, so no
+ *    statement stays active while the program waits for a key.
+ */
+struct store;
+
+enum store_flags {
+	STORE_CREATE   = 1 << 0,   /* create the file and the schema if missing */
+	STORE_READONLY = 1 << 1,
+	STORE_FAST     = 1 << 2,   /* synchronous=NORMAL: for bulk demo and bench stores */
+	STORE_MEMORY   = 1 << 3    /* path is ignored: a private in-memory store */
+};
+
+/* The schema version this binary writes (PRAGMA user_version). */
+int store_schema_version(void);
+
+/*
+ * Opens (and with STORE_CREATE creates and migrates) the store at path.
+ * On failure returns the status and writes a sentence into err.
+ */
+enum status store_open(const char *path, unsigned flags, struct store **out,
+                       char *err, size_t err_size);
+void store_close(struct store *s);
+
+sqlite3 *store_db(struct store *s);
+const char *store_path(const struct store *s);
+
+/* The last error, naming the query that failed. */
+const char *store_errmsg(const struct store *s);
+
+/* Maps an SQLite result code to a status, recording the message. */
+enum status store_fail(struct store *s, int rc, const char *sql);
+
+/* BEGIN IMMEDIATE.  ST_BUSY when others hold the store past the timeout. */
+enum status store_begin(struct store *s);
+enum status store_commit(struct store *s);
+void store_rollback(struct store *s);
+int store_in_tx(const struct store *s);
+
+/*
+ * A cached prepared statement for a constant SQL text (the cache is keyed
+ * by the text's address, so pass string literals).  NULL on error, with
+ * store_errmsg set.  store_done resets it and clears its bindings.
+ */
+sqlite3_stmt *store_prep(struct store *s, const char *sql);
+void store_done(sqlite3_stmt *st);
+
+/* Steps a statement that returns no rows, then resets it. */
+enum status store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *sql);
+
+/* PRAGMA data_version: changes when another connection commits. */
+long long store_data_version(struct store *s);
+
+/* Binding helpers that bind NULL for a NULL string. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Copies a text column (NULL as "") into buf. */
+void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t size);
+
+/* Settings table.  *_get returns def when the key is absent. */
+enum status store_setting_get(struct store *s, const char *key, const char *def,
+                              char *buf, size_t size);
+enum status store_setting_set(struct store *s, const char *key, const char *value);
+
+/* Appends to the event log.  order_id 0 for none. */
+struct event_rec {
+	long long order_id;
+	const char *entity;     /* "order", "stock", "exception", "user", "setting", "review" */
+	const char *entity_id;
+	const char *what;
+	const char *from;
+	const char *to;
+	const char *why;
+};
+enum status store_event_add(struct store *s, time_t at, const char *actor,
+                            const struct event_rec *ev);
+
+#endif

@@ -1,0 +1,31 @@
+#ifndef ORDESK_TEXT_H
+#define ORDESK_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * Untrusted text (from a channel file or typed by a user) is stored as
+ * given but never reaches a terminal, a report or stderr raw: text_clean
+ * makes C0 and C1 controls, DEL, bidi overrides and invalid UTF-8 visible
+ * (as \xNN or \u{NNNN}) and is what every printer calls.
+ */
+
+/* Writes the visible form of in into out (always terminated); returns the
+ * length the full result would have, like snprintf. */
+size_t text_clean(const char *in, char *out, size_t size);
+
+/* 1 when in holds nothing text_clean would change. */
+int text_is_clean(const char *in);
+
+/* Display columns of a UTF-8 string (wide characters count 2); the one
+ * width function every view and table uses. */
+int text_width(const char *s);
+
+/* Copies the longest prefix of s that fits in cols columns, never
+ * splitting a character; returns the columns used. */
+int text_fit(const char *s, int cols, char *out, size_t size);
+
+/* Copies at most size-1 bytes and terminates; returns strlen(src). */
+size_t text_copy(char *dst, const char *src, size_t size);
+
+#endif

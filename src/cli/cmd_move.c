@@ -1,0 +1,94 @@
+/* ordesk advance, back, cancel, edit: changing one order. */
+#include "ordesk/cli.h"
+#include "ordesk/desk_order.h"
+#include "ordesk/i18n.h"
+
+#include <getopt.h>
+#include <string.h>
+
+enum status cmd_advance(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "carrier", required_argument, NULL, 'c' },
+		{ "tracking", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct advance_req req = { .to = -1, .expected_version = -1 };
+	int opt;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 't':
+			if ((req.to = stage_parse(optarg)) < 0)
+				return cli_error(ST_USAGE, _("unknown stage %s"), optarg);
+			break;
+		case 'c':
+			req.carrier = optarg;
+			break;
+		case 'k':
+			req.tracking = optarg;
+			break;
+		default:
+			return cli_usage("advance");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage("advance");
+	req.order_no = argv[optind];
+	return cli_report(c, desk_advance(&c->desk, &req));
+}
+
+static enum status reason_cmd(struct cli *c, int argc, char **argv, const char *name,
+                              enum status (*fn)(struct desk *, const char *, const char *))
+{
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *reason = NULL;
+	int opt;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt != 'r')
+			return cli_usage(name);
+		reason = optarg;
+	}
+	if (optind != argc - 1)
+		return cli_usage(name);
+	return cli_report(c, fn(&c->desk, argv[optind], reason));
+}
+
+enum status cmd_back(struct cli *c, int argc, char **argv)
+{
+	return reason_cmd(c, argc, argv, "back", desk_move_back);
+}
+
+enum status cmd_cancel(struct cli *c, int argc, char **argv)
+{
+	return reason_cmd(c, argc, argv, "cancel", desk_cancel);
+}
+
+enum status cmd_edit(struct cli *c, int argc, char **argv)
+{
+	enum status st = ST_OK;
+
+	if (argc < 3)
+		return cli_usage("edit");
+	for (int i = 2; i < argc; i++)
+		if (!strchr(argv[i], '=') || argv[i][0] == '=')
+			return cli_error(ST_USAGE, _("%s is not FIELD=VALUE"), argv[i]);
+	for (int i = 2; i < argc && st == ST_OK; i++) {
+		char fieldname[64];
+		const char *eq = strchr(argv[i], '=');
+		size_t n = (size_t)(eq - argv[i]);
+		if (n >= sizeof fieldname)
+			return cli_error(ST_USAGE, _("no such field %.40s"), argv[i]);
+		memcpy(fieldname, argv[i], n);
+		fieldname[n] = '\0';
+		st = cli_report(c, desk_edit(&c->desk, argv[1], fieldname, eq + 1));
+	}
+	return st;
+}

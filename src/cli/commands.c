@@ -1,0 +1,21 @@
+/* The command table: the one list --help, the man page check and dispatch use. */
+#include "ordesk/cli.h"
+#include "ordesk/i18n.h"
+
+#include <stddef.h>
+
+const struct cli_command cli_commands[] = {
+	{ "init", "[--admin LOGIN]", N_("create or migrate the store"), cmd_init, CLI_STORE_CREATE },
+	{ "demo", "[--orders N] [--seed S] [--refresh]", N_("fill a store with realistic orders, stock and history"), cmd_demo, CLI_NO_STORE },
+	{ "board", "", N_("the full-screen board"), cmd_board, CLI_STORE },
+	{ "orders", "[--stage S] [--health H] [--channel C] [--format table|csv|tsv]", N_("list orders"), cmd_orders, CLI_STORE },
+	{ "show", "ORDER", N_("an order with its lines, exceptions and history"), cmd_show, CLI_STORE },
+	{ "advance", "ORDER [--to STAGE] [--carrier NAME --tracking NO]", N_("move an order to its next stage"), cmd_advance, CLI_STORE },
+	{ "back", "ORDER --reason TEXT", N_("move an order one stage back (supervisor)"), cmd_back, CLI_STORE },
+	{ "cancel", "ORDER --reason TEXT", N_("cancel an order before shipping (supervisor)"), cmd_cancel, CLI_STORE },
+	{ "edit", "ORDER FIELD=VALUE...", N_("change fields of an order"), cmd_edit, CLI_STORE },
+	{ "users", "list | add LOGIN --role ROLE | role LOGIN ROLE", N_("who may do what (admin)"), cmd_users, CLI_STORE },
+	{ "config", "get [KEY] | set KEY VALUE", N_("the store's settings"), cmd_config, CLI_STORE },
+	{ "check", "", N_("verify the store's invariants"), cmd_check, CLI_STORE },
+	{ NULL, NULL, NULL, NULL, CLI_NO_STORE }
+};

@@ -1,0 +1,111 @@
+/* Listings for people (table), spreadsheets (CSV) and scripts (TSV). */
+#include "ordesk/cli.h"
+#include "ordesk/text.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+int out_format_parse(const char *word)
+{
+	if (!word || strcmp(word, "table") == 0)
+		return OUT_TABLE;
+	if (strcmp(word, "csv") == 0)
+		return OUT_CSV;
+	if (strcmp(word, "tsv") == 0)
+		return OUT_TSV;
+	return -1;
+}
+
+static void put_cell(struct out *o, int i, const char *value)
+{
+	char clean[8192];
+
+	if (o->format == OUT_TSV) {
+		/* TSV: tabs, newlines and backslashes escaped, other controls made visible. */
+		for (const char *p = value; *p; p++) {
+			if (*p == '\\')
+				fputs("\\\\", o->fp);
+			else if (*p == '\t')
+				fputs("\\t", o->fp);
+			else if (*p == '\n')
+				fputs("\\n", o->fp);
+			else if (*p == '\r')
+				fputs("\\r", o->fp);
+			else {
+				size_t n = strcspn(p, "\\\t\n\r");
+				char piece[4096];
+				size_t take = n < sizeof piece - 1 ? n : sizeof piece - 1;
+				memcpy(piece, p, take);
+				piece[take] = '\0';
+				text_clean(piece, clean, sizeof clean);
+				fputs(clean, o->fp);
+				p += take - 1;
+			}
+		}
+		return;
+	}
+	text_clean(value, clean, sizeof clean);
+	if (o->format == OUT_CSV) {
+		csv_fwrite(o->fp, clean, strlen(clean));
+		return;
+	}
+	int width = o->cols[i].width;
+	if (width <= 0 || i == o->ncols - 1) {
+		fputs(clean, o->fp);
+		return;
+	}
+	char fit[1024];
+	int used = text_fit(clean, width, fit, sizeof fit);
+	fputs(fit, o->fp);
+	for (; used < width; used++)
+		fputc(' ', o->fp);
+}
+
+void out_row(struct out *o, const char *const *values)
+{
+	for (int i = 0; i < o->ncols; i++) {
+		if (i)
+			fputc(o->format == OUT_CSV ? ',' : o->format == OUT_TSV ? '\t' : ' ', o->fp);
+		put_cell(o, i, values[i] ? values[i] : "");
+	}
+	fputs(o->format == OUT_CSV ? "\r\n" : "\n", o->fp);
+}
+
+void out_begin(struct out *o, FILE *fp, enum out_format format,
+               const struct out_column *cols, int ncols)
+{
+	const char *names[64];
+
+	o->fp = fp;
+	o->format = format;
+	o->cols = cols;
+	o->ncols = ncols < 64 ? ncols : 64;
+	for (int i = 0; i < o->ncols; i++)
+		names[i] = cols[i].name;
+	out_row(o, names);
+}
+
+void out_time(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	if (t == 0) {
+		text_copy(buf, "", size);
+		return;
+	}
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+}
+
+void out_span(long long s, char *buf, size_t size)
+{
+	const char *sign = s < 0 ? "-" : "";
+
+	if (s < 0)
+		s = -s;
+	if (s >= 86400 * 2)
+		snprintf(buf, size, "%s%lldd%02lldh", sign, s / 86400, (s % 86400) / 3600);
+	else
+		snprintf(buf, size, "%s%lld:%02lld", sign, s / 3600, (s % 3600) / 60);
+}

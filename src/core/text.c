@@ -1,0 +1,176 @@
+/* Untrusted text made safe to print, and display widths. */
+#include "ordesk/text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Decodes one UTF-8 sequence; returns its length, or 0 if invalid. */
+static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf && (s[1] & 0xc0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+		return 2;
+	}
+	if (s[0] >= 0xe0 && s[0] <= 0xef && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x0f) << 12) | ((uint32_t)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+		if (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))
+			return 0;
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+	    (s[3] & 0xc0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3f) << 12) |
+		      ((uint32_t)(s[2] & 0x3f) << 6) | (s[3] & 0x3f);
+		if (*cp < 0x10000 || *cp > 0x10ffff)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/* Code points that must never reach a terminal as they are. */
+static int is_dangerous(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+	       (cp >= 0x202a && cp <= 0x202e) ||   /* bidi embeddings and overrides */
+	       (cp >= 0x2066 && cp <= 0x2069) ||   /* bidi isolates */
+	       cp == 0x200e || cp == 0x200f || cp == 0x061c ||
+	       cp == 0xfeff;                       /* stray BOM */
+}
+
+size_t text_clean(const char *in, char *out, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)(in ? in : "");
+	size_t n = 0;
+	char tmp[16];
+
+	while (*s) {
+		uint32_t cp;
+		size_t len = utf8_decode(s, &cp);
+		const char *piece;
+		size_t plen;
+
+		if (len == 0) {
+			snprintf(tmp, sizeof tmp, "\\x%02X", *s);
+			piece = tmp;
+			plen = strlen(tmp);
+			len = 1;
+		} else if (is_dangerous(cp)) {
+			if (cp == '\t' || cp == '\n' || cp == '\r')
+				snprintf(tmp, sizeof tmp, "%s", cp == '\t' ? "\\t" : cp == '\n' ? "\\n" : "\\r");
+			else if (cp < 0x100)
+				snprintf(tmp, sizeof tmp, "\\x%02X", (unsigned)cp);
+			else
+				snprintf(tmp, sizeof tmp, "\\u{%04X}", (unsigned)cp);
+			piece = tmp;
+			plen = strlen(tmp);
+		} else {
+			piece = (const char *)s;
+			plen = len;
+		}
+		if (size && n + plen < size)
+			memcpy(out + n, piece, plen);
+		else if (size && n < size)
+			size = n + 1; /* stop writing; keep counting */
+		n += plen;
+		s += len;
+	}
+	if (size)
+		out[n < size ? n : size - 1] = '\0';
+	return n;
+}
+
+int text_is_clean(const char *in)
+{
+	const unsigned char *s = (const unsigned char *)(in ? in : "");
+
+	while (*s) {
+		uint32_t cp;
+		size_t len = utf8_decode(s, &cp);
+		if (len == 0 || is_dangerous(cp))
+			return 0;
+		s += len;
+	}
+	return 1;
+}
+
+static int cp_width(uint32_t cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
+	if (w >= 0)
+		return w;
+	/* Without a UTF-8 locale wcwidth knows nothing: assume East Asian
+	 * wide for the CJK blocks and one column otherwise. */
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+int text_width(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)(str ? str : "");
+	int w = 0;
+
+	while (*s) {
+		uint32_t cp;
+		size_t len = utf8_decode(s, &cp);
+		if (len == 0) {
+			w += 4; /* shown as \xNN */
+			s++;
+			continue;
+		}
+		w += is_dangerous(cp) ? 4 : cp_width(cp);
+		s += len;
+	}
+	return w;
+}
+
+int text_fit(const char *str, int cols, char *out, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)(str ? str : "");
+	size_t n = 0;
+	int w = 0;
+
+	while (*s) {
+		uint32_t cp;
+		size_t len = utf8_decode(s, &cp);
+		int cw;
+		if (len == 0) {
+			len = 1;
+			cw = 1;
+		} else {
+			cw = cp_width(cp);
+		}
+		if (w + cw > cols || n + len >= size)
+			break;
+		memcpy(out + n, s, len);
+		n += len;
+		w += cw;
+		s += len;
+	}
+	if (size)
+		out[n] = '\0';
+	return w;
+}
+
+size_t text_copy(char *dst, const char *src, size_t size)
+{
+	size_t len = strlen(src);
+
+	if (size) {
+		size_t n = len < size - 1 ? len : size - 1;
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+	}
+	return len;
+}

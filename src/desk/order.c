@@ -1,0 +1,268 @@
+/* Use cases on one order: advance, move back, cancel, edit. */
+#include "ordesk/desk_order.h"
+#include "ordesk/desk_stock.h"
+#include "ordesk/health.h"
+#include "ordesk/i18n.h"
+#include "ordesk/text.h"
+#include "ordesk/transition.h"
+#include "ordesk/validate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum status desk_order_get(struct desk *d, const char *order_no, struct order *o)
+{
+	enum status st = store_order_get(d->store, order_no, o);
+	char clean[96];
+
+	if (st == ST_REFUSED) {
+		text_clean(order_no, clean, sizeof clean);
+		return desk_fail(d, ST_REFUSED, _("no order %s"), clean);
+	}
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	return ST_OK;
+}
+
+static int has_flag(const char *flags, const char *flag)
+{
+	size_t n = strlen(flag);
+
+	for (const char *p = flags; (p = strstr(p, flag)) != NULL; p += n)
+		if ((p == flags || strchr(",; ", p[-1])) && strchr(",; ", p[n]))
+			return 1;
+	return 0;
+}
+
+void desk_order_prioritize(const struct desk *d, struct order *o, int surge_day)
+{
+	struct priority_input in = {
+		.urgent_flag = has_flag(o->flags, "urgent"),
+		.surge_day = surge_day || has_flag(o->flags, "surge"),
+		.tier = o->tier,
+		.type = o->type,
+		.quality_issue = has_flag(o->flags, "quality"),
+	};
+
+	o->priority = priority_classify(&in);
+	o->promise_at = clock_promise(&d->clocks, &d->cal, o->priority, o->ordered_at);
+	o->score = priority_score(&d->weights, o->tier, o->total_cents, o->promise_at, desk_now(d));
+}
+
+/* Exception kinds that hold an order where it is until resolved. */
+static int blocking_kind(const char *kinds)
+{
+	return has_flag(kinds, "needs_info") || has_flag(kinds, "customer_change") ||
+	       has_flag(kinds, "duplicate_suspect") || has_flag(kinds, "stock_short");
+}
+
+static int blank(const char *s)
+{
+	return !s || strspn(s, " \t") == strlen(s);
+}
+
+/* Moves o to stage `to` in the current transaction and records the event. */
+static enum status move_order(struct desk *d, const struct order *o, enum stage to,
+                              const char *what, const char *why)
+{
+	time_t now = desk_now(d);
+	time_t due = clock_stage_due(&d->clocks, &d->cal, to, o->priority, o->received_at, now);
+	int on_time = o->due_at == 0 || now <= o->due_at;
+	enum status st;
+
+	st = store_order_move(d->store, o->id, o->stage, o->version, to, now, due, on_time);
+	if (st == ST_REFUSED)
+		return desk_fail(d, ST_REFUSED, _("order %s changed meanwhile; look again and retry"),
+		                 o->order_no);
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	return desk_event(d, o->id, what, stage_name(o->stage), stage_name(to), why);
+}
+
+static enum status advance_body(struct desk *d, void *arg)
+{
+	const struct advance_req *req = arg;
+	struct order o;
+	enum status st;
+	const char *why;
+
+	if ((st = desk_order_get(d, req->order_no, &o)) != ST_OK)
+		return st;
+	if (req->to >= 0 && o.stage != STAGE_CANCELLED && (int)o.stage >= req->to)
+		return desk_fail(d, ST_REFUSED, _("order %s already moved: it is in %s"), o.order_no,
+		                 stage_name(o.stage));
+	if (req->expected_version >= 0 && o.version != req->expected_version)
+		return desk_fail(d, ST_REFUSED, _("order %s changed meanwhile; look again and retry"),
+		                 o.order_no);
+	int next = transition_next(o.stage);
+	if (next < 0 || o.stage == STAGE_CANCELLED)
+		return desk_fail(d, ST_REFUSED, _("order %s is %s and cannot move forward"), o.order_no,
+		                 stage_name(o.stage));
+	if (req->to >= 0 && req->to != next)
+		return desk_fail(d, ST_REFUSED, _("order %s is in %s: it can only move to %s next"),
+		                 o.order_no, stage_name(o.stage), stage_name((enum stage)next));
+	st = transition_check(o.stage, (enum stage)next, d->role, NULL, &why);
+	if (st != ST_OK)
+		return desk_fail(d, st, _("cannot advance %s: %s"), o.order_no, why);
+	if (blocking_kind(o.exc_kinds))
+		return desk_fail(d, ST_REFUSED, _("order %s has an open %s exception: resolve it first"),
+		                 o.order_no, o.exc_kinds);
+	if (next == STAGE_SHIPPED) {
+		if (blank(req->carrier) || blank(req->tracking))
+			return desk_fail(d, ST_USAGE,
+			                 _("shipping order %s needs a carrier and a tracking number"),
+			                 o.order_no);
+		if ((st = store_order_set_shipping(d->store, o.id, req->carrier, req->tracking)) != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+		o.version++;
+		if ((st = desk_stock_ship_tx(d, &o)) != ST_OK)
+			return st;
+	}
+	if (next == STAGE_LOCKED && (st = desk_stock_lock_tx(d, &o)) != ST_OK)
+		return st;
+	if ((st = move_order(d, &o, (enum stage)next, "advance", "")) != ST_OK)
+		return st;
+	desk_say(d, _("%s moved from %s to %s"), o.order_no, stage_name(o.stage),
+	         stage_name((enum stage)next));
+	return ST_OK;
+}
+
+enum status desk_advance(struct desk *d, const struct advance_req *req)
+{
+	if (desk_require(d, ROLE_CLERK, _("advance orders")) != ST_OK)
+		return ST_DENIED;
+	struct advance_req copy = *req;
+	return desk_tx(d, advance_body, &copy);
+}
+
+struct back_req {
+	const char *order_no;
+	const char *reason;
+	int cancel;
+};
+
+static enum status back_body(struct desk *d, void *arg)
+{
+	const struct back_req *req = arg;
+	struct order o;
+	enum status st;
+	const char *why;
+
+	if ((st = desk_order_get(d, req->order_no, &o)) != ST_OK)
+		return st;
+	enum stage to = req->cancel ? STAGE_CANCELLED : (enum stage)((int)o.stage - 1);
+	if (!req->cancel && (o.stage == STAGE_NEW || o.stage == STAGE_CANCELLED))
+		return desk_fail(d, ST_REFUSED, _("order %s is %s and cannot move back"), o.order_no,
+		                 stage_name(o.stage));
+	st = transition_check(o.stage, to, d->role, req->reason, &why);
+	if (st != ST_OK)
+		return desk_fail(d, st, _("cannot %s %s: %s"), req->cancel ? _("cancel") : _("move back"),
+		                 o.order_no, why);
+	/* Leaving locked (back to review) or cancelling frees what it holds. */
+	if ((req->cancel || o.stage == STAGE_LOCKED) && (st = desk_stock_release_tx(d, &o)) != ST_OK)
+		return st;
+	if ((st = move_order(d, &o, to, req->cancel ? "cancel" : "back", req->reason)) != ST_OK)
+		return st;
+	desk_say(d, req->cancel ? _("%s cancelled (was %s)") : _("%s moved back from %s"),
+	         o.order_no, stage_name(o.stage));
+	return ST_OK;
+}
+
+enum status desk_move_back(struct desk *d, const char *order_no, const char *reason)
+{
+	struct back_req req = { order_no, reason, 0 };
+
+	if (desk_require(d, ROLE_SUPERVISOR, _("move orders back")) != ST_OK)
+		return ST_DENIED;
+	return desk_tx(d, back_body, &req);
+}
+
+enum status desk_cancel(struct desk *d, const char *order_no, const char *reason)
+{
+	struct back_req req = { order_no, reason, 1 };
+
+	if (desk_require(d, ROLE_SUPERVISOR, _("cancel orders")) != ST_OK)
+		return ST_DENIED;
+	return desk_tx(d, back_body, &req);
+}
+
+struct edit_req {
+	const char *order_no, *field, *value;
+};
+
+static const char *order_field_value(const struct order *o, enum field f, char *buf, size_t size)
+{
+	switch (f) {
+	case FIELD_CUSTOMER: return o->customer;
+	case FIELD_PHONE: return o->phone;
+	case FIELD_ADDRESS: return o->address;
+	case FIELD_TIER: return tier_name(o->tier);
+	case FIELD_TYPE: return otype_name(o->type);
+	case FIELD_FLAGS: return o->flags;
+	case FIELD_NOTE: return o->note;
+	case FIELD_ORDERED_AT:
+		snprintf(buf, size, "%lld", (long long)o->ordered_at);
+		return buf;
+	default: return "";
+	}
+}
+
+static enum status edit_body(struct desk *d, void *arg)
+{
+	const struct edit_req *req = arg;
+	struct order o;
+	enum status st;
+	char why[128], old[64], clean[128];
+	int f = field_parse(req->field);
+
+	if ((st = desk_order_get(d, req->order_no, &o)) != ST_OK)
+		return st;
+	text_clean(req->field, clean, sizeof clean);
+	if (f < 0 || field_is_line_level((enum field)f) || f == FIELD_CHANNEL || f == FIELD_ORDER_REF)
+		return desk_fail(d, ST_USAGE,
+		                 _("%s is not a field that can be edited (customer, phone, address, tier, type, flags, note, ordered_at)"),
+		                 clean);
+	if (o.stage >= STAGE_SHIPPED)
+		return desk_fail(d, ST_REFUSED, _("order %s is %s: it can no longer be edited"),
+		                 o.order_no, stage_name(o.stage));
+	if (validate_field((enum field)f, req->value, why, sizeof why) != 0)
+		return desk_fail(d, ST_REFUSED, _("%s of %s: %s"), clean, o.order_no, why);
+	const char *before = order_field_value(&o, (enum field)f, old, sizeof old);
+	char value[64];
+	const char *to = req->value;
+	if (f == FIELD_ORDERED_AT) {
+		time_t t;
+		validate_datetime(req->value, &t);
+		snprintf(value, sizeof value, "%lld", (long long)t);
+		to = value;
+	}
+	if (strcmp(before, to) == 0) {
+		desk_say(d, _("%s of %s is already that"), clean, o.order_no);
+		return ST_OK;
+	}
+	char from_copy[2048];
+	text_copy(from_copy, before, sizeof from_copy);
+	if ((st = store_order_set_field(d->store, o.id, field_name((enum field)f), to)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	/* Tier, type, flags and order time change the priority: evaluate it again. */
+	if (f == FIELD_TIER || f == FIELD_TYPE || f == FIELD_FLAGS || f == FIELD_ORDERED_AT) {
+		if ((st = store_order_get_id(d->store, o.id, &o)) != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+		desk_order_prioritize(d, &o, 0);
+		if ((st = store_order_set_priority(d->store, o.id, o.priority, o.score)) != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+	}
+	if ((st = desk_event(d, o.id, "edit", from_copy, to, field_name((enum field)f))) != ST_OK)
+		return st;
+	desk_say(d, _("%s of %s changed"), field_name((enum field)f), o.order_no);
+	return ST_OK;
+}
+
+enum status desk_edit(struct desk *d, const char *order_no, const char *field, const char *value)
+{
+	struct edit_req req = { order_no, field, value };
+
+	if (desk_require(d, ROLE_CLERK, _("edit orders")) != ST_OK)
+		return ST_DENIED;
+	return desk_tx(d, edit_body, &req);
+}

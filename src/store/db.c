@@ -1,0 +1,401 @@
+/* The store's connection: settings on open, migrations, transactions, statements. */
+#include "ordesk/store.h"
+#include "ordesk/embedded.h"
+#include "ordesk/i18n.h"
+#include "ordesk/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define STMT_CACHE 512
+#define BUSY_TIMEOUT_MS 5000
+
+struct cached_stmt {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+struct store {
+	sqlite3 *db;
+	char path[4096];
+	char err[1024];
+	int in_tx;
+	struct cached_stmt cache[STMT_CACHE];
+};
+
+sqlite3 *store_db(struct store *s) { return s->db; }
+const char *store_path(const struct store *s) { return s->path; }
+const char *store_errmsg(const struct store *s) { return s->err; }
+int store_in_tx(const struct store *s) { return s->in_tx; }
+
+enum status store_fail(struct store *s, int rc, const char *sql)
+{
+	const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	char q[160];
+
+	text_fit(sql ? sql : "", 120, q, sizeof q);
+	for (char *p = q; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	snprintf(s->err, sizeof s->err, "%s (in: %s)", msg, q);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(s->err, sizeof s->err, "%s",
+		         _("the store is locked by another ordesk; try again in a moment"));
+		return ST_BUSY;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return ST_IOERR;
+	case SQLITE_CONSTRAINT:
+		return ST_REFUSED;
+	default:
+		return ST_INTERNAL;
+	}
+}
+
+/* Index of the embedded migration files, in number order (the table is sorted). */
+static int migration_number(const char *name)
+{
+	const char *base = strrchr(name, '/');
+	return base ? atoi(base + 1) : 0;
+}
+
+int store_schema_version(void)
+{
+	int v = 0;
+
+	for (const struct embedded_file *f = embedded_files; f->name; f++)
+		if (strncmp(f->name, "migrations/", 11) == 0 && migration_number(f->name) > v)
+			v = migration_number(f->name);
+	return v;
+}
+
+static int pragma_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static enum status migrate(struct store *s, int from)
+{
+	int to = store_schema_version();
+	enum status st;
+	char *msg = NULL;
+
+	if ((st = store_begin(s)) != ST_OK)
+		return st;
+	/* Another process may have migrated while we waited for the lock. */
+	from = pragma_int(s->db, "PRAGMA user_version");
+	for (int v = from + 1; v <= to; v++) {
+		const struct embedded_file *f;
+		for (f = embedded_files; f->name; f++)
+			if (strncmp(f->name, "migrations/", 11) == 0 && migration_number(f->name) == v)
+				break;
+		if (!f->name) {
+			snprintf(s->err, sizeof s->err, _("schema migration %d is missing from this build"), v);
+			store_rollback(s);
+			return ST_INTERNAL;
+		}
+		if (sqlite3_exec(s->db, f->text, NULL, NULL, &msg) != SQLITE_OK) {
+			snprintf(s->err, sizeof s->err, _("schema migration %s failed: %s"), f->name,
+			         msg ? msg : "?");
+			sqlite3_free(msg);
+			store_rollback(s);
+			return ST_INTERNAL;
+		}
+	}
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", to);
+	if (sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		store_rollback(s);
+		return store_fail(s, sqlite3_errcode(s->db), pragma);
+	}
+	return store_commit(s);
+}
+
+enum status store_open(const char *path, unsigned flags, struct store **out,
+                       char *err, size_t err_size)
+{
+	struct store *s = calloc(1, sizeof *s);
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	enum status st = ST_OK;
+	int rc, version;
+	char mode[16] = "";
+
+	*out = NULL;
+	if (!s) {
+		snprintf(err, err_size, "%s", _("out of memory"));
+		return ST_INTERNAL;
+	}
+	if (flags & STORE_MEMORY)
+		path = ":memory:";
+	text_copy(s->path, path, sizeof s->path);
+	if (!(flags & STORE_MEMORY) && !(flags & STORE_CREATE) && access(path, F_OK) != 0) {
+		snprintf(err, err_size, _("no store at %s: create one with 'ordesk init' or 'ordesk demo'"),
+		         path);
+		free(s);
+		return ST_IOERR;
+	}
+	oflags |= (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY
+	                                   : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, err_size, _("cannot open the store %s: %s"), path,
+		         s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		store_close(s);
+		return ST_IOERR;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail_sql;
+
+	/* Reading the schema is the first touch of the file: a non-database fails here. */
+	version = pragma_int(s->db, "PRAGMA user_version");
+	if (version < 0) {
+		snprintf(err, err_size, _("%s is not an ordesk store: %s"), path, sqlite3_errmsg(s->db));
+		store_close(s);
+		return ST_DATAERR;
+	}
+	if (!(flags & (STORE_READONLY | STORE_MEMORY))) {
+		sqlite3_stmt *jm;
+		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &jm, NULL) != SQLITE_OK)
+			goto fail_sql;
+		if (sqlite3_step(jm) == SQLITE_ROW)
+			text_copy(mode, (const char *)sqlite3_column_text(jm, 0), sizeof mode);
+		sqlite3_finalize(jm);
+		if (strcmp(mode, "wal") != 0) {
+			snprintf(err, err_size, _("the store %s cannot use write-ahead logging (journal mode %s)"),
+			         path, mode);
+			store_close(s);
+			return ST_IOERR;
+		}
+	}
+	if (sqlite3_exec(s->db, (flags & STORE_FAST) ? "PRAGMA synchronous = NORMAL"
+	                                             : "PRAGMA synchronous = FULL",
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		goto fail_sql;
+
+	if (version > store_schema_version()) {
+		snprintf(err, err_size,
+		         _("the store %s has schema version %d, newer than this ordesk knows (%d): use a newer ordesk"),
+		         path, version, store_schema_version());
+		store_close(s);
+		return ST_REFUSED;
+	}
+	if (version < store_schema_version()) {
+		if (!(flags & (STORE_CREATE | STORE_MEMORY))) {
+			snprintf(err, err_size,
+			         _("the store %s has schema version %d; run 'ordesk init' to migrate it to %d"),
+			         path, version, store_schema_version());
+			store_close(s);
+			return ST_REFUSED;
+		}
+		if ((st = migrate(s, version)) != ST_OK) {
+			snprintf(err, err_size, "%s", s->err);
+			store_close(s);
+			return st;
+		}
+	}
+	*out = s;
+	return ST_OK;
+
+fail_sql:
+	snprintf(err, err_size, _("cannot set up the store %s: %s"), path, sqlite3_errmsg(s->db));
+	st = (sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY ? ST_BUSY : ST_IOERR;
+	store_close(s);
+	return st;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < STMT_CACHE; i++)
+		if (s->cache[i].st)
+			sqlite3_finalize(s->cache[i].st);
+	if (s->in_tx)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+enum status store_begin(struct store *s)
+{
+	int rc;
+
+	if (s->in_tx) {
+		snprintf(s->err, sizeof s->err, "%s", "transaction already open");
+		return ST_INTERNAL;
+	}
+	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "BEGIN IMMEDIATE");
+	s->in_tx = 1;
+	return ST_OK;
+}
+
+enum status store_commit(struct store *s)
+{
+	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		enum status st = store_fail(s, rc, "COMMIT");
+		store_rollback(s);
+		return st;
+	}
+	s->in_tx = 0;
+	return ST_OK;
+}
+
+void store_rollback(struct store *s)
+{
+	if (sqlite3_get_autocommit(s->db) == 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_tx = 0;
+}
+
+sqlite3_stmt *store_prep(struct store *s, const char *sql)
+{
+	size_t h = ((size_t)(const void *)sql >> 3) % STMT_CACHE;
+
+	for (size_t i = 0; i < STMT_CACHE; i++) {
+		struct cached_stmt *c = &s->cache[(h + i) % STMT_CACHE];
+		if (c->sql == sql)
+			return c->st;
+		if (!c->sql) {
+			int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->st, NULL);
+			if (rc != SQLITE_OK) {
+				store_fail(s, rc, sql);
+				c->st = NULL;
+				return NULL;
+			}
+			c->sql = sql;
+			return c->st;
+		}
+	}
+	/* The cache is full: a bug, since SQL texts are constants. */
+	snprintf(s->err, sizeof s->err, "%s", "statement cache full");
+	return NULL;
+}
+
+void store_done(sqlite3_stmt *st)
+{
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+}
+
+enum status store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *sql)
+{
+	int rc = sqlite3_step(st);
+
+	store_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(s, rc, sql);
+	return ST_OK;
+}
+
+long long store_data_version(struct store *s)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *st = store_prep(s, sql);
+	long long v = -1;
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	store_done(st);
+	return v;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	text_copy(buf, t ? (const char *)t : "", size);
+}
+
+enum status store_setting_get(struct store *s, const char *key, const char *def,
+                              char *buf, size_t size)
+{
+	static const char sql[] = "SELECT value FROM settings WHERE key = ?1";
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		store_col_text(st, 0, buf, size);
+	else
+		text_copy(buf, def ? def : "", size);
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, sql);
+	return ST_OK;
+}
+
+enum status store_setting_set(struct store *s, const char *key, const char *value)
+{
+	static const char sql[] =
+		"INSERT INTO settings (key, value) VALUES (?1, ?2) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	return store_exec_stmt(s, st, sql);
+}
+
+enum status store_event_add(struct store *s, time_t at, const char *actor,
+                            const struct event_rec *ev)
+{
+	static const char sql[] =
+		"INSERT INTO events (at, actor, order_id, entity, entity_id, what, from_val, to_val, why) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)at);
+	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
+	if (ev->order_id)
+		sqlite3_bind_int64(st, 3, ev->order_id);
+	sqlite3_bind_text(st, 4, ev->entity ? ev->entity : "order", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, ev->entity_id ? ev->entity_id : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, ev->what, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, ev->from ? ev->from : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, ev->to ? ev->to : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, ev->why ? ev->why : "", -1, SQLITE_STATIC);
+	return store_exec_stmt(s, st, sql);
+}

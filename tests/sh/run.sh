@@ -1,0 +1,1 @@
+for t; do sh $t || exit 1; done
