@@ -119,12 +119,16 @@ check: deps
 	@$(MAKE) --no-print-directory check-unit check-sh
 
 check-unit: $(BIN) $(UNIT_BIN)
-	@fail=0; total=0; \
+	@pass=0; fail=0; \
 	for t in $(UNIT_BIN); do \
-	  total=$$((total+1)); \
-	  if ! CK_DEFAULT_TIMEOUT=120 ORDESK_DATA=$(CURDIR)/data ./$$t; then fail=$$((fail+1)); fi; \
+	  out=$$(CK_DEFAULT_TIMEOUT=120 ORDESK_DATA=$(CURDIR)/data ./$$t 2>&1); rc=$$?; \
+	  printf '%s\n' "$$out"; \
+	  sum=$$(printf '%s\n' "$$out" | sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' | tail -n 1); \
+	  if [ -z "$$sum" ]; then echo "$$t: no Check summary (exit $$rc)"; fail=$$((fail+1)); continue; fi; \
+	  set -- $$sum; pass=$$((pass+$$1-$$2-$$3)); fail=$$((fail+$$2+$$3)); \
+	  if [ $$rc -ne 0 ] && [ $$(($$2+$$3)) -eq 0 ]; then echo "$$t: exit $$rc"; fail=$$((fail+1)); fi; \
 	done; \
-	echo "unit: $$((total-fail)) passed, $$fail failed"; [ $$fail -eq 0 ]
+	echo "unit: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 check-sh: $(BIN)
 	@ORDESK=$(CURDIR)/$(BIN) sh tests/sh/run.sh $(SH_TESTS)
