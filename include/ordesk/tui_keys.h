@@ -1,0 +1,129 @@
+#ifndef ORDESK_TUI_KEYS_H
+#define ORDESK_TUI_KEYS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ordesk/i18n.h"
+#include "ordesk/status.h"
+
+/*
+ * The key table: every key action of the full-screen program, declared once.
+ * It drives the dispatch, the hint bar, the `?` help view, `ordesk board
+ * --keys` and, through a test, the KEYS section of the man page.
+ *
+ * A key is a character (its code point) or a curses function key wrapped in
+ * TK(): TK(KEY_UP).  Up to three keys per row; 0 fills the rest.
+ */
+#define TK(curses_key) (0x40000000 | (curses_key))
+#define TK_IS_FUNCTION(k) (((k) & 0x40000000) != 0)
+#define TK_CTRL(c) ((c) & 0x1f)
+
+/* Where a row applies: one bit per view. */
+enum tui_view_mask {
+	TV_BOARD      = 1u << 0,
+	TV_ORDER      = 1u << 1,
+	TV_HELP       = 1u << 2,
+	TV_EXCEPTIONS = 1u << 3,
+	TV_STOCK      = 1u << 4,
+	TV_ALERTS     = 1u << 5,
+	TV_REPORT     = 1u << 6,
+	TV_ALL        = 0x7fu
+};
+#define TV_LISTS (TV_BOARD | TV_EXCEPTIONS | TV_STOCK | TV_ALERTS)
+
+/*
+ * Actions the views and the frame carry out themselves:
+ *   X(ID, key1, key2, key3, name, hint label (NULL: not in the hint bar), help, views)
+ * Key codes are the curses ones (KEY_UP ...): include <curses.h> before
+ * expanding the list (src/tui/ does).
+ */
+#define TUI_KEY_LIST(X) \
+	X(UP,         TK(KEY_UP),    'k', 0,   "up",        NULL,           N_("move up"), TV_ALL) \
+	X(DOWN,       TK(KEY_DOWN),  'j', 0,   "down",      NULL,           N_("move down"), TV_ALL) \
+	X(LEFT,       TK(KEY_LEFT),  'h', 0,   "left",      NULL,           N_("the column to the left"), TV_BOARD | TV_REPORT) \
+	X(RIGHT,      TK(KEY_RIGHT), 'l', 0,   "right",     NULL,           N_("the column to the right"), TV_BOARD | TV_REPORT) \
+	X(PGUP,       TK(KEY_PPAGE), 0, 0,     "page-up",   NULL,           N_("a page up"), TV_ALL) \
+	X(PGDN,       TK(KEY_NPAGE), 0, 0,     "page-down", NULL,           N_("a page down"), TV_ALL) \
+	X(HOME,       TK(KEY_HOME),  'g', 0,   "first",     NULL,           N_("the first card or line"), TV_ALL) \
+	X(END,        TK(KEY_END),   'G', 0,   "last",      NULL,           N_("the last card or line"), TV_ALL) \
+	X(OPEN,       '\n', TK(KEY_ENTER), 0,  "open",      N_("open"),     N_("open the order in focus"), TV_LISTS) \
+	X(ADVANCE,    ' ', 0, 0,               "advance",   N_("advance"),  N_("move the order to its next stage (asks carrier and tracking number when shipping)"), TV_BOARD | TV_ORDER) \
+	X(EDIT,       'e', 0, 0,               "edit",      N_("edit"),     N_("change a field of the order"), TV_BOARD | TV_ORDER) \
+	X(MOVE_BACK,  'b', 0, 0,               "back",      NULL,           N_("move the order one stage back, with a reason (supervisor)"), TV_BOARD | TV_ORDER) \
+	X(CANCEL,     'C', 0, 0,               "cancel",    NULL,           N_("cancel the order, with a reason (supervisor)"), TV_BOARD | TV_ORDER) \
+	X(SEARCH,     '/', 0, 0,               "search",    N_("search"),   N_("search order number, channel order id, customer, phone or SKU"), TV_BOARD) \
+	X(NEXT_MATCH, 'n', 0, 0,               "next",      NULL,           N_("the next match of the search"), TV_BOARD) \
+	X(PREV_MATCH, 'N', 0, 0,               "previous",  NULL,           N_("the previous match of the search"), TV_BOARD) \
+	X(FILTER,     'f', 0, 0,               "filter",    N_("filter"),   N_("filter by channel, priority, health or mine"), TV_BOARD) \
+	X(UNFILTER,   'F', 0, 0,               "unfilter",  NULL,           N_("clear the filter"), TV_BOARD) \
+	X(VIEW_BOARD, '1', 0, 0,               "board",     N_("board"),    N_("the board"), TV_ALL) \
+	X(VIEW_EXCEPTIONS, '2', 0, 0,          "exceptions", N_("exceptions"), N_("the exceptions queue"), TV_ALL) \
+	X(VIEW_STOCK, '3', 0, 0,               "stock",     N_("stock"),    N_("stock on hand, locked and available"), TV_ALL) \
+	X(VIEW_ALERTS, '4', 0, 0,              "alerts",    N_("alerts"),   N_("escalations waiting for a supervisor"), TV_ALL) \
+	X(VIEW_REPORT, '5', 0, 0,              "report",    N_("report"),   N_("the weekly exception review"), TV_ALL) \
+	X(REDRAW,     TK_CTRL('l'), 0, 0,      "redraw",    NULL,           N_("draw the whole screen again"), TV_ALL) \
+	X(HELP,       '?', 0, 0,               "help",      N_("help"),     N_("this help"), TV_ALL) \
+	X(QUIT,       'q', 0, 0,               "quit",      N_("quit"),     N_("go back; quit from the board"), TV_ALL)
+
+/*
+ * Actions on the order in focus (the board's card, the order view's order),
+ * each with its handler.  Add a row here and define the handler in your
+ * file (see include/ordesk/tui.h):
+ *   X(ID, key1, key2, key3, name, hint label, help, views, handler)
+ * e.g.
+ *   X(LOCK, 'L', 0, 0, "lock", N_("lock"), N_("lock stock for every line"),
+ *     TV_BOARD | TV_ORDER, tui_act_lock)
+ */
+#define TUI_ORDER_ACTION_LIST(X)
+
+#define TUI_KEY_ENUM(id, k1, k2, k3, name, label, help, views) ACT_##id,
+#define TUI_ORDER_ACTION_ENUM(id, k1, k2, k3, name, label, help, views, fn) ACT_##id,
+enum tui_action {
+	ACT_NONE,
+	TUI_KEY_LIST(TUI_KEY_ENUM)
+	TUI_ORDER_ACTION_LIST(TUI_ORDER_ACTION_ENUM)
+	ACT_COUNT
+};
+#undef TUI_KEY_ENUM
+#undef TUI_ORDER_ACTION_ENUM
+
+struct tui;
+struct order;
+
+/* The handler of an order action: the order is freshly read from the store. */
+typedef enum status (*tui_order_fn)(struct tui *t, const struct order *o);
+
+#define TUI_ORDER_ACTION_DECL(id, k1, k2, k3, name, label, help, views, fn) \
+	enum status fn(struct tui *t, const struct order *o);
+TUI_ORDER_ACTION_LIST(TUI_ORDER_ACTION_DECL)
+#undef TUI_ORDER_ACTION_DECL
+
+struct tui_key {
+	enum tui_action action;
+	int keys[3];
+	const char *name;       /* stable word (ordesk board --keys) */
+	const char *label;      /* hint bar word, untranslated (NULL: not shown there) */
+	const char *help;       /* help line, untranslated */
+	unsigned views;         /* TV_* bits */
+	tui_order_fn order_fn;  /* NULL for the frame's and views' own actions */
+};
+
+/* The table, in the order of the lists above. */
+extern const struct tui_key tui_keys[];
+extern const size_t tui_key_count;
+
+/* The row a key means in a view (mask), or NULL. */
+const struct tui_key *tui_key_find(int key, unsigned mask);
+/* The row of an action. */
+const struct tui_key *tui_key_of(enum tui_action a);
+/* A key's name as people and ORDESK_KEYS write it: "q", "Enter", "Up", "C-l". */
+void tui_key_name(int key, char *buf, size_t size);
+/* The key a name in ORDESK_KEYS means; -1 when unknown. */
+int tui_key_parse(const char *name);
+/* The keys of a row joined: "j, Down". */
+void tui_key_names(const struct tui_key *k, char *buf, size_t size);
+/* Prints the table (ordesk board --keys): keys TAB name TAB help, one row a line. */
+void tui_keys_print(FILE *fp);
+
+#endif
