@@ -71,11 +71,30 @@ time_t calendar_day_start(long day)
 	return mktime(&tm);
 }
 
+/* The value of n decimal digits at s, or -1 when any of them is not a digit. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 long calendar_parse_date(const char *text)
 {
-	int y, m, d, n = 0;
+	int y, m, d;
 
-	if (!text || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || text[n] != '\0' || n != 10)
+	/* Exactly "YYYY-MM-DD": no signs, spaces or short fields (sscanf would take them). */
+	if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+		return -1;
+	y = digits(text, 4);
+	m = digits(text + 5, 2);
+	d = digits(text + 8, 2);
+	if (y < 0 || m < 0 || d < 0)
 		return -1;
 	if (m < 1 || m > 12 || d < 1)
 		return -1;

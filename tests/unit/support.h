@@ -6,7 +6,7 @@
 #include "ordesk/desk.h"
 
 /* A fixed moment tests start from: Monday 2026-11-16 09:00 UTC. */
-#define T_MONDAY_0900 ((time_t)1763283600)
+#define T_MONDAY_0900 ((time_t)1794819600)
 
 /*
  * Opens a desk on a fresh store in a temporary file (removed by
