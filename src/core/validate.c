@@ -48,53 +48,86 @@ static int fail(char *why, size_t size, const char *reason)
 	return -1;
 }
 
+/* Currency signs a channel may write next to an amount: ¥ ￥ $ € £. */
+static const char *skip_currency(const char *s)
+{
+	static const char *const signs[] = { "\xc2\xa5", "\xef\xbf\xa5", "$", "\xe2\x82\xac", "\xc2\xa3" };
+
+	for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
+		if (strncmp(s, signs[i], strlen(signs[i])) == 0)
+			return s + strlen(signs[i]);
+	return s;
+}
+
+/*
+ * The decimal separator is the last '.' or ',' when one or two digits
+ * follow it; any other '.', ',', space or apostrophe groups thousands and
+ * must be followed by exactly three digits.  "1.299" (a point and three
+ * digits, nothing else) is refused: it means 1299 in Europe and 1.299 in
+ * the rest of the world.
+ */
 int validate_money(const char *text, long long *cents)
 {
-	const char *s = text;
+	const char *s = text, *end, *dec = NULL, *p;
 	long long units = 0, frac = 0;
-	int neg = 0, digits = 0, fdigits = 0;
-	char dec = '.';
+	int neg = 0, have_sign = 0, have_cur = 0, ndig = 0, fdig = 0, run = 0, groups = 0;
+	char sep = 0;
 
 	if (!s)
 		return -1;
 	while (*s == ' ')
 		s++;
-	if (*s == '-') {
-		neg = 1;
-		s++;
-	}
-	/* A decimal comma: exactly one comma followed by one or two digits at the end. */
-	const char *comma = strrchr(s, ',');
-	if (comma && !strchr(s, '.') && strlen(comma + 1) > 0 && strlen(comma + 1) <= 2 &&
-	    isdigit((unsigned char)comma[1]) && (!comma[2] || isdigit((unsigned char)comma[2])))
-		dec = ',';
-	for (; *s; s++) {
-		if (isdigit((unsigned char)*s)) {
-			if (units > 100000000000LL)
-				return -1;
-			units = units * 10 + (*s - '0');
-			digits++;
-		} else if (*s == dec) {
+	for (int k = 0; k < 2; k++) {
+		if (!have_sign && (*s == '-' || *s == '+')) {
+			neg = *s == '-';
+			have_sign = 1;
 			s++;
-			break;
-		} else if ((*s == ',' || *s == ' ' || *s == '\'') && digits) {
-			continue; /* thousands separator */
+		} else if (!have_cur && skip_currency(s) != s) {
+			s = skip_currency(s);
+			have_cur = 1;
+		}
+	}
+	end = s + strlen(s);
+	while (end > s && end[-1] == ' ')
+		end--;
+	for (p = s; p < end; p++)
+		if (*p == '.' || *p == ',')
+			dec = p;
+	if (dec) {
+		size_t k = (size_t)(end - dec - 1);
+		for (p = dec + 1; p < end; p++)
+			if (!isdigit((unsigned char)*p))
+				return -1;
+		if (k == 3 && *dec == '.' && !memchr(s, '.', (size_t)(dec - s)))
+			return -1;
+		if (k != 1 && k != 2)
+			dec = NULL;   /* a thousands separator */
+	}
+	for (p = s; p < (dec ? dec : end); p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (ndig >= 13)
+				return -1;
+			units = units * 10 + (*p - '0');
+			ndig++;
+			run++;
+		} else if (strchr(",. '", *p) && (!dec || *p != *dec)) {
+			if (run == 0 || (sep && *p != sep) || (groups && run != 3) || (!groups && run > 3))
+				return -1;
+			sep = *p;
+			groups++;
+			run = 0;
 		} else {
 			return -1;
 		}
 	}
-	for (; *s; s++) {
-		if (!isdigit((unsigned char)*s) || fdigits >= 2) {
-			if (*s == ' ')
-				continue;
-			return -1;
-		}
-		frac = frac * 10 + (*s - '0');
-		fdigits++;
-	}
-	if (!digits && !fdigits)
+	if (groups && run != 3)
 		return -1;
-	if (fdigits == 1)
+	if (dec)
+		for (p = dec + 1; p < end; p++, fdig++)
+			frac = frac * 10 + (*p - '0');
+	if (ndig == 0 && fdig == 0)
+		return -1;
+	if (fdig == 1)
 		frac *= 10;
 	*cents = (units * 100 + frac) * (neg ? -1 : 1);
 	return 0;
@@ -114,30 +147,45 @@ int validate_qty(const char *text, long *qty)
 	return 0;
 }
 
+/* The value of n decimal digits at s, or -1 when any of them is not a digit. */
+static int num(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 int validate_datetime(const char *text, time_t *out)
 {
-	int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+	int y, mo, d, h = 0, mi = 0, sec = 0;
 	const char *s;
-
-	if (!text || sscanf(text, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
-		return -1;
 	char date[11];
+
+	if (!text || strlen(text) < 10)
+		return -1;
 	memcpy(date, text, 10);
 	date[10] = '\0';
 	long day = calendar_parse_date(date);
 	if (day < 0)
 		return -1;
+	y = num(text, 4);
+	mo = num(text + 5, 2);
+	d = num(text + 8, 2);
 	s = text + 10;
-	if (*s == 'T' || *s == ' ') {
-		s++;
-		if (sscanf(s, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5)
+	if ((*s == 'T' || *s == ' ') && isdigit((unsigned char)s[1])) {
+		if ((h = num(s + 1, 2)) < 0 || s[3] != ':' || (mi = num(s + 4, 2)) < 0)
 			return -1;
-		s += n;
+		s += 6;
 		if (*s == ':') {
-			if (sscanf(s + 1, "%2d%n", &sec, &n) != 1 || n != 2)
+			if ((sec = num(s + 1, 2)) < 0)
 				return -1;
 			s += 3;
-			if (*s == '.')
+			if (*s == '.' && isdigit((unsigned char)s[1]))
 				for (s++; isdigit((unsigned char)*s); s++)
 					;
 		}
@@ -156,13 +204,19 @@ int validate_datetime(const char *text, time_t *out)
 	if (*s == 'Z' && s[1] == '\0') {
 		off = 0;
 	} else if (*s == '+' || *s == '-') {
-		int oh, om;
-		if (sscanf(s + 1, "%2d:%2d%n", &oh, &om, &n) == 2 && n == 5 && s[6] == '\0')
-			;
-		else if (sscanf(s + 1, "%2d%2d%n", &oh, &om, &n) == 2 && n == 4 && s[5] == '\0')
-			;
-		else
+		/* +HH, +HHMM or +HH:MM */
+		int oh = num(s + 1, 2), om = 0;
+		const char *z = s + 3;
+		if (oh < 0)
 			return -1;
+		if (*z == ':')
+			z++;
+		if (*z) {
+			if ((om = num(z, 2)) < 0 || z[2] != '\0')
+				return -1;
+		} else if (z != s + 3) {
+			return -1;   /* "+08:" */
+		}
 		if (oh > 14 || om > 59)
 			return -1;
 		off = (oh * 3600L + om * 60L) * (*s == '-' ? -1 : 1);
@@ -245,7 +299,8 @@ int validate_field(enum field f, const char *value, char *why, size_t size)
 	case FIELD_PHONE:
 		return valid_phone(value, why, size);
 	case FIELD_ADDRESS:
-		if (strstr(value, "*") || strstr(value, "#"))
+		/* "##密文", "北京市朝阳区****": a single '#' or '*' is an address's own. */
+		if (strstr(value, "**") || strstr(value, "##"))
 			return fail(why, size, _("masked by the channel"));
 		return text_width(value) >= 5 ? 0 : fail(why, size, _("too short to be an address"));
 	case FIELD_SKU:
