@@ -28,7 +28,7 @@ CREATE TABLE customers (
 	id    INTEGER PRIMARY KEY,
 	name  TEXT NOT NULL,
 	phone TEXT NOT NULL DEFAULT '',
-	tier  TEXT NOT NULL DEFAULT 'regular',
+	tier  TEXT NOT NULL DEFAULT 'regular' CHECK (tier IN ('regular', 'silver', 'gold', 'platinum', 'diamond')),
 	UNIQUE (name, phone)
 ) STRICT;
 
@@ -83,8 +83,8 @@ CREATE TABLE orders (
 	customer      TEXT NOT NULL DEFAULT '',
 	phone         TEXT NOT NULL DEFAULT '',
 	address       TEXT NOT NULL DEFAULT '',
-	tier          TEXT NOT NULL DEFAULT 'regular',
-	type          TEXT NOT NULL DEFAULT 'sale',
+	tier          TEXT NOT NULL DEFAULT 'regular' CHECK (tier IN ('regular', 'silver', 'gold', 'platinum', 'diamond')),
+	type          TEXT NOT NULL DEFAULT 'sale' CHECK (type IN ('sale', 'custom', 'return', 'exchange')),
 	flags         TEXT NOT NULL DEFAULT '',
 	note          TEXT NOT NULL DEFAULT '',
 	warehouse     TEXT NOT NULL DEFAULT '',

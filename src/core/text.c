@@ -41,7 +41,41 @@ static int is_dangerous(uint32_t cp)
 	       (cp >= 0x202a && cp <= 0x202e) ||   /* bidi embeddings and overrides */
 	       (cp >= 0x2066 && cp <= 0x2069) ||   /* bidi isolates */
 	       cp == 0x200e || cp == 0x200f || cp == 0x061c ||
+	       cp == 0x2028 || cp == 0x2029 ||     /* line and paragraph separators */
 	       cp == 0xfeff;                       /* stray BOM */
+}
+
+static int cp_width(uint32_t cp);
+
+/*
+ * The visible form of the character at s: either the bytes themselves or
+ * an escape written into tmp.  Sets *len to the bytes consumed and *plen
+ * to the piece's length; returns the piece's display width.
+ */
+static int visible(const unsigned char *s, size_t *len, char tmp[16], const char **piece,
+                   size_t *plen)
+{
+	uint32_t cp;
+
+	*len = utf8_decode(s, &cp);
+	if (*len == 0) {
+		snprintf(tmp, 16, "\\x%02X", *s);
+		*len = 1;
+	} else if (is_dangerous(cp)) {
+		if (cp == '\t' || cp == '\n' || cp == '\r')
+			snprintf(tmp, 16, "%s", cp == '\t' ? "\\t" : cp == '\n' ? "\\n" : "\\r");
+		else if (cp < 0x100)
+			snprintf(tmp, 16, "\\x%02X", (unsigned)cp);
+		else
+			snprintf(tmp, 16, "\\u{%04X}", (unsigned)cp);
+	} else {
+		*piece = (const char *)s;
+		*plen = *len;
+		return cp_width(cp);
+	}
+	*piece = tmp;
+	*plen = strlen(tmp);
+	return (int)*plen;
 }
 
 size_t text_clean(const char *in, char *out, size_t size)
@@ -51,33 +85,14 @@ size_t text_clean(const char *in, char *out, size_t size)
 	char tmp[16];
 
 	while (*s) {
-		uint32_t cp;
-		size_t len = utf8_decode(s, &cp);
 		const char *piece;
-		size_t plen;
+		size_t len, plen;
 
-		if (len == 0) {
-			snprintf(tmp, sizeof tmp, "\\x%02X", *s);
-			piece = tmp;
-			plen = strlen(tmp);
-			len = 1;
-		} else if (is_dangerous(cp)) {
-			if (cp == '\t' || cp == '\n' || cp == '\r')
-				snprintf(tmp, sizeof tmp, "%s", cp == '\t' ? "\\t" : cp == '\n' ? "\\n" : "\\r");
-			else if (cp < 0x100)
-				snprintf(tmp, sizeof tmp, "\\x%02X", (unsigned)cp);
-			else
-				snprintf(tmp, sizeof tmp, "\\u{%04X}", (unsigned)cp);
-			piece = tmp;
-			plen = strlen(tmp);
-		} else {
-			piece = (const char *)s;
-			plen = len;
-		}
+		visible(s, &len, tmp, &piece, &plen);
 		if (size && n + plen < size)
 			memcpy(out + n, piece, plen);
 		else if (size && n < size)
-			size = n + 1; /* stop writing; keep counting */
+			size = n + 1; /* stop writing, never half a piece; keep counting */
 		n += plen;
 		s += len;
 	}
@@ -120,16 +135,13 @@ int text_width(const char *str)
 {
 	const unsigned char *s = (const unsigned char *)(str ? str : "");
 	int w = 0;
+	char tmp[16];
 
+	/* The width of what text_clean shows. */
 	while (*s) {
-		uint32_t cp;
-		size_t len = utf8_decode(s, &cp);
-		if (len == 0) {
-			w += 4; /* shown as \xNN */
-			s++;
-			continue;
-		}
-		w += is_dangerous(cp) ? 4 : cp_width(cp);
+		const char *piece;
+		size_t len, plen;
+		w += visible(s, &len, tmp, &piece, &plen);
 		s += len;
 	}
 	return w;
@@ -140,21 +152,17 @@ int text_fit(const char *str, int cols, char *out, size_t size)
 	const unsigned char *s = (const unsigned char *)(str ? str : "");
 	size_t n = 0;
 	int w = 0;
+	char tmp[16];
 
+	/* Copies the visible form: controls in str never reach out raw. */
 	while (*s) {
-		uint32_t cp;
-		size_t len = utf8_decode(s, &cp);
-		int cw;
-		if (len == 0) {
-			len = 1;
-			cw = 1;
-		} else {
-			cw = cp_width(cp);
-		}
-		if (w + cw > cols || n + len >= size)
+		const char *piece;
+		size_t len, plen;
+		int cw = visible(s, &len, tmp, &piece, &plen);
+		if (w + cw > cols || n + plen >= size)
 			break;
-		memcpy(out + n, s, len);
-		n += len;
+		memcpy(out + n, piece, plen);
+		n += plen;
 		w += cw;
 		s += len;
 	}

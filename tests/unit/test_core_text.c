@@ -1,0 +1,259 @@
+/* core/text: untrusted text made visible, display widths, fitting without splitting. */
+#include <check.h>
+#include <locale.h>
+#include <string.h>
+
+#include "support.h"
+#include "ordesk/text.h"
+
+/* Loop index 0: the C locale (no wcwidth knowledge); 1: C.UTF-8. */
+static void with_locale(int i)
+{
+	if (i == 1 && !setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "C");
+	if (i == 0)
+		setlocale(LC_ALL, "C");
+}
+
+static const char *clean(const char *in)
+{
+	static char buf[4][512];
+	static int k;
+
+	k = (k + 1) % 4;
+	text_clean(in, buf[k], sizeof buf[k]);
+	return buf[k];
+}
+
+/* No byte below 0x20, no DEL, no C1 in UTF-8 form, no bidi control, valid UTF-8. */
+static int safe(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			return 0;
+		if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
+			return 0;
+		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+			return 0;
+	}
+	return text_is_clean(s);
+}
+
+START_TEST(plain_text_is_unchanged)
+{
+	static const char *const same[] = { "", "Wang Wei", "张伟 · 2 items", "Zoë Łukasz",
+	                                     "emoji \xf0\x9f\x93\xa6 ok", "a\\b", "x = 1; y" };
+	with_locale(_i);
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+		ck_assert_str_eq(clean(same[i]), same[i]);
+		ck_assert(text_is_clean(same[i]));
+	}
+	ck_assert_str_eq(clean(NULL), "");
+}
+END_TEST
+
+START_TEST(c0_del_and_whitespace_controls)
+{
+	with_locale(_i);
+	ck_assert_str_eq(clean("a\tb\nc\rd"), "a\\tb\\nc\\rd");
+	ck_assert_str_eq(clean("bell\a"), "bell\\x07");
+	ck_assert_str_eq(clean("\x01\x1f"), "\\x01\\x1F");
+	ck_assert_str_eq(clean("del\x7f"), "del\\x7F");
+	ck_assert_str_eq(clean("back\bspace"), "back\\x08space");
+	ck_assert(!text_is_clean("a\tb"));
+	ck_assert(!text_is_clean("\x7f"));
+}
+END_TEST
+
+START_TEST(escape_sequences_are_defused)
+{
+	with_locale(_i);
+	/* colour, clear screen, set title (OSC ... BEL), OSC 52 clipboard */
+	ck_assert_str_eq(clean("\x1b[31mred\x1b[0m"), "\\x1B[31mred\\x1B[0m");
+	ck_assert_str_eq(clean("\x1b[2J\x1b[H"), "\\x1B[2J\\x1B[H");
+	ck_assert_str_eq(clean("\x1b]0;pwned\x07"), "\\x1B]0;pwned\\x07");
+	ck_assert_str_eq(clean("\x1b]52;c;ZWNobyBoaQ==\x1b\\"), "\\x1B]52;c;ZWNobyBoaQ==\\x1B\\");
+	ck_assert(safe(clean("\x1b[31mred\x1b[0m")));
+}
+END_TEST
+
+START_TEST(c1_controls)
+{
+	with_locale(_i);
+	/* U+0085 NEL and U+009B CSI in UTF-8 form */
+	ck_assert_str_eq(clean("a\xc2\x85" "b"), "a\\x85b");
+	ck_assert_str_eq(clean("\xc2\x9b" "31m"), "\\x9B31m");
+	ck_assert_str_eq(clean("\xc2\x80\xc2\x9f"), "\\x80\\x9F");
+	/* U+00A0 (no-break space) is text */
+	ck_assert_str_eq(clean("a\xc2\xa0" "b"), "a\xc2\xa0" "b");
+}
+END_TEST
+
+START_TEST(bidi_and_invisible_controls)
+{
+	with_locale(_i);
+	/* RIGHT-TO-LEFT OVERRIDE hiding a file extension */
+	ck_assert_str_eq(clean("invoice\xe2\x80\xaegpj.exe"), "invoice\\u{202E}gpj.exe");
+	ck_assert_str_eq(clean("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad"),
+	                 "\\u{202A}\\u{202B}\\u{202C}\\u{202D}");
+	ck_assert_str_eq(clean("\xe2\x81\xa6x\xe2\x81\xa9"), "\\u{2066}x\\u{2069}");
+	ck_assert_str_eq(clean("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c"), "\\u{200E}\\u{200F}\\u{061C}");
+	ck_assert_str_eq(clean("\xef\xbb\xbfname"), "\\u{FEFF}name");
+	ck_assert_str_eq(clean("one\xe2\x80\xa8two"), "one\\u{2028}two");
+}
+END_TEST
+
+START_TEST(invalid_utf8)
+{
+	with_locale(_i);
+	ck_assert_str_eq(clean("\xff"), "\\xFF");
+	ck_assert_str_eq(clean("ab\xc3"), "ab\\xC3");                 /* cut short at the end */
+	ck_assert_str_eq(clean("\xc3(x"), "\\xC3(x");                 /* bad continuation */
+	ck_assert_str_eq(clean("\xc0\xaf"), "\\xC0\\xAF");            /* overlong '/' */
+	ck_assert_str_eq(clean("\xe0\x80\xaf"), "\\xE0\\x80\\xAF");   /* overlong, 3 bytes */
+	ck_assert_str_eq(clean("\xed\xa0\x80"), "\\xED\\xA0\\x80");   /* a surrogate */
+	ck_assert_str_eq(clean("\xf4\x90\x80\x80"), "\\xF4\\x90\\x80\\x80"); /* above U+10FFFF */
+	ck_assert_str_eq(clean("\xe5\xbc"), "\\xE5\\xBC");             /* half of 张 */
+	/* GBK bytes of 张伟: the first pair is not UTF-8, the second happens to be ΰ */
+	ck_assert_str_eq(clean("\xd5\xc5\xce\xb0"), "\\xD5\\xC5\xce\xb0");
+	ck_assert(!text_is_clean("\xff"));
+	ck_assert(safe(clean("\xff\x1b\xe2\x80\xae\xc2\x9b")));
+}
+END_TEST
+
+START_TEST(clean_reports_full_length_and_never_overruns)
+{
+	char small[5];
+	const char *in = "ab\x1b[1mcd";   /* clean form: ab\x1B[1mcd (11 bytes) */
+
+	with_locale(_i);
+	memset(small, '#', sizeof small);
+	ck_assert_uint_eq(text_clean(in, small, sizeof small), 11);
+	/* cut before the escape: never half of "\x1B" */
+	ck_assert_str_eq(small, "ab");
+	ck_assert_uint_eq(text_clean(in, NULL, 0), 11);
+	char exact[12];
+	ck_assert_uint_eq(text_clean(in, exact, sizeof exact), 11);
+	ck_assert_str_eq(exact, "ab\\x1B[1mcd");
+	char one[1] = { 'x' };
+	text_clean("abc", one, 1);
+	ck_assert_int_eq(one[0], '\0');
+}
+END_TEST
+
+START_TEST(widths)
+{
+	with_locale(_i);
+	ck_assert_int_eq(text_width(""), 0);
+	ck_assert_int_eq(text_width(NULL), 0);
+	ck_assert_int_eq(text_width("Wang Wei"), 8);
+	ck_assert_int_eq(text_width("张伟"), 4);
+	ck_assert_int_eq(text_width("张伟 Li"), 7);
+	ck_assert_int_eq(text_width("ｆｕｌｌ"), 8);           /* full-width Latin */
+	ck_assert_int_eq(text_width("한국"), 4);
+	ck_assert_int_eq(text_width("Zoë"), 3);
+	/* controls count as what text_clean shows */
+	static const char *const hostile[] = { "a\tb", "\x1b[31m", "x\xe2\x80\xaey", "\xff\xfe",
+	                                       "\xc2\x9b", "\r\n" };
+	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++)
+		ck_assert_int_eq(text_width(hostile[i]), (int)strlen(clean(hostile[i])));
+}
+END_TEST
+
+START_TEST(fit_never_splits_a_wide_character)
+{
+	char out[64];
+
+	with_locale(_i);
+	ck_assert_int_eq(text_fit("张伟伟", 5, out, sizeof out), 4);
+	ck_assert_str_eq(out, "张伟");
+	ck_assert_int_eq(text_fit("张伟伟", 6, out, sizeof out), 6);
+	ck_assert_str_eq(out, "张伟伟");
+	ck_assert_int_eq(text_fit("张伟伟", 1, out, sizeof out), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_int_eq(text_fit("a张", 2, out, sizeof out), 1);
+	ck_assert_str_eq(out, "a");
+	ck_assert_int_eq(text_fit("Wang Wei", 4, out, sizeof out), 4);
+	ck_assert_str_eq(out, "Wang");
+	ck_assert_int_eq(text_fit("Wang", 0, out, sizeof out), 0);
+	ck_assert_str_eq(out, "");
+	/* every prefix width from 0 to 12 of a mixed string: whole characters, width <= cols */
+	const char *mixed = "李A娜B王C";
+	for (int cols = 0; cols <= 12; cols++) {
+		int w = text_fit(mixed, cols, out, sizeof out);
+		ck_assert_int_le(w, cols);
+		ck_assert_int_eq(w, text_width(out));
+		ck_assert(text_is_clean(out));
+		ck_assert(strncmp(out, mixed, strlen(out)) == 0);
+		ck_assert(w >= cols - 1 || w == text_width(mixed));
+	}
+}
+END_TEST
+
+START_TEST(fit_is_bounded_by_the_buffer)
+{
+	char out[7];
+
+	with_locale(_i);
+	/* 张 is three bytes: two of them fit in 7 bytes with the terminator, not three */
+	ck_assert_int_eq(text_fit("张伟伟", 80, out, sizeof out), 4);
+	ck_assert_str_eq(out, "张伟");
+	char none[1] = { 'x' };
+	ck_assert_int_eq(text_fit("abc", 80, none, 1), 0);
+	ck_assert_int_eq(none[0], '\0');
+}
+END_TEST
+
+START_TEST(fit_shows_controls_and_never_splits_them)
+{
+	char out[64];
+
+	with_locale(_i);
+	ck_assert_int_eq(text_fit("ab\x1b[31m", 80, out, sizeof out), 10);
+	ck_assert_str_eq(out, "ab\\x1B[31m");
+	ck_assert(safe(out));
+	/* "\x1B" is four columns: with five columns only "ab" fits */
+	ck_assert_int_eq(text_fit("ab\x1b[31m", 5, out, sizeof out), 2);
+	ck_assert_str_eq(out, "ab");
+	ck_assert_int_eq(text_fit("a\xe2\x80\xae" "b", 80, out, sizeof out), 10);
+	ck_assert_str_eq(out, "a\\u{202E}b");
+	ck_assert_int_eq(text_fit("\xff" "a", 80, out, sizeof out), 5);
+	ck_assert_str_eq(out, "\\xFFa");
+}
+END_TEST
+
+START_TEST(copy_is_bounded)
+{
+	char out[4];
+
+	ck_assert_uint_eq(text_copy(out, "abcdef", sizeof out), 6);
+	ck_assert_str_eq(out, "abc");
+	ck_assert_uint_eq(text_copy(out, "ab", sizeof out), 2);
+	ck_assert_str_eq(out, "ab");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("core_text");
+	TCase *tc = tcase_create("text");
+
+	tcase_add_loop_test(tc, plain_text_is_unchanged, 0, 2);
+	tcase_add_loop_test(tc, c0_del_and_whitespace_controls, 0, 2);
+	tcase_add_loop_test(tc, escape_sequences_are_defused, 0, 2);
+	tcase_add_loop_test(tc, c1_controls, 0, 2);
+	tcase_add_loop_test(tc, bidi_and_invisible_controls, 0, 2);
+	tcase_add_loop_test(tc, invalid_utf8, 0, 2);
+	tcase_add_loop_test(tc, clean_reports_full_length_and_never_overruns, 0, 2);
+	tcase_add_loop_test(tc, widths, 0, 2);
+	tcase_add_loop_test(tc, fit_never_splits_a_wide_character, 0, 2);
+	tcase_add_loop_test(tc, fit_is_bounded_by_the_buffer, 0, 2);
+	tcase_add_loop_test(tc, fit_shows_controls_and_never_splits_them, 0, 2);
+	tcase_add_test(tc, copy_is_bounded);
+	suite_add_tcase(s, tc);
+	return t_run(s);
+}
