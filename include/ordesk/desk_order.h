@@ -11,6 +11,7 @@ struct advance_req {
 	int expected_version;   /* -1: any; else refuse if the order changed since read */
 	const char *carrier;    /* needed when the order reaches shipped */
 	const char *tracking;
+	const char *cause;      /* root cause of a breached clock this closes (NULL: capacity) */
 };
 
 /* Moves an order one stage forward (locking stock on review -> locked,
@@ -26,6 +27,13 @@ enum status desk_cancel(struct desk *d, const char *order_no, const char *reason
 
 /* Sets one order-level field (validate.h's names) after validating it. */
 enum status desk_edit(struct desk *d, const char *order_no, const char *field, const char *value);
+
+/* Inside the caller's transaction (for the exception flows): edit one field,
+ * move o to a stage (event `what`, no stock or exception side effects), cancel. */
+enum status desk_edit_tx(struct desk *d, const char *order_no, const char *field, const char *value);
+enum status desk_order_move_tx(struct desk *d, const struct order *o, enum stage to,
+                               const char *what, const char *why);
+enum status desk_cancel_tx(struct desk *d, const char *order_no, const char *reason);
 
 /* Reads an order; ST_REFUSED with "no order …" when there is none. */
 enum status desk_order_get(struct desk *d, const char *order_no, struct order *o);

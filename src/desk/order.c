@@ -1,5 +1,6 @@
 /* Use cases on one order: advance, move back, cancel, edit. */
 #include "ordesk/desk_order.h"
+#include "ordesk/desk_exception.h"
 #include "ordesk/desk_stock.h"
 #include "ordesk/health.h"
 #include "ordesk/i18n.h"
@@ -122,6 +123,9 @@ static enum status advance_body(struct desk *d, void *arg)
 		return st;
 	if ((st = move_order(d, &o, (enum stage)next, "advance", "")) != ST_OK)
 		return st;
+	/* The stage completed: its breached clock closes with the cause given. */
+	if ((st = desk_exception_stage_left_tx(d, &o, (enum stage)next, req->cause, NULL)) != ST_OK)
+		return st;
 	desk_say(d, _("%s moved from %s to %s"), o.order_no, stage_name(o.stage),
 	         stage_name((enum stage)next));
 	return ST_OK;
@@ -162,6 +166,8 @@ static enum status back_body(struct desk *d, void *arg)
 	if ((req->cancel || o.stage == STAGE_LOCKED) && (st = desk_stock_release_tx(d, &o)) != ST_OK)
 		return st;
 	if ((st = move_order(d, &o, to, req->cancel ? "cancel" : "back", req->reason)) != ST_OK)
+		return st;
+	if ((st = desk_exception_stage_left_tx(d, &o, to, NULL, req->reason)) != ST_OK)
 		return st;
 	desk_say(d, req->cancel ? _("%s cancelled (was %s)") : _("%s moved back from %s"),
 	         o.order_no, stage_name(o.stage));
@@ -265,4 +271,27 @@ enum status desk_edit(struct desk *d, const char *order_no, const char *field, c
 	if (desk_require(d, ROLE_CLERK, _("edit orders")) != ST_OK)
 		return ST_DENIED;
 	return desk_tx(d, edit_body, &req);
+}
+
+/* The transaction-less bodies, for the exception flows' own transaction. */
+enum status desk_edit_tx(struct desk *d, const char *order_no, const char *field, const char *value)
+{
+	struct edit_req req = { order_no, field, value };
+
+	return edit_body(d, &req);
+}
+
+enum status desk_order_move_tx(struct desk *d, const struct order *o, enum stage to,
+                               const char *what, const char *why)
+{
+	return move_order(d, o, to, what, why);
+}
+
+enum status desk_cancel_tx(struct desk *d, const char *order_no, const char *reason)
+{
+	struct back_req req = { order_no, reason, 1 };
+
+	if (desk_require(d, ROLE_SUPERVISOR, _("cancel orders")) != ST_OK)
+		return ST_DENIED;
+	return back_body(d, &req);
 }
