@@ -83,6 +83,9 @@ CLI_COMMAND_DECL(cmd_edit)
 CLI_COMMAND_DECL(cmd_users)
 CLI_COMMAND_DECL(cmd_config)
 CLI_COMMAND_DECL(cmd_check)
+CLI_COMMAND_DECL(cmd_exception)
+CLI_COMMAND_DECL(cmd_sweep)
+CLI_COMMAND_DECL(cmd_alerts)
 CLI_COMMAND_DECL(cmd_board)
 #undef CLI_COMMAND_DECL
 

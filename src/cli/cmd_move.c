@@ -12,6 +12,7 @@ enum status cmd_advance(struct cli *c, int argc, char **argv)
 		{ "to", required_argument, NULL, 't' },
 		{ "carrier", required_argument, NULL, 'c' },
 		{ "tracking", required_argument, NULL, 'k' },
+		{ "cause", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct advance_req req = { .to = -1, .expected_version = -1 };
@@ -29,6 +30,9 @@ enum status cmd_advance(struct cli *c, int argc, char **argv)
 			break;
 		case 'k':
 			req.tracking = optarg;
+			break;
+		case 'C': /* the cause of a breached clock this move closes */
+			req.cause = optarg;
 			break;
 		default:
 			return cli_usage("advance");

@@ -1,6 +1,7 @@
 /* ordesk orders, ordesk show: reading orders. */
 #include "ordesk/cli.h"
 #include "ordesk/desk_order.h"
+#include "ordesk/store_exception.h"
 #include "ordesk/health.h"
 #include "ordesk/i18n.h"
 #include "ordesk/text.h"
@@ -117,6 +118,28 @@ static int print_event(const struct event_row *e, void *arg)
 	return 0;
 }
 
+/* One exception: raised (when, by whom, why), then resolved (when, by whom, action, cause). */
+static int print_exception(const struct exception_rec *e, void *arg)
+{
+	char at[32], line[1400], clean[2800];
+
+	(void)arg;
+	out_time(e->opened_at, at, sizeof at);
+	snprintf(line, sizeof line, "#%lld %s %s  %s by %s in %s: %s", e->id, exkind_name(e->kind),
+	         e->open ? "open" : "resolved", at, e->opened_by, stage_name(e->stage), e->description);
+	text_clean(line, clean, sizeof clean);
+	printf("  %s\n", clean);
+	if (!e->open) {
+		out_time(e->resolved_at, at, sizeof at);
+		snprintf(line, sizeof line, "%s by %s: %s [%s]%s%s", at, e->resolved_by, e->action,
+		         e->cause >= 0 ? cause_name((enum cause)e->cause) : "", *e->note ? " - " : "",
+		         e->note);
+		text_clean(line, clean, sizeof clean);
+		printf("      %s\n", clean);
+	}
+	return 0;
+}
+
 enum status cmd_show(struct cli *c, int argc, char **argv)
 {
 	struct desk *d = &c->desk;
@@ -173,6 +196,9 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 		printf("  %2d  %-16s %5ld  %10.2f  %s\n", lines[i].line_no, sku, lines[i].qty,
 		       (double)lines[i].unit_price_cents / 100.0, name);
 	}
+	printf("%s\n", _("exception history:"));
+	if ((st = store_exception_each_of_order(d->store, o.id, print_exception, NULL)) != ST_OK)
+		return cli_error(st, "%s", store_errmsg(d->store));
 	printf("%s\n", _("history:"));
 	if ((st = store_order_events(d->store, o.id, print_event, NULL)) != ST_OK)
 		return cli_error(st, "%s", store_errmsg(d->store));

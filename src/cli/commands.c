@@ -10,12 +10,15 @@ const struct cli_command cli_commands[] = {
 	{ "board", "", N_("the full-screen board"), cmd_board, CLI_STORE },
 	{ "orders", "[--stage S] [--health H] [--channel C] [--format table|csv|tsv]", N_("list orders"), cmd_orders, CLI_STORE },
 	{ "show", "ORDER", N_("an order with its lines, exceptions and history"), cmd_show, CLI_STORE },
-	{ "advance", "ORDER [--to STAGE] [--carrier NAME --tracking NO]", N_("move an order to its next stage"), cmd_advance, CLI_STORE },
+	{ "advance", "ORDER [--to STAGE] [--carrier NAME --tracking NO] [--cause CAUSE]", N_("move an order to its next stage"), cmd_advance, CLI_STORE },
 	{ "back", "ORDER --reason TEXT", N_("move an order one stage back (supervisor)"), cmd_back, CLI_STORE },
 	{ "cancel", "ORDER --reason TEXT", N_("cancel an order before shipping (supervisor)"), cmd_cancel, CLI_STORE },
 	{ "edit", "ORDER FIELD=VALUE...", N_("change fields of an order"), cmd_edit, CLI_STORE },
 	{ "users", "list | add LOGIN --role ROLE | role LOGIN ROLE", N_("who may do what (admin)"), cmd_users, CLI_STORE },
 	{ "config", "get [KEY] | set KEY VALUE", N_("the store's settings"), cmd_config, CLI_STORE },
 	{ "check", "", N_("verify the store's invariants"), cmd_check, CLI_STORE },
+	{ "exception", "raise ORDER KIND [--note TEXT] | resolve ID --cause CAUSE --action TEXT [--note TEXT] [--set FIELD=VALUE]... [--eta TIME] [--carrier C --tracking T] [--merge|--cancel-this|--cancel-other|--confirm-both] | list [--open] [--kind K] [--order ORDER] [--format table|csv|tsv]", N_("raise, resolve and list exceptions"), cmd_exception, CLI_STORE },
+	{ "sweep", "", N_("evaluate every clock: raise breaches, escalate (idempotent)"), cmd_sweep, CLI_STORE },
+	{ "alerts", "[list] [--all] [--format table|csv|tsv] | ack ID", N_("escalations for the supervisors"), cmd_alerts, CLI_STORE },
 	{ NULL, NULL, NULL, NULL, CLI_NO_STORE }
 };
