@@ -118,9 +118,29 @@ CREATE INDEX orders_due ON orders (stage, due_at);
 CREATE INDEX orders_red ON orders (stage) WHERE open_exc > 0;
 CREATE INDEX orders_received ON orders (received_at);
 CREATE INDEX orders_shipped ON orders (t_shipped) WHERE t_shipped > 0;
+CREATE INDEX orders_done ON orders (t_done) WHERE t_done > 0;       -- reports: delivered in a period
 CREATE INDEX orders_customer ON orders (customer);
 CREATE INDEX orders_phone ON orders (phone);
 CREATE INDEX orders_parent ON orders (parent_id) WHERE parent_id IS NOT NULL;
+-- The board's red and green counts, its search by channel order id.
+CREATE INDEX orders_late ON orders (stage, due_at) WHERE open_exc = 0;
+CREATE INDEX orders_fresh ON orders (stage, stage_at) WHERE open_exc = 0 AND prev_on_time = 1;
+CREATE INDEX orders_ref ON orders (channel_ref);
+
+-- Orders received per channel and local day (days since 1970-01-01), kept
+-- by a trigger: the surge rule and the board's surge marks read it.
+CREATE TABLE channel_days (
+	channel TEXT NOT NULL,
+	day     INTEGER NOT NULL,
+	n       INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (channel, day)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER orders_channel_day AFTER INSERT ON orders BEGIN
+	INSERT INTO channel_days (channel, day, n)
+	VALUES (NEW.channel, CAST(julianday(NEW.received_at, 'unixepoch', 'localtime') - 2440587.5 AS INTEGER), 1)
+	ON CONFLICT (channel, day) DO UPDATE SET n = n + 1;
+END;
 
 CREATE TABLE order_lines (
 	id               INTEGER PRIMARY KEY,
@@ -157,6 +177,12 @@ END;
 
 CREATE TRIGGER orders_no_delete BEFORE DELETE ON orders BEGIN
 	SELECT RAISE(ABORT, 'orders are never deleted; cancel them');
+END;
+
+CREATE TRIGGER orders_no_replace BEFORE INSERT ON orders
+WHEN EXISTS (SELECT 1 FROM orders WHERE id = NEW.id OR order_no = NEW.order_no
+             OR (channel = NEW.channel AND channel_ref = NEW.channel_ref)) BEGIN
+	SELECT RAISE(ABORT, 'orders are never deleted or replaced');
 END;
 
 -- Every active reservation of stock; locked = sum(qty) of active rows.
@@ -272,6 +298,12 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN
 END;
 
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN
+	SELECT RAISE(ABORT, 'the event log is append-only');
+END;
+
+-- INSERT OR REPLACE deletes without firing delete triggers: refuse reusing an id.
+CREATE TRIGGER events_no_replace BEFORE INSERT ON events
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM events WHERE id = NEW.id) BEGIN
 	SELECT RAISE(ABORT, 'the event log is append-only');
 END;
 

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "ordesk/desk.h"
+#include "ordesk/desk_board.h"
 #include "ordesk/store_order.h"
 #include "ordesk/tui_keys.h"
 #include "ordesk/tui_theme.h"
@@ -85,6 +86,8 @@ struct tui {
 	int utf8;                /* the locale can show UTF-8 glyphs */
 	time_t now;              /* desk_now() at the last tick */
 	int scripted;            /* keys come from ORDESK_KEYS */
+	struct board_filter filter;   /* the board's filter (always shown) */
+	struct board_header header;   /* counts under the filter, read at each reload */
 	struct tui_private *priv;
 };
 

@@ -48,10 +48,6 @@ enum tui_view_mask {
 	X(HOME,       TK(KEY_HOME),  'g', 0,   "first",     NULL,           N_("the first card or line"), TV_ALL) \
 	X(END,        TK(KEY_END),   'G', 0,   "last",      NULL,           N_("the last card or line"), TV_ALL) \
 	X(OPEN,       '\n', TK(KEY_ENTER), 0,  "open",      N_("open"),     N_("open the order in focus"), TV_LISTS) \
-	X(ADVANCE,    ' ', 0, 0,               "advance",   N_("advance"),  N_("move the order to its next stage (asks carrier and tracking number when shipping)"), TV_BOARD | TV_ORDER) \
-	X(EDIT,       'e', 0, 0,               "edit",      N_("edit"),     N_("change a field of the order"), TV_BOARD | TV_ORDER) \
-	X(MOVE_BACK,  'b', 0, 0,               "back",      NULL,           N_("move the order one stage back, with a reason (supervisor)"), TV_BOARD | TV_ORDER) \
-	X(CANCEL,     'C', 0, 0,               "cancel",    NULL,           N_("cancel the order, with a reason (supervisor)"), TV_BOARD | TV_ORDER) \
 	X(SEARCH,     '/', 0, 0,               "search",    N_("search"),   N_("search order number, channel order id, customer, phone or SKU"), TV_BOARD) \
 	X(NEXT_MATCH, 'n', 0, 0,               "next",      NULL,           N_("the next match of the search"), TV_BOARD) \
 	X(PREV_MATCH, 'N', 0, 0,               "previous",  NULL,           N_("the previous match of the search"), TV_BOARD) \
@@ -71,11 +67,16 @@ enum tui_view_mask {
  * each with its handler.  Add a row here and define the handler in your
  * file (see include/ordesk/tui.h):
  *   X(ID, key1, key2, key3, name, hint label, help, views, handler)
- * e.g.
+ * e.g. (the handler prompts, calls desk/ and returns its status; when the
+ * operator cancels a prompt it calls tui_status(t, ...) and returns ST_OK):
  *   X(LOCK, 'L', 0, 0, "lock", N_("lock"), N_("lock stock for every line"),
  *     TV_BOARD | TV_ORDER, tui_act_lock)
  */
-#define TUI_ORDER_ACTION_LIST(X)
+#define TUI_ORDER_ACTION_LIST(X) \
+	X(ADVANCE,    ' ', 0, 0, "advance", N_("advance"), N_("move the order to its next stage (asks carrier and tracking number when shipping)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_advance) \
+	X(EDIT,       'e', 0, 0, "edit",    N_("edit"),    N_("change a field of the order"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit) \
+	X(MOVE_BACK,  'b', 0, 0, "back",    NULL,          N_("move the order one stage back, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_back) \
+	X(CANCEL,     'C', 0, 0, "cancel",  NULL,          N_("cancel the order, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_cancel)
 
 #define TUI_KEY_ENUM(id, k1, k2, k3, name, label, help, views) ACT_##id,
 #define TUI_ORDER_ACTION_ENUM(id, k1, k2, k3, name, label, help, views, fn) ACT_##id,

@@ -47,7 +47,8 @@ enum tui_scheme { SCHEME_256, SCHEME_8, SCHEME_MONO };
 	X(MORE_D,  "\xe2\x96\xbc", "v") \
 	X(DOT,     "\xc2\xb7",     "-") \
 	X(ARROW,   "\xe2\x86\x92", "->") \
-	X(SURGE,   "\xe2\x9a\xa1", "!")
+	X(SURGE,   "\xe2\x87\x91", "!") \
+	X(FOCUS,   "\xe2\x96\x8c", ">")
 
 #define TUI_GLYPH_ENUM(id, utf8, ascii) GLYPH_##id,
 enum tui_glyph { TUI_GLYPH_LIST(TUI_GLYPH_ENUM) GLYPH_COUNT };

@@ -1,0 +1,365 @@
+/* The board's reads: pages of a column, counts, surge, search. */
+#include "ordesk/store_board.h"
+#include "ordesk/health.h"
+
+#include <string.h>
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+_Static_assert(HEALTH_GREEN == 0 && HEALTH_YELLOW == 1 && HEALTH_AT_RISK == 2 && HEALTH_RED == 3,
+               "HEALTH_SQL below numbers the health values as catalog.h does");
+_Static_assert(PRIO_URGENT == 0 && PRIO_LOW == 3, "prio_rank is the priority's value");
+
+/* health_of() in SQL, at ?9 (now): keep the two in step (test_store_board checks). */
+#define HEALTH_SQL \
+	"(CASE WHEN stage IN ('done', 'cancelled') THEN 0 " \
+	"WHEN open_exc > 0 THEN 3 " \
+	"WHEN due_at = 0 THEN 1 " \
+	"WHEN ?9 >= due_at THEN 3 " \
+	"WHEN prev_on_time AND ?9 - stage_at < " STR(HEALTH_FRESH_SECONDS) " THEN 0 " \
+	"WHEN due_at - stage_at > 0 AND (?9 - stage_at) * 100 >= (due_at - stage_at) * " \
+	STR(HEALTH_AT_RISK_PERCENT) " THEN 2 ELSE 1 END)"
+
+#define RED_SQL "(open_exc > 0 OR (due_at > 0 AND ?9 >= due_at))"
+
+/* The filter: ?9 now, ?10 channel, ?11 priority, ?12 health, ?13 mine. */
+#define FILTER_SQL \
+	" AND (?10 = '' OR channel = ?10)" \
+	" AND (?11 < 0 OR prio_rank = ?11)" \
+	" AND (?12 < 0 OR " HEALTH_SQL " = ?12)" \
+	" AND (?13 = '' OR (SELECT e.actor FROM events e WHERE e.order_id = orders.id " \
+	"ORDER BY e.id DESC LIMIT 1) = ?13)"
+
+#define CARD_COLUMNS \
+	"id, order_no, channel, substr(customer, 1, 48), stage, prio_rank, score, items, " \
+	"stage_at, due_at, prev_on_time, open_exc, exc_kinds, version"
+
+/* Board order within a column, and its reverse for pages near the end. */
+#define ORDER_FWD " ORDER BY prio_rank, score DESC, due_at, id"
+#define ORDER_REV " ORDER BY prio_rank DESC, score, due_at DESC, id DESC"
+
+void board_filter_none(struct board_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->priority = -1;
+	f->health = -1;
+}
+
+int board_filter_active(const struct board_filter *f)
+{
+	return f->channel[0] || f->priority >= 0 || f->health >= 0 || f->mine[0];
+}
+
+static void bind_filter(sqlite3_stmt *st, const struct board_filter *f, time_t now)
+{
+	sqlite3_bind_int64(st, 9, now);
+	sqlite3_bind_text(st, 10, f->channel, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 11, f->priority);
+	sqlite3_bind_int(st, 12, f->health);
+	sqlite3_bind_text(st, 13, f->mine, -1, SQLITE_STATIC);
+}
+
+static void card_read(sqlite3_stmt *st, struct board_card *c)
+{
+	char word[16];
+	int p;
+
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	store_col_text(st, 1, c->order_no, sizeof c->order_no);
+	store_col_text(st, 2, c->channel, sizeof c->channel);
+	store_col_text(st, 3, c->customer, sizeof c->customer);
+	store_col_text(st, 4, word, sizeof word);
+	c->stage = (enum stage)stage_parse(word);
+	p = sqlite3_column_int(st, 5);
+	c->priority = (p >= 0 && p < PRIO_COUNT) ? (enum priority)p : PRIO_NORMAL;
+	c->score = sqlite3_column_double(st, 6);
+	c->items = sqlite3_column_int(st, 7);
+	c->stage_at = (time_t)sqlite3_column_int64(st, 8);
+	c->due_at = (time_t)sqlite3_column_int64(st, 9);
+	c->prev_on_time = sqlite3_column_int(st, 10);
+	c->open_exc = sqlite3_column_int(st, 11);
+	store_col_text(st, 12, c->exc_kinds, sizeof c->exc_kinds);
+	c->version = sqlite3_column_int(st, 13);
+}
+
+static enum status page_run(struct store *s, const char *sql, const struct board_filter *f,
+                            time_t now, enum stage stage, int offset, int limit,
+                            struct board_card *cards, int *n, int reverse)
+{
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int(st, 3, offset);
+	bind_filter(st, f, now);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < limit)
+		card_read(st, &cards[(*n)++]);
+	store_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(s, rc, sql);
+	if (reverse) {
+		for (int i = 0, j = *n - 1; i < j; i++, j--) {
+			struct board_card tmp = cards[i];
+			cards[i] = cards[j];
+			cards[j] = tmp;
+		}
+	}
+	return ST_OK;
+}
+
+enum status store_board_page(struct store *s, const struct board_filter *f, time_t now,
+                             enum stage stage, int offset, int limit,
+                             struct board_card *cards, int *n)
+{
+	static const char fwd[] =
+		"SELECT " CARD_COLUMNS " FROM orders WHERE stage = ?1" FILTER_SQL ORDER_FWD
+		" LIMIT ?2 OFFSET ?3";
+	static const char rev[] =
+		"SELECT " CARD_COLUMNS " FROM orders WHERE stage = ?1" FILTER_SQL ORDER_REV
+		" LIMIT ?2 OFFSET ?3";
+	int count = 0, red = 0;
+	enum status r;
+
+	*n = 0;
+	if (limit <= 0)
+		return ST_OK;
+	if (offset < 0)
+		offset = 0;
+	/* Deep pages are read from the far end, so End costs what Home does. */
+	if (offset > 256 && !board_filter_active(f)) {
+		if ((r = store_board_column(s, f, now, stage, &count, &red)) != ST_OK)
+			return r;
+		if (offset > count / 2) {
+			int from_end = count - offset - limit;
+			if (from_end < 0) {
+				limit += from_end;
+				from_end = 0;
+			}
+			if (limit <= 0)
+				return ST_OK;
+			return page_run(s, rev, f, now, stage, from_end, limit, cards, n, 1);
+		}
+	}
+	return page_run(s, fwd, f, now, stage, offset, limit, cards, n, 0);
+}
+
+enum status store_board_column(struct store *s, const struct board_filter *f, time_t now,
+                               enum stage stage, int *count, int *red)
+{
+	static const char counts_sql[] = "SELECT n, red FROM stage_counts WHERE stage = ?1";
+	static const char late_sql[] =
+		"SELECT count(*) FROM orders WHERE stage = ?1 AND open_exc = 0 "
+		"AND due_at > 0 AND due_at <= ?2";
+	static const char filtered_sql[] =
+		"SELECT count(*), coalesce(sum(" RED_SQL "), 0) FROM orders WHERE stage = ?1" FILTER_SQL;
+	sqlite3_stmt *st;
+	int rc;
+
+	*count = *red = 0;
+	if (board_filter_active(f)) {
+		if (!(st = store_prep(s, filtered_sql)))
+			return ST_INTERNAL;
+		sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+		bind_filter(st, f, now);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			*count = sqlite3_column_int(st, 0);
+			*red = sqlite3_column_int(st, 1);
+		}
+		store_done(st);
+		return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, filtered_sql);
+	}
+	if (!(st = store_prep(s, counts_sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*count = sqlite3_column_int(st, 0);
+		*red = sqlite3_column_int(st, 1);
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, counts_sql);
+	if (stage == STAGE_DONE || stage == STAGE_CANCELLED) {
+		*red = 0;     /* finished orders are green whatever is still open on them */
+		return ST_OK;
+	}
+	if (!(st = store_prep(s, late_sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*red += sqlite3_column_int(st, 0);
+	store_done(st);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, late_sql);
+}
+
+enum status store_board_green(struct store *s, time_t now, enum stage stage, int *green)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM orders WHERE stage = ?1 AND open_exc = 0 AND prev_on_time = 1 "
+		"AND stage_at > ?2 - " STR(HEALTH_FRESH_SECONDS) " AND due_at > ?2";
+	sqlite3_stmt *st;
+	int rc, count, red;
+	struct board_filter none;
+
+	*green = 0;
+	if (stage == STAGE_DONE || stage == STAGE_CANCELLED) {
+		board_filter_none(&none);
+		enum status r = store_board_column(s, &none, now, stage, &count, &red);
+		*green = count;
+		return r;
+	}
+	if (!(st = store_prep(s, sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*green = sqlite3_column_int(st, 0);
+	store_done(st);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_board_surge(struct store *s, long today, double factor,
+                              char (*channels)[8], int max, int *n)
+{
+	static const char sql[] =
+		"SELECT d.channel, d.n, (SELECT coalesce(sum(p.n), 0) FROM channel_days p "
+		"WHERE p.channel = d.channel AND p.day BETWEEN ?1 - 28 AND ?1 - 1) "
+		"FROM channel_days d WHERE d.day = ?1 ORDER BY d.channel";
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, today);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long day_n = sqlite3_column_int64(st, 1);
+		long long trailing = sqlite3_column_int64(st, 2);
+		/* A channel with no history never surges. */
+		if (trailing > 0 && (double)day_n > factor * (double)trailing / 28.0 && *n < max)
+			store_col_text(st, 0, channels[(*n)++], sizeof channels[0]);
+	}
+	store_done(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
+/* A GLOB pattern matching texts that start with q, its wildcards taken literally. */
+static void prefix_pattern(const char *q, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *q && n + 4 < size; q++) {
+		if (*q == '*' || *q == '?' || *q == '[') {
+			out[n++] = '[';
+			out[n++] = *q;
+			out[n++] = ']';
+		} else {
+			out[n++] = *q;
+		}
+	}
+	out[n++] = '*';
+	out[n] = '\0';
+}
+
+enum status store_board_search(struct store *s, const struct board_filter *f, time_t now,
+                               const char *q, struct board_hit *hits, int max, int *n)
+{
+	static const char sql[] =
+		"SELECT id, stage, prio_rank, score, due_at FROM orders WHERE id IN ("
+		"SELECT id FROM orders WHERE order_no GLOB ?1 "
+		"UNION SELECT id FROM orders WHERE channel_ref GLOB ?1 "
+		"UNION SELECT id FROM orders WHERE customer GLOB ?1 "
+		"UNION SELECT id FROM orders WHERE phone GLOB ?1 "
+		"UNION SELECT order_id FROM order_lines WHERE sku GLOB ?1) "
+		"AND stage <> 'cancelled'" FILTER_SQL
+		" ORDER BY CASE stage WHEN 'new' THEN 0 WHEN 'review' THEN 1 WHEN 'locked' THEN 2 "
+		"WHEN 'picking' THEN 3 WHEN 'shipped' THEN 4 WHEN 'transit' THEN 5 ELSE 6 END, "
+		"prio_rank, score DESC, due_at, id LIMIT ?2";
+	char pattern[512];
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (!*q)
+		return ST_OK;
+	if (!(st = store_prep(s, sql)))
+		return ST_INTERNAL;
+	prefix_pattern(q, pattern, sizeof pattern);
+	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, max);
+	bind_filter(st, f, now);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		struct board_hit *h = &hits[(*n)++];
+		char word[16];
+		h->id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, word, sizeof word);
+		h->stage = (enum stage)stage_parse(word);
+		h->prio_rank = sqlite3_column_int(st, 2);
+		h->score = sqlite3_column_double(st, 3);
+		h->due_at = (time_t)sqlite3_column_int64(st, 4);
+	}
+	store_done(st);
+	return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_board_position(struct store *s, const struct board_filter *f, time_t now,
+                                 const struct board_hit *h, int *pos)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM orders WHERE stage = ?1 AND (prio_rank < ?2 OR (prio_rank = ?2 "
+		"AND (score > ?3 OR (score = ?3 AND (due_at < ?4 OR (due_at = ?4 AND id < ?5))))))"
+		FILTER_SQL;
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	*pos = 0;
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(h->stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, h->prio_rank);
+	sqlite3_bind_double(st, 3, h->score);
+	sqlite3_bind_int64(st, 4, h->due_at);
+	sqlite3_bind_int64(st, 5, h->id);
+	bind_filter(st, f, now);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*pos = sqlite3_column_int(st, 0);
+	store_done(st);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_board_locks(struct store *s, long long order_id,
+                              int (*fn)(const struct lock_row *l, void *arg), void *arg)
+{
+	static const char sql[] =
+		"SELECT id, sku, warehouse, qty, locked_at, locked_by, state FROM stock_locks "
+		"WHERE order_id = ?1 ORDER BY id";
+	sqlite3_stmt *st = store_prep(s, sql);
+	struct lock_row l;
+	int rc;
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, order_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&l, 0, sizeof l);
+		l.id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, l.sku, sizeof l.sku);
+		store_col_text(st, 2, l.warehouse, sizeof l.warehouse);
+		l.qty = (long)sqlite3_column_int64(st, 3);
+		l.locked_at = (time_t)sqlite3_column_int64(st, 4);
+		store_col_text(st, 5, l.locked_by, sizeof l.locked_by);
+		store_col_text(st, 6, l.state, sizeof l.state);
+		if (fn(&l, arg)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
