@@ -130,4 +130,14 @@ e=$(sql "SELECT count(*) FROM escalations WHERE kind = 'sla_breach'")
 [ "$e" = 254 ] && ok "one escalation per breach" || not_ok "one escalation per breach (got $e)"
 expect_status 0 "store invariants hold" od check
 
+# The man page's kinds and causes are the catalogue's.
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+words() { sed -n "/define $1/,/^\$/p" "$SRC/include/ordesk/catalog.h" | grep -o 'X([A-Z_]*, *"[a-z_]*"' | sed 's/.*"\(.*\)"/\1/'; }
+section() { sed -n "/^\.\\\\\" $1: begin/,/^\.\\\\\" $1: end/p" "$SRC/man/ordesk.1"; }
+section kinds >"$T/man_kinds"; section causes >"$T/man_causes"
+for k in $(words EXKIND_LIST); do contains "$T/man_kinds" ".B $k" "man page names kind $k"; done
+for c in $(words CAUSE_LIST); do contains "$T/man_causes" "$c" "man page names cause $c"; done
+[ "$(grep -A1 '^\.TP' "$T/man_kinds" | grep -c '^\.B ')" -eq "$(words EXKIND_LIST | wc -l)" ] && ok "no extra kinds in the man page" ||
+	not_ok "no extra kinds in the man page"
+
 finish
