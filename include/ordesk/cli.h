@@ -87,6 +87,7 @@ CLI_COMMAND_DECL(cmd_exception)
 CLI_COMMAND_DECL(cmd_sweep)
 CLI_COMMAND_DECL(cmd_alerts)
 CLI_COMMAND_DECL(cmd_board)
+CLI_COMMAND_DECL(cmd_import)
 #undef CLI_COMMAND_DECL
 
 #endif

@@ -1,0 +1,25 @@
+# Amazon Seller Central order reports ("Unshipped Orders" and "All Orders"):
+# TAB separated .txt, one row per item.  Product names hold bare quotes
+# (12" ruler), so quoting is off.  Times carry their zone (…T14:18:23-07:00).
+profile   amazon
+title     Amazon order report
+channel   EC
+encoding  auto
+delimiter tab
+quoting   off
+dates     ymd
+rows      items
+require   order_ref sku qty
+cancelled cancelled
+field order_ref  = order-id | amazon-order-id
+field ordered_at = purchase-date
+field customer   = recipient-name | buyer-name
+field phone      = buyer-phone-number
+field email      = buyer-email
+field address    = ship-address-1 + ship-address-2 + ship-address-3 + ship-city + ship-state + ship-postal-code + ship-country | ship-city + ship-state + ship-postal-code + ship-country
+field sku        = sku
+field name       = product-name
+field qty        = quantity-purchased | quantity
+field line_total = item-price
+field currency   = currency
+field state      = order-status | item-status

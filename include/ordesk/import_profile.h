@@ -1,0 +1,125 @@
+#ifndef ORDESK_IMPORT_PROFILE_H
+#define ORDESK_IMPORT_PROFILE_H
+
+#include <stddef.h>
+
+#include "ordesk/import_clean.h"
+#include "ordesk/import_read.h"
+#include "ordesk/validate.h"
+
+/*
+ * Import profiles: how one channel's export maps to ordesk's fields.  A
+ * profile is a small text file in data/profiles/ (compiled in), or any
+ * file named by path.  Its format, one directive a line, '#' comments:
+ *
+ *   profile   shopify                    its name
+ *   title     Shopify admin export       for people
+ *   channel   EC                         channel code when the file has none
+ *   encoding  auto|utf-8|gb18030|windows-1252
+ *   delimiter auto|comma|tab|semicolon
+ *   quoting   auto|on|off                (auto: off for TAB separated files)
+ *   dates     ymd|mdy|dmy                order of day and month in 5/31/2016
+ *   zone      +08:00                     zone of times written without one
+ *   rows      items|orders               one row per item (grouped), or per order
+ *   require   order_ref qty ...          fields the header must provide to pick it
+ *   cancelled refunded, 已取消, ...      state words meaning the channel cancelled
+ *   field     NAME = Col A | Col B + Col C
+ *
+ * A field takes the first alternative (split by '|') whose first column
+ * the header has and whose value is not empty; '+' joins several columns'
+ * non-empty values with ", ".  Header names match trimmed, case- and
+ * width-insensitively (full-width letters and brackets are their ASCII
+ * selves).
+ */
+
+/* Fields a profile can map: ordesk's own (validate.h), then import-only ones. */
+#define IMPORT_EXTRA_LIST(X) \
+	X(GROUP,        "group",        'G') \
+	X(NAME,         "name",         'L') \
+	X(LINE_TOTAL,   "line_total",   'L') \
+	X(TOTAL,        "total",        'O') \
+	X(CURRENCY,     "currency",     'O') \
+	X(STATE,        "state",        'O') \
+	X(CANCELLED_AT, "cancelled_at", 'O') \
+	X(EMAIL,        "email",        'O')
+
+#define IMPORT_ENUM_EXTRA(id, name, level) IF_##id,
+enum import_extra_start { IF_EXTRA_BEFORE = FIELD_COUNT - 1, IMPORT_EXTRA_LIST(IMPORT_ENUM_EXTRA) IF_COUNT };
+#undef IMPORT_ENUM_EXTRA
+
+/* The name of a mappable field (validate.h's and the extras); -1 when unknown. */
+const char *import_field_name(int f);
+int import_field_parse(const char *word);
+/* 'O' order level, 'L' line level, 'G' the grouping key. */
+char import_field_level(int f);
+
+#define PROFILE_ALTS 4
+#define PROFILE_PARTS 8
+#define PROFILE_NAME 96
+
+struct profile_alt {
+	int nparts;
+	char parts[PROFILE_PARTS][PROFILE_NAME];   /* normalized header names */
+};
+
+struct profile_map {
+	int nalts;
+	struct profile_alt alts[PROFILE_ALTS];
+};
+
+struct import_profile {
+	char name[32];
+	char title[128];
+	char channel[8];
+	struct import_dialect dialect;
+	struct date_opts dates;
+	int per_order;                  /* rows orders: each row is a whole order */
+	unsigned long require;          /* bit per field */
+	char cancelled[512];            /* normalized words, each followed by '\n' */
+	struct profile_map map[IF_COUNT];
+};
+
+/*
+ * Parses a profile's text.  On error returns -1 with "line N: what" in
+ * why.
+ */
+int import_profile_parse(const char *text, struct import_profile *p, char *why, size_t size);
+
+/*
+ * Loads a profile by name (a compiled-in profile) or by path (when the
+ * name holds a '/').  ST_USAGE with a sentence in why when unknown.
+ */
+enum status import_profile_load(const char *name, struct import_profile *p, char *why, size_t size);
+
+/* The i-th compiled-in profile's name, or NULL past the end. */
+const char *import_profile_builtin(size_t i);
+
+/* Normalizes a header name: trims, folds case and width, drops a BOM. */
+void import_header_norm(const char *in, char *out, size_t size);
+
+/* Where each field's alternatives' columns are in one header (-1: absent). */
+struct profile_binding {
+	int col[IF_COUNT][PROFILE_ALTS][PROFILE_PARTS];
+};
+
+/*
+ * Binds p to a header of n normalized names; returns how many of the
+ * profile's columns were found, and in missing (may be NULL) the required
+ * columns it lacks, comma separated.  Returns -1 when a required field
+ * cannot be bound.
+ */
+int import_profile_bind(const struct import_profile *p, const char *const *norm_header, int n,
+                        struct profile_binding *b, char *missing, size_t missing_size);
+
+/*
+ * Picks the compiled-in profile that fits a header best.  ST_OK with p and
+ * b filled, else ST_DATAERR with a sentence in why saying which columns
+ * were expected.
+ */
+enum status import_profile_detect(const char *const *norm_header, int n, struct import_profile *p,
+                                  struct profile_binding *b, char *why, size_t size);
+
+/* 1 when the normalized state word is one of the profile's cancelled words. */
+int import_profile_is_cancelled(const struct import_profile *p, const char *state);
+
+#endif

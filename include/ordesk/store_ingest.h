@@ -1,0 +1,88 @@
+#ifndef ORDESK_STORE_INGEST_H
+#define ORDESK_STORE_INGEST_H
+
+#include <time.h>
+
+#include "ordesk/catalog.h"
+#include "ordesk/status.h"
+#include "ordesk/store.h"
+
+/*
+ * What the import of channel files needs from the store: finding an order
+ * by its channel key, inserting and updating imported orders, the counts
+ * of the surge rule, the duplicate lookup, products, channels, and the
+ * product/warehouse/stock upserts of a stock import.  All inside the
+ * caller's transaction.
+ */
+
+/* An existing order, as much of it as a re-import looks at. */
+struct ingest_found {
+	long long id;
+	enum stage stage;
+	char order_no[40];
+	char hash[24];
+	char state[256];
+	char exc_kinds[128];
+	int version;
+};
+
+/* ST_OK with f->id 0 when there is no such order. */
+enum status store_ingest_find(struct store *s, const char *channel, const char *ref,
+                              struct ingest_found *f);
+
+/* The fields an import writes (strings are never cut). */
+struct ingest_order {
+	const char *order_no, *channel, *ref, *source;
+	const char *customer, *phone, *address, *note, *flags, *state, *currency, *hash;
+	enum tier tier;
+	enum otype type;
+	enum priority priority;
+	double score;
+	time_t ordered_at, received_at, due_at, promise_at;
+	long long total_cents;
+	int lines, items;
+};
+
+/* Inserts a new order in stage new (received and stage entered at received_at). */
+enum status store_ingest_insert(struct store *s, const struct ingest_order *o, long long *id);
+/* Adds one line of an order. */
+enum status store_ingest_line_add(struct store *s, long long order_id, int line_no, const char *sku,
+                                  const char *name, long qty, long long unit_cents);
+/* Rewrites the imported fields of an order still in new or review and drops
+ * its lines (add them again after); ST_REFUSED if it moved meanwhile. */
+enum status store_ingest_update(struct store *s, long long id, int expected_version,
+                                const struct ingest_order *o);
+/* Records the channel's state word and the content hash of the last import. */
+enum status store_ingest_mark(struct store *s, long long id, const char *state, const char *hash);
+
+/* Sets the last serial used for a day and channel (after counting locally). */
+enum status store_ingest_serial_set(struct store *s, const char *day, const char *channel,
+                                    int last);
+
+/* Orders of a channel received in [from, to). */
+enum status store_ingest_count(struct store *s, const char *channel, time_t from, time_t to,
+                               long *n);
+
+/*
+ * Another order with the same phone, ordered within [from, to], not
+ * cancelled, whose items (SKU*qty summed per SKU, sorted, ';' joined) are
+ * items: its id and number, or *other 0.
+ */
+enum status store_ingest_duplicate(struct store *s, const char *phone, long long self_id,
+                                   time_t from, time_t to, const char *items, long long *other,
+                                   char *other_no, size_t other_no_size);
+
+/* 1 in *known when the products table has the SKU / channels table the code. */
+enum status store_ingest_product_known(struct store *s, const char *sku, int *known);
+enum status store_ingest_channel_known(struct store *s, const char *code, int *known);
+/* Number of products in the catalogue. */
+enum status store_ingest_product_count(struct store *s, long *n);
+
+/* Stock import: upserts; *old_on_hand gets the previous count (-1 when new). */
+enum status store_ingest_product_put(struct store *s, const char *sku, const char *name);
+enum status store_ingest_warehouse_put(struct store *s, const char *code);
+/* Sets on hand and safety stock (safety < 0 keeps it); ST_REFUSED when on hand would fall below what is locked. */
+enum status store_ingest_stock_put(struct store *s, const char *sku, const char *warehouse,
+                                   long on_hand, long safety, long *old_on_hand, long *locked);
+
+#endif

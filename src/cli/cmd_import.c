@@ -1,0 +1,226 @@
+/* ordesk import and ordesk stock import: channel files and stock lists. */
+#include "ordesk/cli.h"
+#include "ordesk/desk_import.h"
+#include "ordesk/desk_stock_import.h"
+#include "ordesk/i18n.h"
+#include "ordesk/text.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+struct import_run {
+	FILE *rejects;          /* this file's rejected rows, copied to --rejects on success */
+	int header_done;
+	const char *name;
+	struct timespec start;
+	int progress_shown;
+};
+
+static double elapsed(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void csv_cell(FILE *fp, const char *v, int first)
+{
+	if (!first)
+		fputc(',', fp);
+	csv_fwrite(fp, v, strlen(v));
+}
+
+static int write_reject(void *arg, const struct import_reject *r)
+{
+	struct import_run *run = arg;
+	char reason[768], clean[700];
+	int n = r->nheader > 0 ? r->nheader : r->nfields;
+
+	if (!run->rejects)
+		return 0;
+	if (!run->header_done) {
+		for (int i = 0; i < n; i++)
+			csv_cell(run->rejects, i < r->nheader ? r->header[i] : "", i == 0);
+		csv_cell(run->rejects, "reason", n == 0);
+		fputs("\r\n", run->rejects);
+		run->header_done = 1;
+	}
+	for (int i = 0; i < n; i++)
+		csv_cell(run->rejects, i < r->nfields ? r->fields[i] : "", i == 0);
+	text_clean(r->reason, clean, sizeof clean);
+	snprintf(reason, sizeof reason, _("line %ld: %s"), r->line, clean);
+	csv_cell(run->rejects, reason, n == 0);
+	fputs("\r\n", run->rejects);
+	return ferror(run->rejects) ? ST_IOERR : 0;
+}
+
+static void show_progress(void *arg, long long bytes, long rows)
+{
+	struct import_run *run = arg;
+	char name[128];
+
+	if (elapsed(&run->start) < 1.0)
+		return;
+	text_clean(run->name, name, sizeof name);
+	fprintf(stderr, _("\rordesk: %s: %ld rows, %.1f MB read…"), name, rows, (double)bytes / 1e6);
+	fflush(stderr);
+	run->progress_shown = 1;
+}
+
+static int copy_rejects(FILE *from, FILE *to)
+{
+	char buf[8192];
+	size_t n;
+
+	rewind(from);
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, to) != n)
+			return -1;
+	return ferror(from) ? -1 : 0;
+}
+
+static enum status import_one(struct cli *c, const char *path, const struct desk_import_opts *base,
+                              FILE *rejects_out)
+{
+	struct desk_import_opts o = *base;
+	struct desk_import_result res;
+	struct import_run run;
+	FILE *fp;
+	enum status st;
+	char name[256];
+
+	memset(&run, 0, sizeof run);
+	clock_gettime(CLOCK_MONOTONIC, &run.start);
+	if (strcmp(path, "-") == 0) {
+		fp = stdin;
+		run.name = "<stdin>";
+	} else {
+		fp = fopen(path, "rb");
+		run.name = path;
+		if (!fp)
+			return cli_error(ST_IOERR, _("cannot open %s: %s"), path, strerror(errno));
+	}
+	if (rejects_out && !(run.rejects = tmpfile())) {
+		if (fp != stdin)
+			fclose(fp);
+		return cli_error(ST_IOERR, _("cannot make a temporary file: %s"), strerror(errno));
+	}
+	o.name = run.name;
+	o.reject = write_reject;
+	o.progress = isatty(STDERR_FILENO) ? show_progress : NULL;
+	o.arg = &run;
+	st = desk_import(&c->desk, fp, &o, &res);
+	if (fp != stdin)
+		fclose(fp);
+	if (run.progress_shown)
+		fputs("\r\033[K", stderr);
+	if (st == ST_OK && run.rejects && rejects_out && copy_rejects(run.rejects, rejects_out) != 0)
+		st = cli_error(ST_IOERR, "%s", _("writing the rejects file failed"));
+	if (run.rejects)
+		fclose(run.rejects);
+	if (st != ST_OK)
+		return cli_report(c, st);
+	text_clean(run.name, name, sizeof name);
+	printf(_("%s%s: %ld rows read; orders: %ld new, %ld updated, %ld unchanged, %ld flagged; "
+	         "%ld rows rejected; profile %s (%s); %.2f s\n"),
+	       o.dry_run ? _("dry run, nothing written: ") : "", name, res.rows, res.created, res.updated,
+	       res.unchanged, res.flagged, res.rejected, res.profile, res.encoding, elapsed(&run.start));
+	return ST_OK;
+}
+
+enum status cmd_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ "channel", required_argument, NULL, 'c' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "rejects", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct desk_import_opts o;
+	const char *rejects = NULL;
+	FILE *rfp = NULL;
+	enum status worst = ST_OK;
+	int opt;
+
+	memset(&o, 0, sizeof o);
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'p':
+			o.profile = optarg;
+			break;
+		case 'c':
+			o.channel = optarg;
+			break;
+		case 'n':
+			o.dry_run = 1;
+			break;
+		case 'r':
+			rejects = optarg;
+			break;
+		default:
+			return cli_usage("import");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("import");
+	if (o.channel) {
+		char why[96];
+		if (validate_field(FIELD_CHANNEL, o.channel, why, sizeof why) != 0)
+			return cli_error(ST_USAGE, _("--channel %s: %s"), o.channel, why);
+	}
+	int stdin_uses = 0;
+	for (int i = optind; i < argc; i++)
+		stdin_uses += strcmp(argv[i], "-") == 0;
+	if (stdin_uses > 1)
+		return cli_error(ST_USAGE, "%s", _("standard input (-) can be read only once"));
+	if (rejects && !(rfp = fopen(rejects, "w")))
+		return cli_error(ST_IOERR, _("cannot write %s: %s"), rejects, strerror(errno));
+	for (int i = optind; i < argc; i++) {
+		enum status st = import_one(c, argv[i], &o, rfp);
+		if (st != ST_OK && worst == ST_OK)
+			worst = st;
+	}
+	if (rfp && fclose(rfp) != 0 && worst == ST_OK)
+		worst = cli_error(ST_IOERR, _("writing %s failed"), rejects);
+	return worst;
+}
+
+/* `ordesk stock import FILE`, dispatched by cmd_stock (argv[0] is "import"). */
+enum status cmd_stock_import(struct cli *c, int argc, char **argv);
+
+enum status cmd_stock_import(struct cli *c, int argc, char **argv)
+{
+	struct desk_stock_import_result res;
+	const char *path;
+	FILE *fp;
+	enum status st;
+	struct timespec t0;
+	char name[256];
+
+	if (argc != 2)
+		return cli_error(ST_USAGE, _("usage: ordesk stock import FILE"));
+	path = argv[1];
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!fp)
+		return cli_error(ST_IOERR, _("cannot open %s: %s"), path, strerror(errno));
+	const char *shown = fp == stdin ? "<stdin>" : path;
+	st = desk_stock_import(&c->desk, fp, shown, &res);
+	if (fp != stdin)
+		fclose(fp);
+	if (st != ST_OK)
+		return cli_report(c, st);
+	text_clean(shown, name, sizeof name);
+	printf(_("%s: %ld rows read; %ld products (%ld new), %ld warehouses new, %ld stock rows set; %.2f s\n"),
+	       name, res.rows, res.products, res.products_new, res.warehouses_new, res.stock_rows,
+	       elapsed(&t0));
+	return ST_OK;
+}

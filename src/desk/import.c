@@ -1,0 +1,594 @@
+/* The import use case: one channel file, one transaction. */
+#include "ordesk/desk_import.h"
+#include "ordesk/desk_exception.h"
+#include "ordesk/desk_order.h"
+#include "ordesk/i18n.h"
+#include "ordesk/store_ingest.h"
+#include "ordesk/store_order.h"
+#include "ordesk/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHANNELS_MAX 16
+#define SKU_CACHE 1024
+#define TRAILING_DAYS 28
+
+struct chan {
+	char code[8];
+	int known;
+	long today;          /* orders received today, this import's new ones included */
+	long trailing;       /* orders received in the 28 days before today */
+	int serial;          /* last serial used today; 0: not read yet */
+};
+
+struct sku_slot {
+	char sku[72];
+	int known;
+};
+
+struct ctx {
+	struct desk *d;
+	const struct desk_import_opts *o;
+	struct desk_import_result *res;
+	struct import_result ir;
+	FILE *fp;
+	time_t now, day_start;
+	long day;
+	char daytag[16];
+	long dup_window;
+	struct chan chans[CHANNELS_MAX];
+	int nchans;
+	struct sku_slot *skus;
+	enum status fail;
+	int dry_done;
+	/* scratch */
+	char desc[1024], detail[512], items[4096];
+	struct import_problem extra[IMPORT_PROBLEMS_MAX];
+};
+
+static struct chan *chan_get(struct ctx *c, const char *code)
+{
+	struct chan *ch;
+
+	for (int i = 0; i < c->nchans; i++)
+		if (strcmp(c->chans[i].code, code) == 0)
+			return &c->chans[i];
+	if (c->nchans >= CHANNELS_MAX) {
+		/* More channels than a file ever holds: reuse the last slot. */
+		c->nchans = CHANNELS_MAX - 1;
+	}
+	ch = &c->chans[c->nchans];
+	memset(ch, 0, sizeof *ch);
+	text_copy(ch->code, code, sizeof ch->code);
+	if (store_ingest_channel_known(c->d->store, code, &ch->known) != ST_OK ||
+	    store_ingest_count(c->d->store, code, c->day_start, calendar_day_start(c->day + 1),
+	                       &ch->today) != ST_OK ||
+	    store_ingest_count(c->d->store, code, calendar_day_start(c->day - TRAILING_DAYS),
+	                       c->day_start, &ch->trailing) != ST_OK) {
+		c->fail = desk_fail(c->d, ST_INTERNAL, "%s", store_errmsg(c->d->store));
+		return NULL;
+	}
+	c->nchans++;
+	return ch;
+}
+
+static int channel_ok(void *arg, const char *code)
+{
+	struct ctx *c = arg;
+	struct chan *ch = chan_get(c, code);
+
+	return ch ? ch->known : 1;
+}
+
+static enum status sku_known(struct ctx *c, const char *sku, int *known)
+{
+	unsigned h = 5381;
+
+	for (const char *p = sku; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	struct sku_slot *slot = &c->skus[h % SKU_CACHE];
+	if (strcmp(slot->sku, sku) == 0 && *sku) {
+		*known = slot->known;
+		return ST_OK;
+	}
+	enum status st = store_ingest_product_known(c->d->store, sku, known);
+	if (st == ST_OK && strlen(sku) < sizeof slot->sku) {
+		text_copy(slot->sku, sku, sizeof slot->sku);
+		slot->known = *known;
+	}
+	return st;
+}
+
+static int cmp_line_sku(const void *a, const void *b)
+{
+	const struct import_line *x = *(const struct import_line *const *)a;
+	const struct import_line *y = *(const struct import_line *const *)b;
+	return strcmp(x->sku, y->sku);
+}
+
+/* "SKU*qty;…" summed per SKU and sorted, as store_ingest_duplicate compares. */
+static void items_sig(struct ctx *c, const struct import_order *io)
+{
+	const struct import_line *idx[256];
+	int n = io->nlines < 256 ? io->nlines : 256;
+	size_t used = 0;
+
+	c->items[0] = '\0';
+	for (int i = 0; i < n; i++)
+		idx[i] = &io->lines[i];
+	qsort(idx, (size_t)n, sizeof idx[0], cmp_line_sku);
+	for (int i = 0; i < n;) {
+		long q = 0;
+		int j = i;
+		while (j < n && strcmp(idx[j]->sku, idx[i]->sku) == 0)
+			q += idx[j++]->qty;
+		int w = snprintf(c->items + used, sizeof c->items - used, "%s%s*%ld", used ? ";" : "",
+		                 idx[i]->sku, q);
+		if (w < 0 || (size_t)w >= sizeof c->items - used) {
+			c->items[0] = '\0';   /* too long to compare: no duplicate check */
+			return;
+		}
+		used += (size_t)w;
+		i = j;
+	}
+}
+
+/* Builds the needs_info description and detail from the order's problems. */
+static void describe_problems(struct ctx *c, const struct import_order *io,
+                              const struct import_problem *extra, int nextra)
+{
+	char fields[256] = "", lines[128] = "", piece[320], value[160];
+	size_t used = 0;
+
+	c->desc[0] = '\0';
+	for (int k = 0; k < io->nproblems + nextra; k++) {
+		const struct import_problem *p = k < io->nproblems ? &io->problems[k]
+		                                                   : &extra[k - io->nproblems];
+		const char *fname = import_field_name(p->field);
+		int line_level = p->field < FIELD_COUNT && field_is_line_level((enum field)p->field);
+		text_clean(p->value, value, sizeof value);
+		if (*value)
+			snprintf(piece, sizeof piece, "%s '%s' %s", fname, value, p->why);
+		else
+			snprintf(piece, sizeof piece, "%s %s", fname, p->why);
+		if (p->line && line_level) {
+			size_t pl = strlen(piece);
+			snprintf(piece + pl, sizeof piece - pl, _(" (line %ld)"), p->line);
+			size_t lu = strlen(lines);
+			snprintf(lines + lu, sizeof lines - lu, "%s%ld", lu ? "," : "", p->line);
+		}
+		if (used + strlen(piece) + 8 >= sizeof c->desc) {
+			snprintf(c->desc + used, sizeof c->desc - used, "; …");
+			used = strlen(c->desc);
+		} else if (used < sizeof c->desc - 8) {
+			snprintf(c->desc + used, sizeof c->desc - used, "%s%s", used ? "; " : "", piece);
+			used = strlen(c->desc);
+		}
+		char probe[40];
+		snprintf(probe, sizeof probe, ",%s,", fname);
+		char have[260];
+		snprintf(have, sizeof have, ",%s,", fields);
+		if (!strstr(have, probe)) {
+			size_t fu = strlen(fields);
+			snprintf(fields + fu, sizeof fields - fu, "%s%s", fu ? "," : "", fname);
+		}
+	}
+	if (io->more_problems && used < sizeof c->desc - 1)
+		snprintf(c->desc + used, sizeof c->desc - used, _("; and %d more"), io->more_problems);
+	snprintf(c->detail, sizeof c->detail, "fields=%s%s%s", fields, *lines ? "; lines=" : "", lines);
+}
+
+static enum status raise_exc(struct ctx *c, long long id, enum stage stage, enum exkind kind,
+                         const char *desc, const char *detail, long long related, int *raised)
+{
+	struct order o;
+	struct exception_raise r = { .kind = kind, .description = desc, .detail = detail,
+	                             .related_id = related };
+	long long eid;
+	int created;
+	enum status st;
+
+	memset(&o, 0, sizeof o);
+	o.id = id;
+	o.stage = stage;
+	if ((st = desk_exception_raise_tx(c->d, &o, &r, &eid, &created)) != ST_OK)
+		return st;
+	if (created)
+		*raised = 1;
+	return ST_OK;
+}
+
+static void fill_ingest(struct ctx *c, const struct import_order *io, struct ingest_order *g,
+                        int surge)
+{
+	struct order tmp;
+	long items = 0;
+
+	memset(g, 0, sizeof *g);
+	g->channel = io->channel;
+	g->ref = io->ref;
+	g->source = c->ir.profile;
+	g->customer = io->customer;
+	g->phone = *io->phone ? io->phone : io->email;
+	g->address = io->address;
+	g->note = io->note;
+	g->flags = io->flags;
+	g->state = io->state;
+	g->currency = io->currency;
+	g->hash = io->hash;
+	g->tier = (enum tier)io->tier;
+	g->type = (enum otype)io->type;
+	g->ordered_at = io->ordered_at ? io->ordered_at : c->now;
+	g->received_at = c->now;
+	g->total_cents = io->total_cents;
+	g->lines = io->nlines;
+	for (int i = 0; i < io->nlines; i++)
+		items += io->lines[i].qty;
+	g->items = (int)items;
+	memset(&tmp, 0, sizeof tmp);
+	text_copy(tmp.flags, io->flags, sizeof tmp.flags);
+	tmp.tier = g->tier;
+	tmp.type = g->type;
+	tmp.ordered_at = g->ordered_at;
+	tmp.total_cents = g->total_cents;
+	desk_order_prioritize(c->d, &tmp, surge);
+	g->priority = tmp.priority;
+	g->score = tmp.score;
+	g->promise_at = tmp.promise_at;
+	g->due_at = clock_stage_due(&c->d->clocks, &c->d->cal, STAGE_NEW, g->priority, c->now, c->now);
+}
+
+static enum status add_lines(struct ctx *c, long long id, const struct import_order *io)
+{
+	enum status st;
+
+	for (int i = 0; i < io->nlines; i++) {
+		const struct import_line *l = &io->lines[i];
+		st = store_ingest_line_add(c->d->store, id, i + 1, l->sku, l->name, l->qty, l->unit_cents);
+		if (st != ST_OK)
+			return desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
+	}
+	return ST_OK;
+}
+
+/* Unknown SKUs of well-formed lines, as extra problems. */
+static enum status unknown_skus(struct ctx *c, const struct import_order *io, int *n)
+{
+	enum status st;
+
+	*n = 0;
+	for (int i = 0; i < io->nlines && *n < IMPORT_PROBLEMS_MAX; i++) {
+		const struct import_line *l = &io->lines[i];
+		int known, flagged = 0;
+		if (!*l->sku)
+			continue;
+		for (int k = 0; k < io->nproblems; k++)
+			flagged |= io->problems[k].field == FIELD_SKU && io->problems[k].line == l->line;
+		if (flagged)
+			continue;
+		if ((st = sku_known(c, l->sku, &known)) != ST_OK)
+			return desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
+		if (known)
+			continue;
+		struct import_problem *p = &c->extra[(*n)++];
+		p->field = FIELD_SKU;
+		p->line = l->line;
+		text_fit(l->sku, 40, p->value, sizeof p->value);
+		text_copy(p->why, _("unknown"), sizeof p->why);
+	}
+	return ST_OK;
+}
+
+static void where(struct ctx *c, const struct import_order *io, char *buf, size_t size)
+{
+	char name[256];
+
+	text_clean(c->o->name, name, sizeof name);
+	snprintf(buf, size, "%s:%ld (%s)", name, io->line, c->ir.profile);
+}
+
+static enum status cancel_check(struct ctx *c, long long id, enum stage stage,
+                                const struct import_order *io, int *raised)
+{
+	char state[128];
+
+	if (!io->cancelled || stage >= STAGE_SHIPPED)
+		return ST_OK;
+	text_clean(io->state, state, sizeof state);
+	snprintf(c->desc, sizeof c->desc,
+	         _("the channel cancelled this order (state: %s): a supervisor should cancel it"),
+	         *state ? state : "cancelled");
+	return raise_exc(c, id, stage, EXKIND_CUSTOMER_CHANGE, c->desc, "cancelled; role=supervisor", 0,
+	             raised);
+}
+
+static enum status order_new(struct ctx *c, const struct import_order *io)
+{
+	struct desk *d = c->d;
+	struct ingest_order g;
+	struct chan *ch = chan_get(c, io->channel);
+	char order_no[48], why[320];
+	long long id;
+	int nextra, raised = 0;
+	enum status st;
+
+	if (!ch)
+		return c->fail;
+	if (ch->serial == 0) {
+		if ((st = store_order_next_serial(d->store, c->daytag, io->channel, &ch->serial)) != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+	} else {
+		ch->serial++;
+	}
+	snprintf(order_no, sizeof order_no, "%s-%s-%04d", c->daytag, io->channel, ch->serial);
+	ch->today++;
+	int surge = priority_is_surge(ch->today, ch->trailing, TRAILING_DAYS, d->surge_factor);
+	fill_ingest(c, io, &g, surge);
+	g.order_no = order_no;
+	if ((st = store_ingest_insert(d->store, &g, &id)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	if ((st = add_lines(c, id, io)) != ST_OK)
+		return st;
+	where(c, io, why, sizeof why);
+	if ((st = desk_event(d, id, "import", "", "new", why)) != ST_OK)
+		return st;
+	if ((st = unknown_skus(c, io, &nextra)) != ST_OK)
+		return st;
+	if (io->nproblems + nextra > 0) {
+		describe_problems(c, io, c->extra, nextra);
+		if ((st = raise_exc(c, id, STAGE_NEW, EXKIND_NEEDS_INFO, c->desc, c->detail, 0, &raised)) != ST_OK)
+			return st;
+	}
+	if (*g.phone && c->dup_window > 0) {
+		long long other;
+		char other_no[48];
+		items_sig(c, io);
+		if (*c->items) {
+			st = store_ingest_duplicate(d->store, g.phone, id, g.ordered_at - c->dup_window,
+			                            g.ordered_at + c->dup_window, c->items, &other, other_no,
+			                            sizeof other_no);
+			if (st != ST_OK)
+				return desk_fail(d, st, "%s", store_errmsg(d->store));
+			if (other) {
+				snprintf(c->desc, sizeof c->desc,
+				         _("same phone and items as %s, ordered within %ld minutes"), other_no,
+				         c->dup_window / 60);
+				snprintf(c->detail, sizeof c->detail, "other=%s", other_no);
+				if ((st = raise_exc(c, id, STAGE_NEW, EXKIND_DUPLICATE_SUSPECT, c->desc, c->detail, other,
+				                &raised)) != ST_OK)
+					return st;
+			}
+		}
+	}
+	if ((st = cancel_check(c, id, STAGE_NEW, io, &raised)) != ST_OK)
+		return st;
+	c->res->created++;
+	c->res->flagged += raised;
+	return ST_OK;
+}
+
+/* Which imported fields of a stored order differ from the file's. */
+static enum status changed_fields(struct ctx *c, long long id, const struct import_order *io,
+                                  char *out, size_t size)
+{
+	static struct order o;
+	static struct order_line lines[256];
+	int n;
+	enum status st;
+
+	out[0] = '\0';
+	if ((st = store_order_get_id(c->d->store, id, &o)) != ST_OK ||
+	    (st = store_order_lines(c->d->store, id, lines, 256, &n)) != ST_OK)
+		return desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
+	const char *phone = *io->phone ? io->phone : io->email;
+#define DIFF(cond, word) \
+	if (cond) \
+		snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? "," : "", word)
+	DIFF(strncmp(o.customer, io->customer, sizeof o.customer - 1) != 0, "customer");
+	DIFF(strncmp(o.phone, phone, sizeof o.phone - 1) != 0, "phone");
+	DIFF(strncmp(o.address, io->address, sizeof o.address - 1) != 0, "address");
+	DIFF(strncmp(o.note, io->note, sizeof o.note - 1) != 0, "note");
+	DIFF(io->ordered_at && o.ordered_at != io->ordered_at, "ordered_at");
+	int items_differ = n != io->nlines;
+	for (int i = 0; !items_differ && i < n; i++)
+		items_differ = strcmp(lines[i].sku, io->lines[i].sku) != 0 || lines[i].qty != io->lines[i].qty ||
+		               lines[i].unit_price_cents != io->lines[i].unit_cents;
+	DIFF(items_differ, "items");
+	DIFF(o.total_cents != io->total_cents, "total");
+#undef DIFF
+	if (!*out)
+		text_copy(out, "flags/tier/type", size);
+	return ST_OK;
+}
+
+static enum status order_again(struct ctx *c, const struct import_order *io,
+                               const struct ingest_found *f)
+{
+	struct desk *d = c->d;
+	char why[320], fields[128];
+	int raised = 0, nextra;
+	enum status st;
+
+	int state_changed = strcmp(f->state, io->state) != 0;
+	if (strcmp(f->hash, io->hash) == 0) {
+		if (!state_changed) {
+			c->res->unchanged++;
+			return ST_OK;
+		}
+		if ((st = store_ingest_mark(d->store, f->id, io->state, io->hash)) != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+		if ((st = desk_event(d, f->id, "channel-state", f->state, io->state, c->o->name)) != ST_OK)
+			return st;
+		if ((st = cancel_check(c, f->id, f->stage, io, &raised)) != ST_OK)
+			return st;
+		c->res->updated++;
+		c->res->flagged += raised;
+		return ST_OK;
+	}
+	where(c, io, why, sizeof why);
+	if (f->stage == STAGE_NEW || f->stage == STAGE_REVIEW) {
+		struct ingest_order g;
+		if ((st = changed_fields(c, f->id, io, fields, sizeof fields)) != ST_OK)
+			return st;
+		fill_ingest(c, io, &g, 0);
+		st = store_ingest_update(d->store, f->id, f->version, &g);
+		if (st == ST_REFUSED)
+			return desk_fail(d, ST_INTERNAL, _("order %s changed during the import"), f->order_no);
+		if (st != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+		if ((st = add_lines(c, f->id, io)) != ST_OK)
+			return st;
+		size_t wl = strlen(why);
+		snprintf(why + wl, sizeof why - wl, ": %s", fields);
+		if ((st = desk_event(d, f->id, "import-update", f->hash, io->hash, why)) != ST_OK)
+			return st;
+		if ((st = unknown_skus(c, io, &nextra)) != ST_OK)
+			return st;
+		if (io->nproblems + nextra > 0) {
+			describe_problems(c, io, c->extra, nextra);
+			if ((st = raise_exc(c, f->id, f->stage, EXKIND_NEEDS_INFO, c->desc, c->detail, 0,
+			                &raised)) != ST_OK)
+				return st;
+		}
+	} else if (f->stage != STAGE_CANCELLED) {
+		/* Past review: a picked order is never altered silently. */
+		if ((st = changed_fields(c, f->id, io, fields, sizeof fields)) != ST_OK)
+			return st;
+		snprintf(c->desc, sizeof c->desc,
+		         _("the channel changed %s after review (%s): edit the order and review it again"),
+		         fields, why);
+		snprintf(c->detail, sizeof c->detail, "fields=%s; hash=%s", fields, io->hash);
+		if ((st = raise_exc(c, f->id, f->stage, EXKIND_CUSTOMER_CHANGE, c->desc, c->detail, 0,
+		                &raised)) != ST_OK)
+			return st;
+		if ((st = store_ingest_mark(d->store, f->id, io->state, io->hash)) != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+		if ((st = desk_event(d, f->id, "import-change", f->hash, io->hash, why)) != ST_OK)
+			return st;
+	} else {
+		if ((st = store_ingest_mark(d->store, f->id, io->state, io->hash)) != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+	}
+	if (state_changed && (st = cancel_check(c, f->id, f->stage, io, &raised)) != ST_OK)
+		return st;
+	c->res->updated++;
+	c->res->flagged += raised;
+	return ST_OK;
+}
+
+static int on_order(void *arg, const struct import_order *io)
+{
+	struct ctx *c = arg;
+	struct ingest_found f;
+	enum status st;
+
+	if ((st = store_ingest_find(c->d->store, io->channel, io->ref, &f)) != ST_OK) {
+		c->fail = desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
+		return c->fail;
+	}
+	st = f.id ? order_again(c, io, &f) : order_new(c, io);
+	if (st != ST_OK)
+		c->fail = st;
+	return st;
+}
+
+static int on_reject(void *arg, const struct import_reject *r)
+{
+	struct ctx *c = arg;
+
+	return c->o->reject ? c->o->reject(c->o->arg, r) : 0;
+}
+
+static void on_progress(void *arg, long long bytes, long rows)
+{
+	struct ctx *c = arg;
+
+	c->o->progress(c->o->arg, bytes, rows);
+}
+
+static enum status import_body(struct desk *d, void *arg)
+{
+	struct ctx *c = arg;
+	struct import_opts io = { c->o->profile, c->o->channel };
+	struct import_sink sink = { on_order, on_reject, channel_ok,
+	                            c->o->progress ? on_progress : NULL, c };
+	char name[256];
+	enum status st;
+
+	c->nchans = 0;
+	memset(c->skus, 0, SKU_CACHE * sizeof *c->skus);
+	st = import_orders(c->fp, &io, &sink, &c->ir);
+	text_clean(c->o->name, name, sizeof name);
+	if (c->fail)
+		return c->fail;
+	if (st == ST_DATAERR) {
+		char what[512];
+		text_clean(c->ir.err.what, what, sizeof what);
+		return desk_fail(d, ST_DATAERR, "%s:%ld:%ld: %s", name, c->ir.err.line, c->ir.err.col, what);
+	}
+	if (st == ST_IOERR)
+		return desk_fail(d, ST_IOERR, "%s: %s", name, c->ir.err.what);
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", *c->ir.why ? c->ir.why : status_name(st));
+	for (int i = 0; i < c->nchans; i++) {
+		if (!c->chans[i].serial)
+			continue;
+		st = store_ingest_serial_set(d->store, c->daytag, c->chans[i].code, c->chans[i].serial);
+		if (st != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+	}
+	c->res->rows = c->ir.rows;
+	c->res->rejected = c->ir.rejected;
+	text_copy(c->res->profile, c->ir.profile, sizeof c->res->profile);
+	text_copy(c->res->encoding, import_encoding_name(c->ir.dialect.encoding), sizeof c->res->encoding);
+	if (c->o->dry_run) {
+		c->dry_done = 1;
+		return ST_REFUSED;   /* rolls back */
+	}
+	return ST_OK;
+}
+
+enum status desk_import(struct desk *d, FILE *fp, const struct desk_import_opts *o,
+                        struct desk_import_result *res)
+{
+	struct ctx *c;
+	struct tm tm;
+	char buf[32];
+	struct duration w;
+	enum status st;
+
+	memset(res, 0, sizeof *res);
+	if (desk_require(d, ROLE_CLERK, _("import orders")) != ST_OK)
+		return ST_DENIED;
+	c = calloc(1, sizeof *c);
+	if (!c)
+		return desk_fail(d, ST_INTERNAL, "%s", _("out of memory"));
+	c->skus = calloc(SKU_CACHE, sizeof *c->skus);
+	if (!c->skus) {
+		free(c);
+		return desk_fail(d, ST_INTERNAL, "%s", _("out of memory"));
+	}
+	c->d = d;
+	c->o = o;
+	c->res = res;
+	c->fp = fp;
+	c->now = desk_now(d);
+	c->day = calendar_day(c->now);
+	c->day_start = calendar_day_start(c->day);
+	localtime_r(&c->now, &tm);
+	strftime(c->daytag, sizeof c->daytag, "%Y%m%d", &tm);
+	c->dup_window = 30 * 60;
+	if (store_setting_get(d->store, "import.duplicate_window", "30m", buf, sizeof buf) == ST_OK &&
+	    duration_parse(buf, &w) == 0)
+		c->dup_window = w.unit == DUR_SECONDS ? w.amount : w.amount * 86400L;
+	st = desk_tx(d, import_body, c);
+	if (st == ST_REFUSED && c->dry_done)
+		st = ST_OK;
+	if (st != ST_OK)
+		memset(res, 0, sizeof *res);
+	free(c->skus);
+	free(c);
+	return st;
+}

@@ -1,0 +1,661 @@
+/* Rows to orders: header binding, cleaning, grouping, field problems. */
+#include "ordesk/import.h"
+#include "ordesk/catalog.h"
+#include "ordesk/i18n.h"
+#include "ordesk/text.h"
+#include "ordesk/validate.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define KEY_MAX 128
+#define SEEN_MAX (1u << 24)      /* order keys remembered to catch scattered rows */
+
+/* A growing byte buffer addressed by offsets (pointers move when it grows). */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+struct tmp_line {
+	size_t sku, name;        /* offsets in the order buffer */
+	long qty;
+	long long unit_cents;
+	long line;
+};
+
+struct state {
+	const struct import_opts *opts;
+	const struct import_sink *sink;
+	struct import_result *res;
+	struct import_profile prof;
+	struct profile_binding bind;
+	int have_header;
+	struct buf hdr;                  /* header names as written, NUL separated */
+	const char *hdr_ptr[IMPORT_COLUMNS_MAX];
+	int nhdr;
+	/* the row being read: each field's value (offset + 1 in rowv; 0 none) */
+	struct buf rowv;
+	size_t rv[IF_COUNT];
+	/* the order being gathered */
+	int open;
+	char key[KEY_MAX];
+	int rejecting;
+	char reject_reason[256];
+	struct buf ob;
+	size_t ov[IF_COUNT];             /* order-level values: offset + 1 in ob, 0 none */
+	struct tmp_line *tl;
+	int ntl, captl;
+	struct import_problem problems[IMPORT_PROBLEMS_MAX];
+	int nproblems, more_problems;
+	long first_line, last_line;
+	/* every key seen, to catch an order whose rows are scattered */
+	uint64_t *seen;
+	size_t seen_cap, seen_n;
+	/* handed to the sink */
+	struct import_line lines_out[256];
+	struct import_line *lines_big;
+	int cap_big;
+};
+
+static int buf_reserve(struct buf *b, size_t more)
+{
+	if (b->len + more <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : 4096;
+	while (cap < b->len + more)
+		cap *= 2;
+	char *nd = realloc(b->data, cap);
+	if (!nd)
+		return -1;
+	b->data = nd;
+	b->cap = cap;
+	return 0;
+}
+
+/* Appends s (n bytes) and a NUL; returns the offset + 1, or 0 when out of memory. */
+static size_t buf_put(struct buf *b, const char *s, size_t n)
+{
+	if (buf_reserve(b, n + 1) != 0)
+		return 0;
+	size_t at = b->len;
+	memcpy(b->data + at, s, n);
+	b->data[at + n] = '\0';
+	b->len += n + 1;
+	return at + 1;
+}
+
+static const char *buf_str(const struct buf *b, size_t off1)
+{
+	return off1 ? b->data + off1 - 1 : "";
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	return fnv(h, s, strlen(s) + 1);   /* the NUL separates fields */
+}
+
+/* 1 when key was seen before; remembers it.  Stops remembering past SEEN_MAX. */
+static int seen_check(struct state *st, const char *channel, const char *key)
+{
+	uint64_t h = fnv_str(fnv_str(0xcbf29ce484222325ULL, channel), key);
+
+	if (h == 0)
+		h = 1;
+	if (st->seen_n * 2 >= st->seen_cap) {
+		if (st->seen_cap >= SEEN_MAX)
+			return 0;
+		size_t cap = st->seen_cap ? st->seen_cap * 2 : 4096;
+		uint64_t *ns = calloc(cap, sizeof *ns);
+		if (!ns)
+			return 0;
+		for (size_t i = 0; i < st->seen_cap; i++) {
+			if (!st->seen[i])
+				continue;
+			size_t j = (size_t)(st->seen[i] & (cap - 1));
+			while (ns[j])
+				j = (j + 1) & (cap - 1);
+			ns[j] = st->seen[i];
+		}
+		free(st->seen);
+		st->seen = ns;
+		st->seen_cap = cap;
+	}
+	size_t j = (size_t)(h & (st->seen_cap - 1));
+	while (st->seen[j]) {
+		if (st->seen[j] == h)
+			return 1;
+		j = (j + 1) & (st->seen_cap - 1);
+	}
+	st->seen[j] = h;
+	st->seen_n++;
+	return 0;
+}
+
+static int is_placeholder(const char *s)
+{
+	return strcmp(s, "-") == 0 || strcmp(s, "--") == 0 || strcmp(s, "\xe2\x80\x94") == 0 ||
+	       strcmp(s, "N/A") == 0 || strcmp(s, "n/a") == 0 || strcmp(s, "null") == 0 ||
+	       strcmp(s, "NULL") == 0;
+}
+
+static int id_like(int f)
+{
+	return f == FIELD_ORDER_REF || f == IF_GROUP || f == FIELD_PHONE || f == FIELD_SKU ||
+	       f == FIELD_CHANNEL;
+}
+
+/* The value of field f in a row: the first alternative with a non-empty value. */
+static int row_value(struct state *st, const struct import_row *row, int f)
+{
+	const struct profile_map *m = &st->prof.map[f];
+	const char *sep = (f == FIELD_CUSTOMER || f == IF_NAME) ? " " : ", ";
+	char part[1024];
+
+	st->rv[f] = 0;
+	for (int a = 0; a < m->nalts; a++) {
+		if (st->bind.col[f][a][0] < 0)
+			continue;
+		size_t start = st->rowv.len;
+		size_t joined = 0;
+		for (int k = 0; k < m->alts[a].nparts; k++) {
+			int c = st->bind.col[f][a][k];
+			if (c < 0 || c >= row->n || row->lens[c] == 0)
+				continue;
+			const char *v = row->fields[c];
+			size_t n = row->lens[c];
+			char *big = NULL;
+			char *w = part;
+			if (n >= sizeof part) {
+				big = malloc(n + 1);
+				if (!big)
+					return -1;
+				w = big;
+			}
+			memcpy(w, v, n);
+			w[n] = '\0';
+			if (id_like(f))
+				import_clean_id(w);
+			else
+				import_clean_text(w);
+			if (w[0] == '\'' && w[1] >= '0' && w[1] <= '9')
+				memmove(w, w + 1, strlen(w));   /* '75008 */
+			if (*w && !is_placeholder(w)) {
+				size_t wl = strlen(w);
+				if (buf_reserve(&st->rowv, wl + 3) != 0) {
+					free(big);
+					return -1;
+				}
+				if (joined) {
+					memcpy(st->rowv.data + st->rowv.len, sep, strlen(sep));
+					st->rowv.len += strlen(sep);
+				}
+				memcpy(st->rowv.data + st->rowv.len, w, wl);
+				st->rowv.len += wl;
+				joined++;
+			}
+			free(big);
+		}
+		if (joined) {
+			if (buf_reserve(&st->rowv, 1) != 0)
+				return -1;
+			st->rowv.data[st->rowv.len++] = '\0';
+			st->rv[f] = start + 1;
+			return 0;
+		}
+		st->rowv.len = start;
+	}
+	return 0;
+}
+
+static const char *rv(const struct state *st, int f)
+{
+	return buf_str(&st->rowv, st->rv[f]);
+}
+
+static const char *ov(const struct state *st, int f)
+{
+	return buf_str(&st->ob, st->ov[f]);
+}
+
+static void problem(struct state *st, int field, long line, const char *value, const char *why)
+{
+	if (st->nproblems >= IMPORT_PROBLEMS_MAX) {
+		st->more_problems++;
+		return;
+	}
+	struct import_problem *p = &st->problems[st->nproblems++];
+	p->field = field;
+	p->line = line;
+	text_fit(value ? value : "", 40, p->value, sizeof p->value);
+	text_copy(p->why, why, sizeof p->why);
+}
+
+static int reject_row(struct state *st, const struct import_row *row, const char *reason)
+{
+	struct import_reject r = {
+		.line = row->line, .reason = reason, .fields = row->fields, .nfields = row->n,
+		.header = st->hdr_ptr, .nheader = st->nhdr,
+	};
+
+	st->res->rejected++;
+	return st->sink->reject ? st->sink->reject(st->sink->arg, &r) : 0;
+}
+
+static void order_reset(struct state *st)
+{
+	st->open = 0;
+	st->rejecting = 0;
+	st->ob.len = 0;
+	memset(st->ov, 0, sizeof st->ov);
+	st->ntl = 0;
+	st->nproblems = 0;
+	st->more_problems = 0;
+}
+
+static int keep_flags(const char *in, char *out, size_t size)
+{
+	static const char *const known[] = { "urgent", "quality", "vip" };
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (const char *p = in; *p;) {
+		size_t k = strcspn(p, ",; ");
+		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+			if (strlen(known[i]) == k && strncasecmp(p, known[i], k) == 0 &&
+			    n + k + 2 < size && !strstr(out, known[i])) {
+				if (n)
+					out[n++] = ',';
+				memcpy(out + n, known[i], k);
+				n += k;
+				out[n] = '\0';
+			}
+		}
+		p += k;
+		p += strspn(p, ",; ");
+	}
+	return 0;
+}
+
+/* Hands the gathered order to the sink. */
+static int order_emit(struct state *st)
+{
+	struct import_order o;
+	char why[96], flags[64], currency[8] = "";
+	long long cents;
+	int r;
+
+	if (!st->open || st->rejecting) {
+		order_reset(st);
+		return 0;
+	}
+	memset(&o, 0, sizeof o);
+	o.channel = ov(st, FIELD_CHANNEL);
+	o.ref = ov(st, FIELD_ORDER_REF);
+	o.customer = ov(st, FIELD_CUSTOMER);
+	o.phone = ov(st, FIELD_PHONE);
+	o.email = ov(st, IF_EMAIL);
+	o.address = ov(st, FIELD_ADDRESS);
+	o.note = ov(st, FIELD_NOTE);
+	o.state = ov(st, IF_STATE);
+	o.line = st->first_line;
+	o.end_line = st->last_line;
+
+	r = import_parse_date(ov(st, FIELD_ORDERED_AT), &st->prof.dates, &o.ordered_at);
+	if (r != 0) {
+		o.ordered_at = 0;
+		problem(st, FIELD_ORDERED_AT, st->first_line, ov(st, FIELD_ORDERED_AT),
+		        r > 0 ? _("missing") : _("not a date and time"));
+	}
+	if (!*o.customer)
+		problem(st, FIELD_CUSTOMER, st->first_line, "", _("missing"));
+	else if (validate_field(FIELD_CUSTOMER, o.customer, why, sizeof why) != 0)
+		problem(st, FIELD_CUSTOMER, st->first_line, o.customer, why);
+	if (!*o.phone && !*o.email)
+		problem(st, FIELD_PHONE, st->first_line, "", _("missing (no phone and no e-mail)"));
+	else if (*o.phone && validate_field(FIELD_PHONE, o.phone, why, sizeof why) != 0)
+		problem(st, FIELD_PHONE, st->first_line, o.phone, why);
+	if (validate_field(FIELD_ADDRESS, o.address, why, sizeof why) != 0)
+		problem(st, FIELD_ADDRESS, st->first_line, o.address, why);
+	o.tier = TIER_REGULAR;
+	if (*ov(st, FIELD_TIER)) {
+		int t = tier_parse(ov(st, FIELD_TIER));
+		if (t < 0)
+			problem(st, FIELD_TIER, st->first_line, ov(st, FIELD_TIER), _("unknown tier"));
+		else
+			o.tier = t;
+	}
+	o.type = OTYPE_SALE;
+	if (*ov(st, FIELD_TYPE)) {
+		int t = otype_parse(ov(st, FIELD_TYPE));
+		if (t < 0)
+			problem(st, FIELD_TYPE, st->first_line, ov(st, FIELD_TYPE),
+			        _("unknown type (sale, custom, return, exchange)"));
+		else
+			o.type = t;
+	}
+	keep_flags(ov(st, FIELD_FLAGS), flags, sizeof flags);
+	o.flags = flags;
+
+	/* Lines: pointers into the order buffer, now that it no longer grows. */
+	struct import_line *lines = st->lines_out;
+	if (st->ntl > (int)(sizeof st->lines_out / sizeof st->lines_out[0])) {
+		if (st->ntl > st->cap_big) {
+			struct import_line *nl = realloc(st->lines_big, (size_t)st->ntl * sizeof *nl);
+			if (!nl)
+				return ST_INTERNAL;
+			st->lines_big = nl;
+			st->cap_big = st->ntl;
+		}
+		lines = st->lines_big;
+	}
+	long long sum = 0;
+	for (int i = 0; i < st->ntl; i++) {
+		lines[i].sku = buf_str(&st->ob, st->tl[i].sku);
+		lines[i].name = buf_str(&st->ob, st->tl[i].name);
+		lines[i].qty = st->tl[i].qty;
+		lines[i].unit_cents = st->tl[i].unit_cents;
+		lines[i].line = st->tl[i].line;
+		sum += lines[i].qty * lines[i].unit_cents;
+	}
+	o.lines = lines;
+	o.nlines = st->ntl;
+	if (st->ntl == 0)
+		problem(st, FIELD_SKU, st->first_line, "", _("the order has no items"));
+	o.total_cents = sum;
+	if (*ov(st, IF_TOTAL) &&
+	    import_parse_money(ov(st, IF_TOTAL), st->res->dialect.decimal_comma, &cents, currency,
+	                       sizeof currency) == 0)
+		o.total_cents = cents;
+	o.currency = *ov(st, IF_CURRENCY) ? ov(st, IF_CURRENCY) : currency;
+	const char *cat = ov(st, IF_CANCELLED_AT);
+	char norm_state[256];
+	import_header_norm(o.state, norm_state, sizeof norm_state);
+	o.cancelled = (*cat && strncmp(cat, "0000", 4) != 0) ||
+	              import_profile_is_cancelled(&st->prof, norm_state);
+	o.problems = st->problems;
+	o.nproblems = st->nproblems;
+	o.more_problems = st->more_problems;
+
+	uint64_t h = 0xcbf29ce484222325ULL;
+	h = fnv_str(h, o.channel);
+	h = fnv_str(h, o.ref);
+	h = fnv(h, (const char *)&o.ordered_at, sizeof o.ordered_at);
+	h = fnv_str(h, o.customer);
+	h = fnv_str(h, o.phone);
+	h = fnv_str(h, o.email);
+	h = fnv_str(h, o.address);
+	h = fnv_str(h, o.note);
+	h = fnv_str(h, o.flags);
+	h = fnv_str(h, o.currency);
+	h = fnv(h, (const char *)&o.tier, sizeof o.tier);
+	h = fnv(h, (const char *)&o.type, sizeof o.type);
+	h = fnv(h, (const char *)&o.total_cents, sizeof o.total_cents);
+	for (int i = 0; i < o.nlines; i++) {
+		h = fnv_str(h, lines[i].sku);
+		h = fnv_str(h, lines[i].name);
+		h = fnv(h, (const char *)&lines[i].qty, sizeof lines[i].qty);
+		h = fnv(h, (const char *)&lines[i].unit_cents, sizeof lines[i].unit_cents);
+	}
+	snprintf(o.hash, sizeof o.hash, "%016llx", (unsigned long long)h);
+
+	st->res->orders++;
+	r = st->sink->order ? st->sink->order(st->sink->arg, &o) : 0;
+	order_reset(st);
+	return r;
+}
+
+/* Starts an order at a row whose key differs from the one before. */
+static int order_start(struct state *st, const struct import_row *row, const char *key)
+{
+	char why[160], clean[96];
+	const char *channel, *ref;
+
+	order_reset(st);
+	st->open = 1;
+	text_copy(st->key, key, sizeof st->key);
+	st->first_line = st->last_line = row->line;
+
+	channel = st->opts->channel && *st->opts->channel ? st->opts->channel
+	          : *rv(st, FIELD_CHANNEL) ? rv(st, FIELD_CHANNEL) : st->prof.channel;
+	ref = *rv(st, FIELD_ORDER_REF) ? rv(st, FIELD_ORDER_REF) : key;
+	text_clean(ref, clean, sizeof clean);
+	if (strlen(key) >= KEY_MAX || strlen(ref) > 64) {
+		snprintf(st->reject_reason, sizeof st->reject_reason,
+		         _("order id longer than 64 characters"));
+		st->rejecting = 1;
+	} else if (import_check_id(ref, why, sizeof why) != 0 ||
+	           (key != ref && import_check_id(key, why, sizeof why) != 0)) {
+		snprintf(st->reject_reason, sizeof st->reject_reason, _("order id %s: %s"), clean, why);
+		st->rejecting = 1;
+	} else if (!*channel) {
+		snprintf(st->reject_reason, sizeof st->reject_reason,
+		         _("no channel: give --channel or fill the channel column"));
+		st->rejecting = 1;
+	} else if (validate_field(FIELD_CHANNEL, channel, why, sizeof why) != 0) {
+		char cc[32];
+		text_clean(channel, cc, sizeof cc);
+		snprintf(st->reject_reason, sizeof st->reject_reason, _("channel %s: %s"), cc, why);
+		st->rejecting = 1;
+	} else if (st->sink->channel_ok && !st->sink->channel_ok(st->sink->arg, channel)) {
+		char cc[32];
+		text_clean(channel, cc, sizeof cc);
+		snprintf(st->reject_reason, sizeof st->reject_reason, _("unknown channel %s"), cc);
+		st->rejecting = 1;
+	} else if (seen_check(st, channel, key)) {
+		snprintf(st->reject_reason, sizeof st->reject_reason,
+		         _("order %s already appeared earlier in the file: rows of one order must follow each other"),
+		         clean);
+		st->rejecting = 1;
+	}
+	if (st->rejecting)
+		return 0;
+	if (!(st->ov[FIELD_CHANNEL] = buf_put(&st->ob, channel, strlen(channel))) ||
+	    !(st->ov[FIELD_ORDER_REF] = buf_put(&st->ob, ref, strlen(ref))))
+		return ST_INTERNAL;
+	return 0;
+}
+
+static int add_line(struct state *st, const struct import_row *row)
+{
+	const char *sku = rv(st, FIELD_SKU), *name = rv(st, IF_NAME);
+	const char *qtys = rv(st, FIELD_QTY), *price = rv(st, FIELD_UNIT_PRICE);
+	const char *ltotal = rv(st, IF_LINE_TOTAL);
+	int dc = st->res->dialect.decimal_comma;
+	char why[96];
+	long qty = 1;
+	long long cents = 0;
+	int r;
+
+	if (!*sku && !*name && !*qtys)
+		return 0;   /* a row with order fields only */
+	if (st->ntl >= IMPORT_LINES_MAX) {
+		problem(st, FIELD_SKU, row->line, "", _("more than 10000 lines: the rest were left out"));
+		return 0;
+	}
+	if (st->ntl >= st->captl) {
+		int cap = st->captl ? st->captl * 2 : 64;
+		struct tmp_line *nl = realloc(st->tl, (size_t)cap * sizeof *nl);
+		if (!nl)
+			return ST_INTERNAL;
+		st->tl = nl;
+		st->captl = cap;
+	}
+	if (!*sku)
+		problem(st, FIELD_SKU, row->line, "", _("missing"));
+	else if (validate_field(FIELD_SKU, sku, why, sizeof why) != 0)
+		problem(st, FIELD_SKU, row->line, sku, why);
+	r = import_parse_qty(qtys, dc, &qty);
+	if (r != 0) {
+		problem(st, FIELD_QTY, row->line, qtys,
+		        r > 0 ? _("missing (1 kept until fixed)")
+		              : _("not a whole quantity from 1 to 1000000 (1 kept until fixed)"));
+		qty = 1;
+	}
+	if (*price) {
+		r = import_parse_money(price, dc, &cents, NULL, 0);
+		if (r < 0 || cents < 0) {
+			problem(st, FIELD_UNIT_PRICE, row->line, price,
+			        r < 0 ? _("not an amount of money") : _("negative"));
+			cents = 0;
+		}
+	} else if (*ltotal) {
+		r = import_parse_money(ltotal, dc, &cents, NULL, 0);
+		if (r < 0 || cents < 0) {
+			problem(st, FIELD_UNIT_PRICE, row->line, ltotal,
+			        r < 0 ? _("not an amount of money") : _("negative"));
+			cents = 0;
+		} else {
+			cents = (cents + qty / 2) / qty;
+		}
+	}
+	struct tmp_line *l = &st->tl[st->ntl];
+	l->sku = buf_put(&st->ob, sku, strlen(sku));
+	l->name = buf_put(&st->ob, name, strlen(name));
+	if (!l->sku || !l->name)
+		return ST_INTERNAL;
+	l->qty = qty;
+	l->unit_cents = cents;
+	l->line = row->line;
+	st->ntl++;
+	return 0;
+}
+
+static int on_header(struct state *st, const struct import_row *row)
+{
+	static char norm_store[IMPORT_COLUMNS_MAX][PROFILE_NAME];
+	const char *norm[IMPORT_COLUMNS_MAX];
+	char missing[256];
+
+	st->nhdr = row->n;
+	st->hdr.len = 0;
+	for (int i = 0; i < row->n; i++) {
+		if (!buf_put(&st->hdr, row->fields[i], row->lens[i]))
+			return ST_INTERNAL;
+		import_header_norm(row->fields[i], norm_store[i], PROFILE_NAME);
+		norm[i] = norm_store[i];
+	}
+	size_t off = 0;
+	for (int i = 0; i < row->n; i++) {
+		st->hdr_ptr[i] = st->hdr.data + off;
+		off += row->lens[i] + 1;
+	}
+	st->res->err.line = row->line;
+	st->res->err.col = 1;
+	if (st->opts->profile) {
+		if (import_profile_bind(&st->prof, norm, row->n, &st->bind, missing, sizeof missing) < 0) {
+			char clean[256];
+			text_clean(missing, clean, sizeof clean);
+			snprintf(st->res->err.what, sizeof st->res->err.what,
+			         _("the header lacks columns the %s profile needs: %s"), st->prof.name, clean);
+			return ST_DATAERR;
+		}
+	} else if (import_profile_detect(norm, row->n, &st->prof, &st->bind, st->res->why,
+	                                 sizeof st->res->why) != ST_OK) {
+		text_copy(st->res->err.what, st->res->why, sizeof st->res->err.what);
+		return ST_DATAERR;
+	}
+	text_copy(st->res->profile, st->prof.name, sizeof st->res->profile);
+	st->have_header = 1;
+	return 0;
+}
+
+static int on_row(void *arg, const struct import_row *row)
+{
+	struct state *st = arg;
+	int r;
+
+	if (!st->have_header)
+		return on_header(st, row);
+	int blank = 1;
+	for (int i = 0; i < row->n && blank; i++)
+		for (size_t k = 0; k < row->lens[i] && blank; k++)
+			if (row->fields[i][k] != ' ' && row->fields[i][k] != '\t')
+				blank = 0;
+	if (blank)
+		return 0;
+	st->res->rows++;
+	st->rowv.len = 0;
+	for (int f = 0; f < IF_COUNT; f++)
+		if (row_value(st, row, f) != 0)
+			return ST_INTERNAL;
+	const char *key = st->prof.map[IF_GROUP].nalts ? rv(st, IF_GROUP) : rv(st, FIELD_ORDER_REF);
+	int same = st->open && (!*key || strcmp(key, st->key) == 0) && !st->prof.per_order;
+	if (!same) {
+		if ((r = order_emit(st)) != 0)
+			return r;
+		if (!*key)
+			return reject_row(st, row, _("no order id"));
+		if ((r = order_start(st, row, key)) != 0)
+			return r;
+	}
+	if (st->rejecting)
+		return reject_row(st, row, st->reject_reason);
+	st->last_line = row->end_line;
+	for (int f = 0; f < IF_COUNT; f++) {
+		if (import_field_level(f) != 'O' || st->ov[f] || !st->rv[f])
+			continue;
+		if (!(st->ov[f] = buf_put(&st->ob, rv(st, f), strlen(rv(st, f)))))
+			return ST_INTERNAL;
+	}
+	return add_line(st, row);
+}
+
+static void on_progress(void *arg, long long bytes, long rows)
+{
+	struct state *st = arg;
+
+	st->sink->progress(st->sink->arg, bytes, rows);
+}
+
+enum status import_orders(FILE *fp, const struct import_opts *opts, const struct import_sink *sink,
+                          struct import_result *res)
+{
+	struct state *st = calloc(1, sizeof *st);
+	enum status s;
+
+	memset(res, 0, sizeof *res);
+	if (!st)
+		return ST_INTERNAL;
+	st->opts = opts;
+	st->sink = sink;
+	st->res = res;
+	res->dialect.quoting = -1;
+	if (opts->profile) {
+		s = import_profile_load(opts->profile, &st->prof, res->why, sizeof res->why);
+		if (s != ST_OK) {
+			free(st);
+			return s;
+		}
+		res->dialect = st->prof.dialect;
+	}
+	s = import_read(fp, &res->dialect, on_row, sink->progress ? on_progress : NULL, st, &res->err,
+	                &res->stats);
+	if (s == ST_OK && !st->have_header && res->stats.rows == 0) {
+		res->err.line = res->err.col = 1;
+		text_copy(res->err.what, _("the file has no header row: it is blank"), sizeof res->err.what);
+		s = ST_DATAERR;
+	}
+	if (s == ST_OK)
+		s = (enum status)order_emit(st);
+	free(st->hdr.data);
+	free(st->rowv.data);
+	free(st->ob.data);
+	free(st->tl);
+	free(st->seen);
+	free(st->lines_big);
+	free(st);
+	return s;
+}

@@ -1,0 +1,475 @@
+/* Import profiles: parsing, loading, binding to a header, detection. */
+#include "ordesk/import_profile.h"
+#include "ordesk/embedded.h"
+#include "ordesk/i18n.h"
+#include "ordesk/text.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define EXTRA_ROW(id, name, level) { name, level },
+static const struct {
+	const char *name;
+	char level;
+} extras[] = { IMPORT_EXTRA_LIST(EXTRA_ROW) };
+#undef EXTRA_ROW
+
+const char *import_field_name(int f)
+{
+	if (f >= 0 && f < FIELD_COUNT)
+		return field_name((enum field)f);
+	if (f >= FIELD_COUNT && f < IF_COUNT)
+		return extras[f - FIELD_COUNT].name;
+	return "?";
+}
+
+int import_field_parse(const char *word)
+{
+	for (int f = 0; f < IF_COUNT; f++)
+		if (strcmp(import_field_name(f), word) == 0)
+			return f;
+	return -1;
+}
+
+char import_field_level(int f)
+{
+	if (f >= 0 && f < FIELD_COUNT)
+		return field_is_line_level((enum field)f) ? 'L' : 'O';
+	if (f >= FIELD_COUNT && f < IF_COUNT)
+		return extras[f - FIELD_COUNT].level;
+	return '?';
+}
+
+/* Decodes one UTF-8 character (invalid bytes pass as themselves). */
+static size_t next_cp(const unsigned char *s, uint32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0 && (s[1] & 0xc0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+		return 2;
+	}
+	if ((s[0] & 0xf0) == 0xe0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x0f) << 12) | ((uint32_t)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+		return 3;
+	}
+	*cp = 0x100000u | s[0];   /* a private mark for a raw byte */
+	return 1;
+}
+
+static size_t put_cp(uint32_t cp, char *out)
+{
+	if (cp & 0x100000u) {
+		out[0] = (char)(cp & 0xff);
+		return 1;
+	}
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	out[0] = (char)(0xe0 | (cp >> 12));
+	out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[2] = (char)(0x80 | (cp & 0x3f));
+	return 3;
+}
+
+void import_header_norm(const char *in, char *out, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t n = 0;
+	int space = 0;
+
+	if (size == 0)
+		return;
+	while (*s) {
+		uint32_t cp;
+		s += next_cp(s, &cp);
+		if (cp == 0xfeff || cp == 0x200b)
+			continue;                      /* BOM, zero-width space */
+		if (cp >= 0xff01 && cp <= 0xff5e)
+			cp -= 0xfee0;                  /* full-width ASCII */
+		else if (cp == 0x3000 || cp == 0xa0)
+			cp = ' ';
+		else if (cp == 0x3010)
+			cp = '[';
+		else if (cp == 0x3011)
+			cp = ']';
+		if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n') {
+			space = 1;
+			continue;
+		}
+		if (cp < 0x80)
+			cp = (uint32_t)tolower((int)cp);
+		char buf[4];
+		size_t k = put_cp(cp, buf);
+		if (n + k + 2 >= size)
+			break;
+		if (space && n > 0)
+			out[n++] = ' ';
+		space = 0;
+		memcpy(out + n, buf, k);
+		n += k;
+	}
+	out[n] = '\0';
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	char *e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	*e = '\0';
+	return s;
+}
+
+static int perr(char *why, size_t size, int line, const char *what, const char *arg)
+{
+	char clean[64];
+
+	text_clean(arg ? arg : "", clean, sizeof clean);
+	snprintf(why, size, _("line %d: %s %s"), line, what, clean);
+	return -1;
+}
+
+static int parse_map(char *spec, struct profile_map *m, char *why, size_t size, int line)
+{
+	char *save_alt, *alt;
+
+	m->nalts = 0;
+	for (alt = strtok_r(spec, "|", &save_alt); alt; alt = strtok_r(NULL, "|", &save_alt)) {
+		if (m->nalts >= PROFILE_ALTS)
+			return perr(why, size, line, _("too many alternatives:"), alt);
+		struct profile_alt *a = &m->alts[m->nalts];
+		char *save_part, *part;
+		a->nparts = 0;
+		for (part = strtok_r(alt, "+", &save_part); part; part = strtok_r(NULL, "+", &save_part)) {
+			part = trim(part);
+			if (!*part)
+				continue;
+			if (a->nparts >= PROFILE_PARTS)
+				return perr(why, size, line, _("too many joined columns:"), part);
+			import_header_norm(part, a->parts[a->nparts++], PROFILE_NAME);
+		}
+		if (a->nparts)
+			m->nalts++;
+	}
+	if (m->nalts == 0)
+		return perr(why, size, line, _("no columns for a field"), "");
+	return 0;
+}
+
+int import_profile_parse(const char *text, struct import_profile *p, char *why, size_t size)
+{
+	char buf[1024];
+	int lineno = 0;
+
+	memset(p, 0, sizeof *p);
+	p->dialect.quoting = -1;
+	p->dates.order = DATE_YMD;
+	p->require = 1ul << FIELD_ORDER_REF;
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		lineno++;
+		if (n >= sizeof buf)
+			return perr(why, size, lineno, _("line too long"), "");
+		memcpy(buf, text, n);
+		buf[n] = '\0';
+		text += n + (text[n] == '\n');
+		char *l = trim(buf);
+		if (!*l || *l == '#')
+			continue;
+		char *kw = l;
+		char *rest = l + strcspn(l, " \t");
+		if (*rest)
+			*rest++ = '\0';
+		rest = trim(rest);
+		if (strcmp(kw, "profile") == 0) {
+			text_copy(p->name, rest, sizeof p->name);
+		} else if (strcmp(kw, "title") == 0) {
+			text_copy(p->title, rest, sizeof p->title);
+		} else if (strcmp(kw, "channel") == 0) {
+			char vwhy[64];
+			if (validate_field(FIELD_CHANNEL, rest, vwhy, sizeof vwhy) != 0)
+				return perr(why, size, lineno, _("bad channel code"), rest);
+			text_copy(p->channel, rest, sizeof p->channel);
+		} else if (strcmp(kw, "encoding") == 0) {
+			int e = import_encoding_parse(rest);
+			if (e < 0)
+				return perr(why, size, lineno, _("unknown encoding"), rest);
+			p->dialect.encoding = (enum import_encoding)e;
+		} else if (strcmp(kw, "delimiter") == 0) {
+			if (strcmp(rest, "comma") == 0)
+				p->dialect.delim = ',';
+			else if (strcmp(rest, "tab") == 0)
+				p->dialect.delim = '\t';
+			else if (strcmp(rest, "semicolon") == 0)
+				p->dialect.delim = ';';
+			else if (strcmp(rest, "auto") == 0)
+				p->dialect.delim = 0;
+			else
+				return perr(why, size, lineno, _("unknown delimiter"), rest);
+		} else if (strcmp(kw, "quoting") == 0) {
+			if (strcmp(rest, "on") == 0)
+				p->dialect.quoting = 1;
+			else if (strcmp(rest, "off") == 0)
+				p->dialect.quoting = 0;
+			else if (strcmp(rest, "auto") == 0)
+				p->dialect.quoting = -1;
+			else
+				return perr(why, size, lineno, _("quoting is on, off or auto, not"), rest);
+		} else if (strcmp(kw, "dates") == 0) {
+			if (strcmp(rest, "ymd") == 0)
+				p->dates.order = DATE_YMD;
+			else if (strcmp(rest, "mdy") == 0)
+				p->dates.order = DATE_MDY;
+			else if (strcmp(rest, "dmy") == 0)
+				p->dates.order = DATE_DMY;
+			else
+				return perr(why, size, lineno, _("dates are ymd, mdy or dmy, not"), rest);
+		} else if (strcmp(kw, "zone") == 0) {
+			if (strcmp(rest, "local") == 0) {
+				p->dates.has_zone = 0;
+			} else if (import_parse_zone(rest, &p->dates.zone_minutes) == 0) {
+				p->dates.has_zone = 1;
+			} else {
+				return perr(why, size, lineno, _("not a time zone offset:"), rest);
+			}
+		} else if (strcmp(kw, "rows") == 0) {
+			if (strcmp(rest, "items") == 0)
+				p->per_order = 0;
+			else if (strcmp(rest, "orders") == 0)
+				p->per_order = 1;
+			else
+				return perr(why, size, lineno, _("rows are items or orders, not"), rest);
+		} else if (strcmp(kw, "require") == 0) {
+			char *save, *w;
+			p->require = 0;
+			for (w = strtok_r(rest, " ,", &save); w; w = strtok_r(NULL, " ,", &save)) {
+				int f = import_field_parse(w);
+				if (f < 0)
+					return perr(why, size, lineno, _("unknown field"), w);
+				p->require |= 1ul << f;
+			}
+		} else if (strcmp(kw, "cancelled") == 0) {
+			char *save, *w;
+			size_t used = 0;
+			for (w = strtok_r(rest, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+				char norm[128];
+				import_header_norm(w, norm, sizeof norm);
+				size_t k = strlen(norm);
+				if (!k)
+					continue;
+				if (used + k + 2 > sizeof p->cancelled)
+					return perr(why, size, lineno, _("too many cancelled words"), "");
+				memcpy(p->cancelled + used, norm, k);
+				used += k;
+				p->cancelled[used++] = '\n';
+				p->cancelled[used] = '\0';
+			}
+		} else if (strcmp(kw, "field") == 0) {
+			char *eq = strchr(rest, '=');
+			if (!eq)
+				return perr(why, size, lineno, _("field needs NAME = COLUMNS:"), rest);
+			*eq = '\0';
+			char *fname = trim(rest);
+			int f = import_field_parse(fname);
+			if (f < 0)
+				return perr(why, size, lineno, _("unknown field"), fname);
+			if (parse_map(eq + 1, &p->map[f], why, size, lineno) != 0)
+				return -1;
+		} else {
+			return perr(why, size, lineno, _("unknown directive"), kw);
+		}
+	}
+	if (!p->name[0])
+		return perr(why, size, lineno, _("no 'profile NAME' line"), "");
+	for (int f = 0; f < IF_COUNT; f++)
+		if ((p->require & (1ul << f)) && p->map[f].nalts == 0)
+			return perr(why, size, lineno, _("a required field has no columns:"), import_field_name(f));
+	return 0;
+}
+
+const char *import_profile_builtin(size_t i)
+{
+	static char names[32][32];
+	size_t k = 0;
+
+	for (const struct embedded_file *f = embedded_files; f->name; f++) {
+		if (strncmp(f->name, "profiles/", 9) != 0)
+			continue;
+		if (k == i && k < 32) {
+			text_copy(names[k], f->name + 9, sizeof names[k]);
+			char *dot = strrchr(names[k], '.');
+			if (dot)
+				*dot = '\0';
+			return names[k];
+		}
+		k++;
+	}
+	return NULL;
+}
+
+enum status import_profile_load(const char *name, struct import_profile *p, char *why, size_t size)
+{
+	char clean[128];
+	char err[256];
+
+	text_clean(name, clean, sizeof clean);
+	if (strchr(name, '/')) {
+		FILE *fp = fopen(name, "r");
+		static char text[64 * 1024];
+		if (!fp) {
+			snprintf(why, size, _("cannot read the profile %s"), clean);
+			return ST_IOERR;
+		}
+		size_t n = fread(text, 1, sizeof text - 1, fp);
+		fclose(fp);
+		text[n] = '\0';
+		if (import_profile_parse(text, p, err, sizeof err) != 0) {
+			snprintf(why, size, _("profile %s: %s"), clean, err);
+			return ST_USAGE;
+		}
+		return ST_OK;
+	}
+	char key[96];
+	snprintf(key, sizeof key, "profiles/%s.profile", name);
+	const char *text = strlen(name) < 40 ? embedded_find(key) : NULL;
+	if (!text) {
+		char list[256] = "";
+		const char *b;
+		for (size_t i = 0; (b = import_profile_builtin(i)) != NULL; i++) {
+			if (i)
+				strncat(list, ", ", sizeof list - strlen(list) - 1);
+			strncat(list, b, sizeof list - strlen(list) - 1);
+		}
+		snprintf(why, size, _("unknown profile %s (known: %s, or a path to a profile file)"), clean,
+		         list);
+		return ST_USAGE;
+	}
+	if (import_profile_parse(text, p, err, sizeof err) != 0) {
+		snprintf(why, size, _("built-in profile %s: %s"), clean, err);
+		return ST_INTERNAL;
+	}
+	return ST_OK;
+}
+
+static int find_col(const char *const *hdr, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(hdr[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int import_profile_bind(const struct import_profile *p, const char *const *hdr, int n,
+                        struct profile_binding *b, char *missing, size_t missing_size)
+{
+	int found = 0, ok = 1;
+
+	if (missing && missing_size)
+		missing[0] = '\0';
+	for (int f = 0; f < IF_COUNT; f++) {
+		int bound = 0;
+		for (int a = 0; a < PROFILE_ALTS; a++)
+			for (int k = 0; k < PROFILE_PARTS; k++)
+				b->col[f][a][k] = -1;
+		for (int a = 0; a < p->map[f].nalts; a++) {
+			const struct profile_alt *alt = &p->map[f].alts[a];
+			for (int k = 0; k < alt->nparts; k++) {
+				b->col[f][a][k] = find_col(hdr, n, alt->parts[k]);
+				if (b->col[f][a][k] >= 0)
+					found++;
+			}
+			if (b->col[f][a][0] >= 0)
+				bound = 1;
+		}
+		if ((p->require & (1ul << f)) && !bound) {
+			ok = 0;
+			if (missing && missing_size) {
+				size_t used = strlen(missing);
+				snprintf(missing + used, missing_size - used, "%s%s", used ? ", " : "",
+				         p->map[f].alts[0].parts[0]);
+			}
+		}
+	}
+	return ok ? found : -1;
+}
+
+enum status import_profile_detect(const char *const *hdr, int n, struct import_profile *p,
+                                  struct profile_binding *b, char *why, size_t size)
+{
+	static struct import_profile cand;
+	static struct profile_binding cb;
+	char best_missing[256] = "", closest[32] = "", missing[256], err[128];
+	int best = -1, closest_found = -1;
+	const char *name;
+
+	for (size_t i = 0; (name = import_profile_builtin(i)) != NULL; i++) {
+		if (import_profile_load(name, &cand, err, sizeof err) != ST_OK)
+			continue;
+		int found = import_profile_bind(&cand, hdr, n, &cb, missing, sizeof missing);
+		if (found > best) {
+			best = found;
+			*p = cand;
+			*b = cb;
+		}
+		if (found < 0) {
+			/* How close it came: count the columns it would have found. */
+			int partial = 0;
+			for (int f = 0; f < IF_COUNT; f++)
+				for (int a = 0; a < PROFILE_ALTS; a++)
+					for (int k = 0; k < PROFILE_PARTS; k++)
+						partial += cb.col[f][a][k] >= 0;
+			if (partial > closest_found) {
+				closest_found = partial;
+				text_copy(closest, cand.name, sizeof closest);
+				text_copy(best_missing, missing, sizeof best_missing);
+			}
+		}
+	}
+	if (best > 0)
+		return ST_OK;
+	char generic[512] = "";
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		size_t used = strlen(generic);
+		snprintf(generic + used, sizeof generic - used, "%s%s", f ? ", " : "",
+		         field_name((enum field)f));
+	}
+	if (closest_found > 0)
+		snprintf(why, size,
+		         _("the header matches no import profile: the generic format expects the columns %s; "
+		           "the closest profile, %s, lacks %s"), generic, closest, best_missing);
+	else
+		snprintf(why, size, _("the header matches no import profile: the generic format expects the columns %s"),
+		         generic);
+	return ST_DATAERR;
+}
+
+int import_profile_is_cancelled(const struct import_profile *p, const char *state)
+{
+	/* A cancelled word anywhere in the state, not inside a longer ASCII word
+	 * ("cancelled", "paid, cancelled" but not "uncancelled"). */
+	for (const char *w = p->cancelled; *w; w += strcspn(w, "\n") + 1) {
+		size_t k = strcspn(w, "\n");
+		for (const char *s = state; *s; s++) {
+			if (strncmp(s, w, k) != 0)
+				continue;
+			if ((s == state || !isalnum((unsigned char)s[-1])) && !isalnum((unsigned char)s[k]))
+				return 1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,329 @@
+/* The store side of importing channel files and stock lists. */
+#include "ordesk/store_ingest.h"
+#include "ordesk/text.h"
+
+#include <string.h>
+
+enum status store_ingest_find(struct store *s, const char *channel, const char *ref,
+                              struct ingest_found *f)
+{
+	static const char sql[] =
+		"SELECT id, stage, order_no, content_hash, channel_state, exc_kinds, version "
+		"FROM orders WHERE channel = ?1 AND channel_ref = ?2";
+	sqlite3_stmt *st = store_prep(s, sql);
+	char word[32];
+	int rc;
+
+	f->id = 0;
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		f->id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, word, sizeof word);
+		f->stage = (enum stage)stage_parse(word);
+		store_col_text(st, 2, f->order_no, sizeof f->order_no);
+		store_col_text(st, 3, f->hash, sizeof f->hash);
+		store_col_text(st, 4, f->state, sizeof f->state);
+		store_col_text(st, 5, f->exc_kinds, sizeof f->exc_kinds);
+		f->version = sqlite3_column_int(st, 6);
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, sql);
+	return ST_OK;
+}
+
+enum status store_ingest_insert(struct store *s, const struct ingest_order *o, long long *id)
+{
+	static const char sql[] =
+		"INSERT INTO orders (order_no, channel, channel_ref, source, stage, priority, prio_rank, "
+		"score, ordered_at, received_at, stage_at, due_at, promise_at, customer, phone, address, "
+		"tier, type, flags, note, currency, total_cents, lines, items, channel_state, content_hash) "
+		"VALUES (?1, ?2, ?3, ?4, 'new', ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+		"?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)";
+	sqlite3_stmt *st = store_prep(s, sql);
+	enum status r;
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, o->order_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o->channel, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, o->ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, o->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, priority_name(o->priority), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, (int)o->priority);
+	sqlite3_bind_double(st, 7, o->score);
+	sqlite3_bind_int64(st, 8, o->ordered_at);
+	sqlite3_bind_int64(st, 9, o->received_at);
+	sqlite3_bind_int64(st, 10, o->due_at);
+	sqlite3_bind_int64(st, 11, o->promise_at);
+	sqlite3_bind_text(st, 12, o->customer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, o->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, o->address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, tier_name(o->tier), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 16, otype_name(o->type), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, o->flags, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, o->note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 19, o->currency, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 20, o->total_cents);
+	sqlite3_bind_int(st, 21, o->lines);
+	sqlite3_bind_int(st, 22, o->items);
+	sqlite3_bind_text(st, 23, o->state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 24, o->hash, -1, SQLITE_STATIC);
+	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
+		return r;
+	*id = sqlite3_last_insert_rowid(store_db(s));
+	return ST_OK;
+}
+
+enum status store_ingest_line_add(struct store *s, long long order_id, int line_no, const char *sku,
+                                  const char *name, long qty, long long unit_cents)
+{
+	static const char sql[] =
+		"INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, order_id);
+	sqlite3_bind_int(st, 2, line_no);
+	sqlite3_bind_text(st, 3, sku, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, qty);
+	sqlite3_bind_int64(st, 6, unit_cents);
+	return store_exec_stmt(s, st, sql);
+}
+
+enum status store_ingest_update(struct store *s, long long id, int expected_version,
+                                const struct ingest_order *o)
+{
+	static const char sql[] =
+		"UPDATE orders SET customer = ?3, phone = ?4, address = ?5, tier = ?6, type = ?7, "
+		"flags = ?8, note = ?9, currency = ?10, total_cents = ?11, lines = ?12, items = ?13, "
+		"channel_state = ?14, content_hash = ?15, ordered_at = ?16, priority = ?17, "
+		"prio_rank = ?18, score = ?19, promise_at = ?20, version = version + 1 "
+		"WHERE id = ?1 AND version = ?2 AND stage IN ('new', 'review')";
+	static const char del[] = "DELETE FROM order_lines WHERE order_id = ?1";
+	sqlite3_stmt *st = store_prep(s, sql);
+	sqlite3_stmt *ds = store_prep(s, del);
+	enum status r;
+
+	if (!st || !ds)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, expected_version);
+	sqlite3_bind_text(st, 3, o->customer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, o->phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, o->address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, tier_name(o->tier), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, otype_name(o->type), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, o->flags, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, o->note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, o->currency, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 11, o->total_cents);
+	sqlite3_bind_int(st, 12, o->lines);
+	sqlite3_bind_int(st, 13, o->items);
+	sqlite3_bind_text(st, 14, o->state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, o->hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 16, o->ordered_at);
+	sqlite3_bind_text(st, 17, priority_name(o->priority), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 18, (int)o->priority);
+	sqlite3_bind_double(st, 19, o->score);
+	sqlite3_bind_int64(st, 20, o->promise_at);
+	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
+		return r;
+	if (sqlite3_changes(store_db(s)) != 1)
+		return ST_REFUSED;
+	sqlite3_bind_int64(ds, 1, id);
+	return store_exec_stmt(s, ds, del);
+}
+
+enum status store_ingest_mark(struct store *s, long long id, const char *state, const char *hash)
+{
+	static const char sql[] =
+		"UPDATE orders SET channel_state = ?2, content_hash = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
+	return store_exec_stmt(s, st, sql);
+}
+
+enum status store_ingest_serial_set(struct store *s, const char *day, const char *channel, int last)
+{
+	static const char sql[] =
+		"INSERT INTO serials (day, channel, last) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT (day, channel) DO UPDATE SET last = max(last, excluded.last)";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, channel, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, last);
+	return store_exec_stmt(s, st, sql);
+}
+
+enum status store_ingest_count(struct store *s, const char *channel, time_t from, time_t to, long *n)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM orders WHERE received_at >= ?2 AND received_at < ?3 AND channel = ?1";
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, to);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	store_done(st);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_ingest_duplicate(struct store *s, const char *phone, long long self_id,
+                                   time_t from, time_t to, const char *items, long long *other,
+                                   char *other_no, size_t other_no_size)
+{
+	static const char sql[] =
+		"SELECT o.id, o.order_no FROM orders o "
+		"WHERE o.phone = ?1 AND o.id <> ?2 AND o.stage <> 'cancelled' "
+		"AND o.ordered_at BETWEEN ?3 AND ?4 "
+		"AND (SELECT group_concat(sku || '*' || q, ';') FROM "
+		"     (SELECT sku, sum(qty) q FROM order_lines WHERE order_id = o.id "
+		"      GROUP BY sku ORDER BY sku)) = ?5 "
+		"ORDER BY o.id LIMIT 1";
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	*other = 0;
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, self_id);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	sqlite3_bind_text(st, 5, items, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*other = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, other_no, other_no_size);
+	}
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
+static enum status exists(struct store *s, const char *sql, const char *key, int *known)
+{
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	*known = 0;
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*known = rc == SQLITE_ROW;
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_ingest_product_known(struct store *s, const char *sku, int *known)
+{
+	static const char sql[] = "SELECT 1 FROM products WHERE sku = ?1";
+	return exists(s, sql, sku, known);
+}
+
+enum status store_ingest_channel_known(struct store *s, const char *code, int *known)
+{
+	static const char sql[] = "SELECT 1 FROM channels WHERE code = ?1";
+	return exists(s, sql, code, known);
+}
+
+enum status store_ingest_product_count(struct store *s, long *n)
+{
+	static const char sql[] = "SELECT count(*) FROM products";
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return ST_INTERNAL;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	store_done(st);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_ingest_product_put(struct store *s, const char *sku, const char *name)
+{
+	static const char sql[] =
+		"INSERT INTO products (sku, name) VALUES (?1, ?2) "
+		"ON CONFLICT (sku) DO UPDATE SET name = CASE WHEN excluded.name <> '' "
+		"THEN excluded.name ELSE name END";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	return store_exec_stmt(s, st, sql);
+}
+
+enum status store_ingest_warehouse_put(struct store *s, const char *code)
+{
+	static const char sql[] =
+		"INSERT INTO warehouses (code, name) VALUES (?1, '') ON CONFLICT (code) DO NOTHING";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	return store_exec_stmt(s, st, sql);
+}
+
+enum status store_ingest_stock_put(struct store *s, const char *sku, const char *warehouse,
+                                   long on_hand, long safety, long *old_on_hand, long *locked)
+{
+	static const char get[] = "SELECT on_hand, locked FROM stock WHERE sku = ?1 AND warehouse = ?2";
+	static const char put[] =
+		"INSERT INTO stock (sku, warehouse, on_hand, safety_stock) VALUES (?1, ?2, ?3, max(?4, 0)) "
+		"ON CONFLICT (sku, warehouse) DO UPDATE SET on_hand = excluded.on_hand, "
+		"safety_stock = CASE WHEN ?4 < 0 THEN safety_stock ELSE ?4 END";
+	sqlite3_stmt *gs = store_prep(s, get);
+	sqlite3_stmt *ps = store_prep(s, put);
+	int rc;
+
+	*old_on_hand = -1;
+	*locked = 0;
+	if (!gs || !ps)
+		return ST_INTERNAL;
+	sqlite3_bind_text(gs, 1, sku, -1, SQLITE_STATIC);
+	sqlite3_bind_text(gs, 2, warehouse, -1, SQLITE_STATIC);
+	rc = sqlite3_step(gs);
+	if (rc == SQLITE_ROW) {
+		*old_on_hand = (long)sqlite3_column_int64(gs, 0);
+		*locked = (long)sqlite3_column_int64(gs, 1);
+	}
+	store_done(gs);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, get);
+	if (on_hand < *locked)
+		return ST_REFUSED;
+	sqlite3_bind_text(ps, 1, sku, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ps, 2, warehouse, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(ps, 3, on_hand);
+	sqlite3_bind_int64(ps, 4, safety);
+	return store_exec_stmt(s, ps, put);
+}
