@@ -442,22 +442,16 @@ static void draw_hints(struct tui *t)
 
 static void draw_too_small(struct tui *t)
 {
-	char msg[160];
+	char need[96], have[96];
 
-	snprintf(msg, sizeof msg, _("ordesk needs at least %dx%d; this terminal is %dx%d"),
-	         TUI_MIN_COLS, TUI_MIN_ROWS, t->cols, t->rows);
-	/* At the top left so that even a tiny window shows the start of it. */
-	int y = t->rows / 2, w = text_width(msg);
-	int x = w < t->cols ? (t->cols - w) / 2 : 0;
-	for (int line = 0; line * t->cols < w && y + line < t->rows; line++) {
-		char part[160];
-		const char *p = msg;
-		int skip = line * t->cols;
-		while (*p && skip-- > 0)
-			p++;
-		text_fit(p, t->cols, part, sizeof part);
-		mvaddstr(y + line, line ? 0 : x, part);
-	}
+	snprintf(need, sizeof need, _("ordesk needs %dx%d"), TUI_MIN_COLS, TUI_MIN_ROWS);
+	snprintf(have, sizeof have, _("this terminal: %dx%d"), t->cols, t->rows);
+	int y = t->rows / 2 - 1;
+	if (y < 0)
+		y = 0;
+	int w1 = text_width(need), w2 = text_width(have);
+	tui_put(t, y, w1 < t->cols ? (t->cols - w1) / 2 : 0, t->cols, ROLE_UI_STATUS_ERR, need);
+	tui_put(t, y + 1, w2 < t->cols ? (t->cols - w2) / 2 : 0, t->cols, ROLE_UI_STATUS, have);
 }
 
 static void dump_screen(struct tui *t, FILE *fp)

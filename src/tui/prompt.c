@@ -147,10 +147,15 @@ static int prompt_run(struct tui *t, struct prompt *pr)
 		} else if (pr->kind == PK_CONFIRM) {
 			result = (k == 'y' || k == 'Y');
 		} else if (pr->kind == PK_CHOOSE) {
-			if (k == TK(KEY_LEFT) || k == TK(KEY_UP) || k == 'h' || k == 'k')
+			/* Letters pick by their first letter, so only arrows and Tab move. */
+			if (k == TK(KEY_LEFT) || k == TK(KEY_UP) || k == TK(KEY_BTAB))
 				pr->sel = (pr->sel + pr->n - 1) % pr->n;
-			else if (k == TK(KEY_RIGHT) || k == TK(KEY_DOWN) || k == 'l' || k == 'j' || k == '\t')
+			else if (k == TK(KEY_RIGHT) || k == TK(KEY_DOWN) || k == '\t')
 				pr->sel = (pr->sel + 1) % pr->n;
+			else if (k == TK(KEY_HOME))
+				pr->sel = 0;
+			else if (k == TK(KEY_END))
+				pr->sel = pr->n - 1;
 			else if (k > ' ' && !TK_IS_FUNCTION(k)) {
 				for (int i = 1; i <= pr->n; i++) {
 					int j = (pr->sel + i) % pr->n;

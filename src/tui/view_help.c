@@ -47,7 +47,7 @@ static enum status help_open(struct tui *t, void **state, const char *arg)
 static void help_draw(struct tui *t, void *state, int top, int height)
 {
 	struct help *h = state;
-	int keyw = 16, vieww = 22;
+	int keyw = 16, vieww = 30;
 	int rows = (int)tui_key_count + 2;
 
 	if (h->scroll > rows - height)
