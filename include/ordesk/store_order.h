@@ -85,6 +85,8 @@ enum status store_order_set_field(struct store *s, long long id, const char *col
                                   const char *value);
 /* Sets priority class and score. */
 enum status store_order_set_priority(struct store *s, long long id, enum priority p, double score);
+/* Sets the stage clock's due time and the promised dispatch time. */
+enum status store_order_set_clock(struct store *s, long long id, time_t due_at, time_t promise_at);
 /* Records carrier and tracking number. */
 enum status store_order_set_shipping(struct store *s, long long id, const char *carrier,
                                      const char *tracking);

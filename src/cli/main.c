@@ -102,6 +102,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			opt_db = argv[++i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+	opterr = 0;   /* commands report a bad option themselves, in one line */
 			opt_db = argv[i] + 5;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_help();

@@ -4,6 +4,7 @@
 #include "ordesk/text.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,13 @@ static int valid_login(const char *login)
 		if (!isalnum((unsigned char)*login) && !strchr("._-", *login))
 			return 0;
 	return 1;
+}
+
+static int count_admin(const struct user_row *u, void *arg)
+{
+	if (u->role == ROLE_ADMIN)
+		(*(int *)arg)++;
+	return 0;
 }
 
 struct user_req {
@@ -40,6 +48,15 @@ static enum status user_body(struct desk *d, void *arg)
 		                 req->login, role_name(old));
 	if (!req->must_be_new && !found)
 		return desk_fail(d, ST_REFUSED, _("%s is not a user; use 'users add'"), req->login);
+	if (found && old == ROLE_ADMIN && req->role != ROLE_ADMIN) {
+		int admins = 0;
+		if ((st = store_user_each(d->store, count_admin, &admins)) != ST_OK)
+			return st;
+		if (admins <= 1)
+			return desk_fail(d, ST_REFUSED,
+			                 _("%s is the store's last admin; make another admin first"),
+			                 req->login);
+	}
 	if ((st = store_user_put(d->store, req->login, req->role, desk_now(d), d->login)) != ST_OK)
 		return st;
 	struct event_rec ev = { .entity = "user", .entity_id = req->login, .what = "role",
@@ -53,16 +70,17 @@ static enum status user_body(struct desk *d, void *arg)
 static enum status user_change(struct desk *d, const char *login, const char *role, int add)
 {
 	int r = role_parse(role);
-	char clean[128];
+	char clean[128], clean_role[128];
 
 	if (desk_require(d, ROLE_ADMIN, _("manage users")) != ST_OK)
 		return ST_DENIED;
 	text_clean(login, clean, sizeof clean);
+	text_clean(role, clean_role, sizeof clean_role);
 	if (!valid_login(login))
 		return desk_fail(d, ST_USAGE, _("%s is not a login name"), clean);
 	if (r < 0)
 		return desk_fail(d, ST_USAGE, _("unknown role %s (viewer, clerk, supervisor, admin)"),
-		                 role ? role : "");
+		                 clean_role);
 	struct user_req req = { login, (enum role)r, add };
 	return desk_tx(d, user_body, &req);
 }
@@ -113,9 +131,12 @@ enum status desk_config_get(struct desk *d, const char *key, char *buf, size_t s
 {
 	const struct setting_def *def = setting_find(key);
 	enum status st;
+	char clean[256];
 
-	if (!def)
-		return desk_fail(d, ST_USAGE, _("unknown setting %s (see ordesk config get)"), key);
+	if (!def) {
+		text_clean(key, clean, sizeof clean);
+		return desk_fail(d, ST_USAGE, _("unknown setting %s (see ordesk config get)"), clean);
+	}
 	if ((st = store_setting_get(d->store, key, def->def, buf, size)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	return ST_OK;
@@ -156,11 +177,12 @@ enum status desk_config_set(struct desk *d, const char *key, const char *value)
 		return desk_fail(d, ST_USAGE, _("unknown setting %s (see ordesk config get)"), clean);
 	if (strncmp(key, "clock.", 6) == 0 || strncmp(key, "promise.", 8) == 0 ||
 	    strcmp(key, "import.duplicate_window") == 0) {
-		if (duration_parse(value, &dur) != 0 || (dur.unit == DUR_SECONDS && dur.amount <= 0))
+		if (duration_parse(value, &dur) != 0 || dur.amount <= 0)
 			return desk_fail(d, ST_USAGE, _("%s takes a duration like 90m, 4h, 2d or 3bd"), clean);
 	} else if (strncmp(key, "score.", 6) == 0 || strcmp(key, "surge.factor") == 0) {
 		double v = strtod(value, &end);
-		if (*end || end == value || v < 0 || (v == 0 && strcmp(key, "surge.factor") == 0))
+		if (*end || end == value || !isfinite(v) || v < 0 || v > 1e6 ||
+		    (v == 0 && strcmp(key, "surge.factor") == 0))
 			return desk_fail(d, ST_USAGE, _("%s takes a positive number"), clean);
 	} else if (!text_is_clean(value) || strlen(value) > 60) {
 		return desk_fail(d, ST_USAGE, _("%s takes plain text of at most 60 bytes"), clean);
@@ -205,6 +227,14 @@ static const struct invariant invariants[] = {
 	  "SELECT o.order_no || ': counted ' || o.open_exc || ', actual ' || coalesce(e.n, 0) FROM orders o "
 	  "LEFT JOIN (SELECT order_id, count(*) n FROM exceptions WHERE status = 'open' GROUP BY order_id) e "
 	  "ON e.order_id = o.id WHERE o.open_exc <> coalesce(e.n, 0) LIMIT 1" },
+	{ N_("open exception kinds match the exceptions"),
+	  "SELECT o.order_no || ': kinds ' || quote(o.exc_kinds) || ', open ' || quote(coalesce(e.k, '')) "
+	  "FROM orders o LEFT JOIN (SELECT order_id, count(DISTINCT kind) n, group_concat(DISTINCT kind) k "
+	  "FROM exceptions WHERE status = 'open' GROUP BY order_id) e ON e.order_id = o.id "
+	  "WHERE coalesce(e.n, 0) <> CASE o.exc_kinds WHEN '' THEN 0 ELSE "
+	  "length(o.exc_kinds) - length(replace(o.exc_kinds, ';', '')) + 1 END "
+	  "OR EXISTS (SELECT 1 FROM exceptions x WHERE x.order_id = o.id AND x.status = 'open' "
+	  "AND instr(';' || o.exc_kinds || ';', ';' || x.kind || ';') = 0) LIMIT 1" },
 	{ N_("order line counts match the lines"),
 	  "SELECT o.order_no || ': lines ' || o.lines || ', actual ' || count(l.id) FROM orders o "
 	  "LEFT JOIN order_lines l ON l.order_id = o.id GROUP BY o.id "
@@ -214,7 +244,9 @@ static const struct invariant invariants[] = {
 	  "'[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[A-Z][A-Z]*-[0-9][0-9][0-9][0-9]*' LIMIT 1" },
 	{ N_("the event log is protected against changes"),
 	  "SELECT 'missing trigger ' || t.name FROM (SELECT 'events_no_update' name UNION ALL "
-	  "SELECT 'events_no_delete') t WHERE t.name NOT IN "
+	  "SELECT 'events_no_delete' UNION ALL SELECT 'events_no_replace' UNION ALL "
+	  "SELECT 'orders_no_delete' UNION ALL SELECT 'orders_no_replace' UNION ALL "
+	  "SELECT 'exceptions_no_delete') t WHERE t.name NOT IN "
 	  "(SELECT name FROM sqlite_schema WHERE type = 'trigger') LIMIT 1" },
 	{ N_("foreign keys hold"),
 	  "SELECT \"table\" || ' row ' || rowid FROM pragma_foreign_key_check LIMIT 1" },

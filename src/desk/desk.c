@@ -140,12 +140,19 @@ enum status desk_open(struct desk *d, const char *path, const char *login, unsig
 		goto fail;
 	if (users == 0 && (store_flags & (STORE_CREATE | STORE_MEMORY)) &&
 	    !(store_flags & STORE_READONLY)) {
-		/* Whoever creates a store is its admin. */
+		/* Whoever creates a store is its admin: counted again inside the
+		 * transaction, since another process may have created it meanwhile. */
 		if ((st = store_begin(d->store)) != ST_OK)
 			goto fail;
 		struct event_rec ev = { .entity = "user", .entity_id = d->login, .what = "role",
 		                        .to = "admin", .why = "created the store" };
-		if ((st = store_user_put(d->store, d->login, ROLE_ADMIN, desk_now(d), d->login)) != ST_OK ||
+		if ((st = store_user_count(d->store, &users)) != ST_OK) {
+			store_rollback(d->store);
+			goto fail;
+		}
+		if (users != 0)
+			store_rollback(d->store);
+		else if ((st = store_user_put(d->store, d->login, ROLE_ADMIN, desk_now(d), d->login)) != ST_OK ||
 		    (st = store_event_add(d->store, desk_now(d), d->login, &ev)) != ST_OK ||
 		    (st = store_commit(d->store)) != ST_OK) {
 			store_rollback(d->store);

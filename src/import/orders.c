@@ -572,6 +572,17 @@ static int on_header(struct state *st, const struct import_row *row)
 	return 0;
 }
 
+/* 1 when the row's customer, phone and address are empty or the open order's own. */
+static int continuation(const struct state *st)
+{
+	static const int who[] = { FIELD_CUSTOMER, FIELD_PHONE, FIELD_ADDRESS };
+
+	for (size_t i = 0; i < sizeof who / sizeof who[0]; i++)
+		if (st->rv[who[i]] && strcmp(rv(st, who[i]), ov(st, who[i])) != 0)
+			return 0;
+	return 1;
+}
+
 static int on_row(void *arg, const struct import_row *row)
 {
 	struct state *st = arg;
@@ -593,6 +604,12 @@ static int on_row(void *arg, const struct import_row *row)
 			return ST_INTERNAL;
 	const char *key = st->prof.map[IF_GROUP].nalts ? rv(st, IF_GROUP) : rv(st, FIELD_ORDER_REF);
 	int same = st->open && (!*key || strcmp(key, st->key) == 0) && !st->prof.per_order;
+	if (same && !*key && !continuation(st)) {
+		/* A row with its own customer but no order id is not a continuation row. */
+		if ((r = order_emit(st)) != 0)
+			return r;
+		return reject_row(st, row, _("no order id"));
+	}
 	if (!same) {
 		if ((r = order_emit(st)) != 0)
 			return r;

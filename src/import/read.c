@@ -247,10 +247,33 @@ static int parse_piece(struct reader *r, const char *s, size_t n)
 {
 	if (row_append(r, s, n) != 0)
 		return r->stop;
-	if (csv_parse(&r->p, s, n, field_cb, row_cb, r) != n)
-		return fail_at(r, r->line, r->cols_before + 1, "%s", csv_strerror(csv_error(&r->p)));
-	if (r->stop)
-		return r->stop;
+	for (size_t done = 0; done < n;) {
+		size_t used = csv_parse(&r->p, s + done, n - done, field_cb, row_cb, r);
+		if (r->stop)
+			return r->stop;
+		done += used;
+		if (done == n)
+			break;
+		if (csv_error(&r->p) != CSV_EPARSE)
+			return fail_at(r, r->line, r->cols_before + 1, "%s", csv_strerror(csv_error(&r->p)));
+		if (r->p.quoted) {
+			/* A quote that closes too early: the field's opening quote is the likely culprit. */
+			long line, col;
+			int q;
+			locate_field(r, r->nf, &line, &col, &q);
+			return fail_at(r, line, col, "%s",
+			               _("a quoted field starting here is not closed properly: is a closing quote "
+			                 "missing, or a quote inside it not doubled?"));
+		}
+		/* A quote inside an unquoted field (="123", 12" ruler) is taken as it is. */
+		csv_set_opts(&r->p, 0);
+		used = csv_parse(&r->p, s + done, 1, field_cb, row_cb, r);
+		csv_set_opts(&r->p, CSV_STRICT);
+		r->p.status = 0;
+		if (used != 1)
+			return fail_at(r, r->line, r->cols_before + 1, "%s", csv_strerror(csv_error(&r->p)));
+		done++;
+	}
 	if (r->p.entry_pos > IMPORT_FIELD_MAX) {
 		long line, col;
 		int q;
@@ -622,7 +645,7 @@ enum status import_read(FILE *fp, struct import_dialect *dl, import_row_fn row,
 			first = 0;
 			if (sniff(r, (unsigned char *)raw, have, !eof, &skip) != 0 || open_decoder(r) != 0)
 				break;
-			if (csv_init(&r->p, 0) != 0) {
+			if (csv_init(&r->p, dl->quoting ? CSV_STRICT : 0) != 0) {
 				fail_at(r, 1, 1, "%s", _("out of memory"));
 				break;
 			}

@@ -327,6 +327,19 @@ enum status store_order_set_priority(struct store *s, long long id, enum priorit
 	return store_exec_stmt(s, st, sql);
 }
 
+enum status store_order_set_clock(struct store *s, long long id, time_t due_at, time_t promise_at)
+{
+	static const char sql[] = "UPDATE orders SET due_at = ?2, promise_at = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)due_at);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)promise_at);
+	return store_exec_stmt(s, st, sql);
+}
+
 enum status store_order_set_shipping(struct store *s, long long id, const char *carrier,
                                      const char *tracking)
 {

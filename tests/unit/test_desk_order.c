@@ -1,15 +1,96 @@
-/* desk/ order use cases: advance, back, cancel, edit, with roles and events. */
+/* desk/ order use cases: advance, back, cancel, edit, with roles, reasons and events. */
 #include "support.h"
 #include "ordesk/desk_order.h"
+#include "ordesk/desk_stock.h"
+#include "ordesk/store_order.h"
+#include "ordesk/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define MIN 60
 
 static int count_events(const struct event_row *e, void *arg)
 {
 	(void)e;
 	(*(int *)arg)++;
 	return 0;
+}
+
+/* The events of an order, one "what:from>to:why@actor" per line. */
+struct ev_log {
+	char text[4096];
+	int n;
+};
+
+static int log_event(const struct event_row *e, void *arg)
+{
+	struct ev_log *l = arg;
+	size_t used = strlen(l->text);
+
+	snprintf(l->text + used, sizeof l->text - used, "%s:%s>%s:%s@%s\n", e->what, e->from, e->to,
+	         e->why, e->actor);
+	l->n++;
+	return 0;
+}
+
+static struct ev_log events_of(struct desk *d, const char *no)
+{
+	struct order o;
+	struct ev_log l;
+
+	memset(&l, 0, sizeof l);
+	ck_assert_int_eq(store_order_get(d->store, no, &o), ST_OK);
+	ck_assert_int_eq(store_order_events(d->store, o.id, log_event, &l), ST_OK);
+	return l;
+}
+
+static struct order get(struct desk *d, const char *no)
+{
+	struct order o;
+
+	ck_assert_int_eq(store_order_get(d->store, no, &o), ST_OK);
+	return o;
+}
+
+static long long q_int(struct desk *d, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(d->store), sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void exec_sql(struct desk *d, const char *sql)
+{
+	char *m = NULL;
+
+	ck_assert_msg(sqlite3_exec(store_db(d->store), sql, NULL, NULL, &m) == SQLITE_OK, "%s: %s", sql,
+	              m ? m : "");
+}
+
+/* A desk as `role` with one new order (SKU-1 x1) and stock for it. */
+static void open_with_order(struct desk *d, enum role role, char *no, size_t size)
+{
+	struct receive_result rr;
+
+	t_desk_open(d, ROLE_ADMIN, T_MONDAY_0900);
+	ck_assert_int_eq(desk_stock_receive(d, "SKU-1", 10, NULL, "test", &rr), ST_OK);
+	t_order_add(d, "R1", "Wang Wei", no, size);
+	t_desk_set_role(d, role);
+}
+
+static enum status advance(struct desk *d, const char *no, int to, const char *carrier,
+                           const char *tracking)
+{
+	struct advance_req req = { .order_no = no, .to = to, .expected_version = -1,
+	                           .carrier = carrier, .tracking = tracking };
+	return desk_advance(d, &req);
 }
 
 START_TEST(advance_moves_one_stage_and_logs)
@@ -19,14 +100,109 @@ START_TEST(advance_moves_one_stage_and_logs)
 	char no[40];
 	int n = 0;
 
-	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
-	t_order_add(&d, "R1", "Wang Wei", no, sizeof no);
-	struct advance_req req = { .order_no = no, .to = -1, .expected_version = -1 };
-	ck_assert_int_eq(desk_advance(&d, &req), ST_OK);
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "review"));
 	ck_assert_int_eq(store_order_get(d.store, no, &o), ST_OK);
 	ck_assert_int_eq(o.stage, STAGE_REVIEW);
 	ck_assert_int_eq(store_order_events(d.store, o.id, count_events, &n), ST_OK);
 	ck_assert_int_eq(n, 1);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(advance_through_every_stage)
+{
+	struct desk d;
+	char no[40];
+	time_t t0 = T_MONDAY_0900;
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	/* new -> review: the shared review clock from receipt */
+	d.fixed_now = t0 + 10 * MIN;
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	struct order o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_REVIEW);
+	ck_assert_int_eq(o.stage_at, t0 + 10 * MIN);
+	ck_assert_int_eq(o.due_at, t0 + 60 * MIN);
+	ck_assert_int_eq(o.t_stage[STAGE_REVIEW], t0 + 10 * MIN);
+	ck_assert_int_eq(o.prev_on_time, 1);
+	/* review -> locked: stock reserved, 30 minutes */
+	d.fixed_now = t0 + 20 * MIN;
+	ck_assert_int_eq(advance(&d, no, STAGE_LOCKED, NULL, NULL), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_LOCKED);
+	ck_assert_int_eq(o.due_at, t0 + 50 * MIN);
+	ck_assert_int_eq(q_int(&d, "SELECT locked FROM stock WHERE sku = 'SKU-1'"), 1);
+	/* locked -> picking: 240 minutes for a normal order */
+	d.fixed_now = t0 + 90 * MIN;   /* 40 minutes late */
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_PICKING);
+	ck_assert_int_eq(o.due_at, t0 + 330 * MIN);
+	ck_assert_int_eq(o.prev_on_time, 0);
+	/* picking -> shipped needs a carrier and a tracking number */
+	d.fixed_now = t0 + 120 * MIN;
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_USAGE);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "carrier"));
+	ck_assert_int_eq(advance(&d, no, -1, "SF Express", "  "), ST_USAGE);
+	ck_assert_int_eq(advance(&d, no, -1, "", "SF123"), ST_USAGE);
+	ck_assert_int_eq(get(&d, no).stage, STAGE_PICKING);
+	ck_assert_int_eq(advance(&d, no, -1, "SF Express", "SF1234567890"), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_SHIPPED);
+	ck_assert_str_eq(o.carrier, "SF Express");
+	ck_assert_str_eq(o.tracking, "SF1234567890");
+	ck_assert_int_eq(o.due_at, t0 + 180 * MIN);
+	ck_assert_int_eq(q_int(&d, "SELECT locked FROM stock WHERE sku = 'SKU-1'"), 0);
+	ck_assert_int_eq(q_int(&d, "SELECT on_hand FROM stock WHERE sku = 'SKU-1'"), 9);
+	/* shipped -> transit (48 h) -> done (no clock) */
+	d.fixed_now = t0 + 150 * MIN;
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_TRANSIT);
+	ck_assert_int_eq(o.due_at, t0 + 150 * MIN + 48 * 3600);
+	d.fixed_now = t0 + 24 * 3600;
+	ck_assert_int_eq(advance(&d, no, STAGE_DONE, NULL, NULL), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_DONE);
+	ck_assert_int_eq(o.due_at, 0);
+	ck_assert_int_eq(o.t_stage[STAGE_DONE], t0 + 24 * 3600);
+	ck_assert_int_eq(o.t_stage[STAGE_SHIPPED], t0 + 120 * MIN);
+	/* nothing after done */
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "cannot move forward"));
+	/* one event per step, by the operator */
+	struct ev_log l = events_of(&d, no);
+	char moves[1024] = "";
+	for (char *line = strtok(l.text, "\n"); line; line = strtok(NULL, "\n"))
+		if (strncmp(line, "advance:", 8) == 0)
+			strcat(strcat(moves, line), "\n");
+	ck_assert_str_eq(moves, "advance:new>review:@tester\n"
+	                         "advance:review>locked:@tester\n"
+	                         "advance:locked>picking:@tester\n"
+	                         "advance:picking>shipped:@tester\n"
+	                         "advance:shipped>transit:@tester\n"
+	                         "advance:transit>done:@tester\n");
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(urgent_orders_pick_on_the_short_clock)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(desk_edit(&d, no, "flags", "urgent"), ST_OK);
+	ck_assert_int_eq(get(&d, no).priority, PRIO_URGENT);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	d.fixed_now += 5 * MIN;
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	struct order o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_PICKING);
+	ck_assert_int_eq(o.due_at, d.fixed_now + 120 * MIN);
 	t_desk_close(&d);
 }
 END_TEST
@@ -36,25 +212,304 @@ START_TEST(advance_to_a_stage_already_reached_is_refused)
 	struct desk d;
 	char no[40];
 
-	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
-	t_order_add(&d, "R1", "Wang Wei", no, sizeof no);
-	struct advance_req req = { .order_no = no, .to = STAGE_REVIEW, .expected_version = -1 };
-	ck_assert_int_eq(desk_advance(&d, &req), ST_OK);
-	ck_assert_int_eq(desk_advance(&d, &req), ST_REFUSED);
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(advance(&d, no, STAGE_REVIEW, NULL, NULL), ST_OK);
+	ck_assert_int_eq(advance(&d, no, STAGE_REVIEW, NULL, NULL), ST_REFUSED);
 	ck_assert_ptr_nonnull(strstr(desk_message(&d), "already moved"));
+	ck_assert_int_eq(advance(&d, no, STAGE_NEW, NULL, NULL), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "already moved"));
+	/* a stage further than the next one */
+	ck_assert_int_eq(advance(&d, no, STAGE_PICKING, NULL, NULL), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "only move to locked"));
+	ck_assert_int_eq(get(&d, no).stage, STAGE_REVIEW);
+	ck_assert_int_eq(events_of(&d, no).n, 1);
 	t_desk_close(&d);
 }
 END_TEST
 
-START_TEST(viewer_cannot_advance)
+START_TEST(advance_refuses_a_changed_order)
 {
 	struct desk d;
 	char no[40];
 
-	t_desk_open(&d, ROLE_VIEWER, T_MONDAY_0900);
-	t_order_add(&d, "R1", "Wang Wei", no, sizeof no);
-	struct advance_req req = { .order_no = no, .to = -1, .expected_version = -1 };
-	ck_assert_int_eq(desk_advance(&d, &req), ST_DENIED);
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	struct order o = get(&d, no);
+	ck_assert_int_eq(desk_edit(&d, no, "note", "call first"), ST_OK);
+	struct advance_req req = { .order_no = no, .to = -1, .expected_version = o.version };
+	ck_assert_int_eq(desk_advance(&d, &req), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "changed meanwhile"));
+	req.expected_version = get(&d, no).version;
+	ck_assert_int_eq(desk_advance(&d, &req), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(no_such_order)
+{
+	struct desk d;
+	char no[40];
+	struct order o;
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(advance(&d, "20261116-EC-9999", -1, NULL, NULL), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "no order 20261116-EC-9999"));
+	/* a hostile order number is never echoed raw */
+	ck_assert_int_eq(advance(&d, "X\x1b[2J", -1, NULL, NULL), ST_REFUSED);
+	ck_assert(text_is_clean(desk_message(&d)));
+	ck_assert_int_eq(desk_order_get(&d, "nope", &o), ST_REFUSED);
+	ck_assert_int_eq(desk_cancel(&d, "nope", "x"), ST_DENIED);   /* a clerk is refused first */
+	t_desk_set_role(&d, ROLE_SUPERVISOR);
+	ck_assert_int_eq(desk_cancel(&d, "nope", "x"), ST_REFUSED);
+	ck_assert_int_eq(desk_move_back(&d, "nope", "x"), ST_REFUSED);
+	ck_assert_int_eq(desk_edit(&d, "nope", "note", "x"), ST_REFUSED);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(viewer_cannot_change_anything)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_VIEWER, no, sizeof no);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_DENIED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "tester (viewer)"));
+	ck_assert_int_eq(desk_edit(&d, no, "note", "x"), ST_DENIED);
+	ck_assert_int_eq(desk_move_back(&d, no, "x"), ST_DENIED);
+	ck_assert_int_eq(desk_cancel(&d, no, "x"), ST_DENIED);
+	ck_assert_int_eq(get(&d, no).stage, STAGE_NEW);
+	ck_assert_int_eq(events_of(&d, no).n, 0);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(back_needs_a_supervisor_and_a_reason)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	ck_assert_int_eq(q_int(&d, "SELECT locked FROM stock WHERE sku = 'SKU-1'"), 1);
+	ck_assert_int_eq(desk_move_back(&d, no, "wrong address"), ST_DENIED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "supervisor"));
+	t_desk_set_role(&d, ROLE_SUPERVISOR);
+	ck_assert_int_eq(desk_move_back(&d, no, NULL), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "reason"));
+	ck_assert_int_eq(desk_move_back(&d, no, " \t "), ST_REFUSED);
+	ck_assert_int_eq(get(&d, no).stage, STAGE_LOCKED);
+	d.fixed_now += 5 * MIN;
+	ck_assert_int_eq(desk_move_back(&d, no, "wrong address"), ST_OK);
+	struct order o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_REVIEW);
+	ck_assert_int_eq(o.stage_at, d.fixed_now);
+	/* leaving locked frees the stock */
+	ck_assert_int_eq(q_int(&d, "SELECT locked FROM stock WHERE sku = 'SKU-1'"), 0);
+	ck_assert_int_eq(desk_move_back(&d, no, "recheck the customer"), ST_OK);
+	ck_assert_int_eq(get(&d, no).stage, STAGE_NEW);
+	ck_assert_int_eq(desk_move_back(&d, no, "again"), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "cannot move back"));
+	struct ev_log l = events_of(&d, no);
+	ck_assert_ptr_nonnull(strstr(l.text, "back:locked>review:wrong address@tester\n"
+	                                     "back:review>new:recheck the customer@tester\n"));
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(back_from_done_is_refused)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_ADMIN, no, sizeof no);
+	for (int i = 0; i < 6; i++)
+		ck_assert_int_eq(advance(&d, no, -1, "SF", "SF1"), ST_OK);
+	ck_assert_int_eq(get(&d, no).stage, STAGE_DONE);
+	ck_assert_int_eq(desk_move_back(&d, no, "customer says not delivered"), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "closed"));
+	ck_assert_int_eq(desk_cancel(&d, no, "x"), ST_REFUSED);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(cancel_before_shipping_only)
+{
+	struct desk d;
+	char no[40], no2[40];
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	t_order_add(&d, "R2", "Li Na", no2, sizeof no2);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	ck_assert_int_eq(desk_cancel(&d, no, "customer cancelled"), ST_DENIED);
+	t_desk_set_role(&d, ROLE_SUPERVISOR);
+	ck_assert_int_eq(desk_cancel(&d, no, ""), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "reason"));
+	ck_assert_int_eq(desk_cancel(&d, no, "customer cancelled"), ST_OK);
+	ck_assert_int_eq(get(&d, no).stage, STAGE_CANCELLED);
+	ck_assert_int_eq(get(&d, no).t_stage[STAGE_CANCELLED], d.fixed_now);
+	ck_assert_int_eq(q_int(&d, "SELECT locked FROM stock WHERE sku = 'SKU-1'"), 0);
+	ck_assert_int_eq(desk_cancel(&d, no, "twice"), ST_REFUSED);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_REFUSED);
+	ck_assert_int_eq(desk_move_back(&d, no, "undo"), ST_REFUSED);
+	/* the second order: past shipped it can no longer be cancelled */
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(advance(&d, no2, -1, "SF", "SF2"), ST_OK);
+	ck_assert_int_eq(get(&d, no2).stage, STAGE_SHIPPED);
+	ck_assert_int_eq(desk_cancel(&d, no2, "too late"), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "before it is shipped"));
+	struct ev_log l = events_of(&d, no);
+	ck_assert_ptr_nonnull(strstr(l.text, "cancel:locked>cancelled:customer cancelled@tester\n"));
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(open_blocking_exception_holds_the_order)
+{
+	struct desk d;
+	char no[40], sql[256];
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	snprintf(sql, sizeof sql, "INSERT INTO exceptions (order_id, kind, stage, opened_at, opened_by) "
+	         "VALUES (%lld, 'needs_info', 'new', %lld, 'import')", get(&d, no).id, (long long)d.fixed_now);
+	exec_sql(&d, sql);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "needs_info"));
+	ck_assert_int_eq(get(&d, no).stage, STAGE_NEW);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(edit_validates_and_logs)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(desk_edit(&d, no, "customer", "王伟"), ST_OK);
+	ck_assert_str_eq(get(&d, no).customer, "王伟");
+	ck_assert_int_eq(desk_edit(&d, no, "phone", "call me"), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "phone"));
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "not a phone number"));
+	ck_assert_str_eq(get(&d, no).phone, "+86 138 0013 8000");
+	ck_assert_int_eq(desk_edit(&d, no, "address", ""), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "missing"));
+	ck_assert_int_eq(desk_edit(&d, no, "tier", "vip"), ST_REFUSED);
+	ck_assert_int_eq(desk_edit(&d, no, "colour", "red"), ST_USAGE);
+	ck_assert_int_eq(desk_edit(&d, no, "sku", "X-1"), ST_USAGE);
+	ck_assert_int_eq(desk_edit(&d, no, "channel", "ST"), ST_USAGE);
+	ck_assert_int_eq(desk_edit(&d, no, "order_ref", "R9"), ST_USAGE);
+	ck_assert_int_eq(desk_edit(&d, no, "na\x1bme", "x"), ST_USAGE);
+	ck_assert(text_is_clean(desk_message(&d)));
+	/* the same value again changes nothing and logs nothing */
+	ck_assert_int_eq(desk_edit(&d, no, "customer", "王伟"), ST_OK);
+	ck_assert_int_eq(desk_edit(&d, no, "ordered_at", "2026-11-16 08:00Z"), ST_OK);
+	ck_assert_int_eq(get(&d, no).ordered_at, T_MONDAY_0900 - 3600);
+	struct ev_log l = events_of(&d, no);
+	char want[256];
+	snprintf(want, sizeof want, "edit:Wang Wei>王伟:customer@tester\nedit:%lld>%lld:ordered_at@tester\n",
+	         (long long)T_MONDAY_0900, (long long)T_MONDAY_0900 - 3600);
+	ck_assert_str_eq(l.text, want);
+	/* no edits once shipped */
+	t_desk_set_role(&d, ROLE_ADMIN);
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(advance(&d, no, -1, "SF", "SF3"), ST_OK);
+	ck_assert_int_eq(desk_edit(&d, no, "note", "late note"), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "no longer be edited"));
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(edit_reevaluates_priority_and_promise)
+{
+	struct desk d;
+	char no[40];
+	struct order o;
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	o = get(&d, no);
+	ck_assert_int_eq(o.priority, PRIO_NORMAL);
+	ck_assert_int_eq(o.promise_at, o.ordered_at + 48 * 3600);
+	double normal_score = o.score;
+	ck_assert_int_eq(desk_edit(&d, no, "tier", "gold"), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.priority, PRIO_NORMAL);
+	ck_assert(o.score > normal_score);
+	ck_assert_int_eq(desk_edit(&d, no, "tier", "diamond"), ST_OK);
+	ck_assert_int_eq(get(&d, no).priority, PRIO_HIGH);
+	ck_assert_int_eq(desk_edit(&d, no, "tier", "regular"), ST_OK);
+	ck_assert_int_eq(desk_edit(&d, no, "type", "custom"), ST_OK);
+	ck_assert_int_eq(get(&d, no).priority, PRIO_HIGH);
+	ck_assert_int_eq(desk_edit(&d, no, "type", "return"), ST_OK);
+	ck_assert_int_eq(get(&d, no).priority, PRIO_LOW);
+	ck_assert_int_eq(desk_edit(&d, no, "flags", "quality"), ST_OK);
+	ck_assert_int_eq(get(&d, no).priority, PRIO_NORMAL);
+	ck_assert_int_eq(desk_edit(&d, no, "flags", "quality,urgent"), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.priority, PRIO_URGENT);
+	ck_assert_int_eq(o.promise_at, o.ordered_at + 24 * 3600);
+	/* a new order time moves the promise */
+	ck_assert_int_eq(desk_edit(&d, no, "ordered_at", "2026-11-16 06:00Z"), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.ordered_at, T_MONDAY_0900 - 3 * 3600);
+	ck_assert_int_eq(o.promise_at, T_MONDAY_0900 - 3 * 3600 + 24 * 3600);
+	ck_assert_int_eq(desk_edit(&d, no, "flags", ""), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.priority, PRIO_LOW);
+	ck_assert_int_eq(o.promise_at, T_MONDAY_0900 - 3 * 3600 + 48 * 3600);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(surge_urgency_survives_an_edit)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	struct order o = get(&d, no);
+	/* as if imported on a surge day: urgent without the flag */
+	ck_assert_int_eq(store_begin(d.store), ST_OK);
+	ck_assert_int_eq(store_order_set_priority(d.store, o.id, PRIO_URGENT, 50.0), ST_OK);
+	ck_assert_int_eq(store_commit(d.store), ST_OK);
+	ck_assert_int_eq(desk_edit(&d, no, "tier", "silver"), ST_OK);
+	ck_assert_int_eq(get(&d, no).priority, PRIO_URGENT);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(becoming_urgent_in_picking_shortens_the_clock)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	struct order o = get(&d, no);
+	ck_assert_int_eq(o.stage, STAGE_PICKING);
+	ck_assert_int_eq(o.due_at, o.stage_at + 240 * MIN);
+	ck_assert_int_eq(desk_edit(&d, no, "flags", "urgent"), ST_OK);
+	o = get(&d, no);
+	ck_assert_int_eq(o.due_at, o.stage_at + 120 * MIN);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(every_event_names_the_operator)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_SUPERVISOR, no, sizeof no);
+	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_OK);
+	ck_assert_int_eq(desk_edit(&d, no, "note", "fragile"), ST_OK);
+	ck_assert_int_eq(desk_move_back(&d, no, "recheck"), ST_OK);
+	ck_assert_int_eq(desk_cancel(&d, no, "duplicate"), ST_OK);
+	ck_assert_int_ge(q_int(&d, "SELECT count(*) FROM events"), 4);
+	ck_assert_int_eq(q_int(&d, "SELECT count(*) FROM events WHERE actor <> 'tester'"), 0);
+	ck_assert_int_eq(events_of(&d, no).n, 4);
 	t_desk_close(&d);
 }
 END_TEST
@@ -65,8 +520,21 @@ int main(void)
 	TCase *tc = tcase_create("order");
 
 	tcase_add_test(tc, advance_moves_one_stage_and_logs);
+	tcase_add_test(tc, advance_through_every_stage);
+	tcase_add_test(tc, urgent_orders_pick_on_the_short_clock);
 	tcase_add_test(tc, advance_to_a_stage_already_reached_is_refused);
-	tcase_add_test(tc, viewer_cannot_advance);
+	tcase_add_test(tc, advance_refuses_a_changed_order);
+	tcase_add_test(tc, no_such_order);
+	tcase_add_test(tc, viewer_cannot_change_anything);
+	tcase_add_test(tc, back_needs_a_supervisor_and_a_reason);
+	tcase_add_test(tc, back_from_done_is_refused);
+	tcase_add_test(tc, cancel_before_shipping_only);
+	tcase_add_test(tc, open_blocking_exception_holds_the_order);
+	tcase_add_test(tc, edit_validates_and_logs);
+	tcase_add_test(tc, edit_reevaluates_priority_and_promise);
+	tcase_add_test(tc, surge_urgency_survives_an_edit);
+	tcase_add_test(tc, becoming_urgent_in_picking_shortens_the_clock);
+	tcase_add_test(tc, every_event_names_the_operator);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }

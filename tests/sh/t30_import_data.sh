@@ -1,0 +1,85 @@
+#!/bin/sh
+# Import: every file in tests/data/import against its expected outcome
+# (tests/data/import/EXPECTED), then what the odd inputs must become.
+. "$(dirname "$0")/lib.sh"
+D=$(cd "$(dirname "$0")/../data/import" && pwd)
+export ORDESK_NOW="2026-11-16 09:00"
+
+fresh() {
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	od init >/dev/null 2>&1 && od stock import "$D/catalog.csv" >/dev/null
+}
+
+while read -r file want new flagged rejected text; do
+	case $file in ''|'#'*) continue ;; esac
+	fresh || { not_ok "$file: fresh store"; continue; }
+	od import "$D/$file" >"$T/out" 2>"$T/err"; got=$?
+	cat "$T/out" "$T/err" >"$T/all"
+	if [ "$got" -ne "$want" ]; then
+		not_ok "$file: exit $got, wanted $want"; sed 's/^/#   /' "$T/all" | head -5; continue
+	fi
+	if [ "$want" -eq 0 ]; then
+		contains "$T/out" "orders: $new new," "$file: $new new"
+		contains "$T/out" " $flagged flagged;" "$file: $flagged flagged"
+		contains "$T/out" "; $rejected rows rejected;" "$file: $rejected rejected"
+		n=$(sqlite3 "$DB" "SELECT count(*) FROM orders")
+		[ "$n" -eq "$new" ] && ok "$file: $n orders stored" || not_ok "$file: $n orders stored, wanted $new"
+		od check >/dev/null && ok "$file: check holds" || not_ok "$file: check fails"
+	else
+		n=$(sqlite3 "$DB" "SELECT count(*) FROM orders")
+		[ "$n" -eq 0 ] && ok "$file: nothing stored" || not_ok "$file: $n orders stored"
+		[ "$(wc -l <"$T/err")" -eq 1 ] && ok "$file: one line on stderr" || not_ok "$file: stderr has $(wc -l <"$T/err") lines"
+		grep -q '^ordesk: ' "$T/err" && ok "$file: ordesk: prefix" || not_ok "$file: no ordesk: prefix"
+	fi
+	[ "$text" = "-" ] || contains "$T/all" "$text" "$file: says '$text'"
+done <"$D/EXPECTED"
+
+q() { sqlite3 "$DB" "$1"; }
+
+# Shopify: continuation rows make one order of three lines; Id is the key; totals not summed
+fresh; od import "$D/shopify-orders.csv" >/dev/null
+[ "$(q "SELECT lines || ' ' || items || ' ' || total_cents FROM orders WHERE channel_ref = '5550001060'")" = "3 4 4690" ] \
+	&& ok "shopify: #1060 has 3 lines, 4 items, the file's total" || not_ok "shopify: #1060 lines/items/total"
+[ "$(q "SELECT address FROM orders WHERE channel_ref = '5550001060'")" = "4 Rue des Lilas, Paris, 75008, FR" ] \
+	&& ok "shopify: apostrophe and '-' placeholders cleaned from the address" || not_ok "shopify: address $(q "SELECT address FROM orders WHERE channel_ref = '5550001060'")"
+q "SELECT note FROM orders WHERE channel_ref = '5550001060'" | grep -q 'Ring twice' && ok "shopify: notes keep their newlines" || not_ok "shopify: notes"
+[ "$(q "SELECT priority FROM orders WHERE channel_ref = '5550001061'")" = "urgent" ] && ok "shopify: tag urgent makes it urgent" || not_ok "shopify: urgent tag"
+[ "$(q "SELECT exc_kinds FROM orders WHERE channel_ref = '5550001062'")" = "customer_change" ] \
+	&& ok "shopify: a cancelled order raises customer_change" || not_ok "shopify: cancelled order"
+
+# Amazon: quoting off keeps bare quotes; Windows-1252 decoded; ISO dates with zones
+fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/dev/null
+[ "$(q "SELECT name FROM order_lines WHERE sku = 'RUL-12'")" = '12" ruler, steel' ] && ok "amazon: bare quote kept" || not_ok "amazon: bare quote"
+[ "$(q "SELECT name FROM order_lines WHERE sku = 'PEN-03'")" = '"Smooth" gel pen' ] && ok "amazon: quote at a field's start kept" || not_ok "amazon: leading quote"
+[ "$(q "SELECT ordered_at FROM orders WHERE channel_ref = '114-3941689-8772232'")" = "1506201503" ] && ok "amazon: -07:00 applied" || not_ok "amazon: zone"
+[ "$(q "SELECT name FROM order_lines WHERE sku = 'MUG-01' AND name LIKE 'Caf%'")" = "Café tasse – émaillée" ] && ok "amazon: Windows-1252 decoded" || not_ok "amazon: cp1252"
+[ "$(q "SELECT unit_price_cents FROM order_lines WHERE sku = 'TEA-02'")" = "1200" ] && ok "amazon: item-price is for the quantity" || not_ok "amazon: unit price"
+
+# JD (GBK): ="…" ids unwrapped, full-width yen, masked fields flagged, order total not summed
+fresh; od import "$D/jd-pop-gbk.csv" >/dev/null
+[ "$(q "SELECT customer || '|' || total_cents FROM orders WHERE channel_ref = '230012345678'")" = "王小明|17800" ] && ok "jd: decoded, id unwrapped, total once" || not_ok "jd: $(q "SELECT channel_ref, customer, total_cents FROM orders")"
+q "SELECT detail FROM exceptions" | grep -q 'fields=phone,address' && ok "jd: masked phone and address flagged" || not_ok "jd: masked"
+[ "$(q "SELECT ordered_at FROM orders WHERE channel_ref = '230012345679'")" = "1794747600" ] && ok "jd: 2026/11/15 21:00 read as Beijing time" || not_ok "jd: date"
+
+# Douyin (BOM, TAB inside quotes) and Taobao (leading apostrophe, trailing space in a header)
+fresh; od import "$D/douyin-bom.csv" "$D/taobao-gbk.csv" >/dev/null
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref IN ('6920001234567890123', '3412345678901234567')")" = 2 ] && ok "douyin/taobao: ids cleaned" || not_ok "douyin/taobao: ids $(q "SELECT channel_ref FROM orders")"
+[ "$(q "SELECT lines FROM orders WHERE channel_ref = '6920001234567890123'")" = 2 ] && ok "douyin: two sub-orders, one order" || not_ok "douyin: grouping"
+[ "$(q "SELECT phone FROM orders WHERE channel_ref = '3412345678901234567'")" = 13800009999 ] && ok "taobao: phone apostrophe removed" || not_ok "taobao: phone"
+
+# Excel-mangled ids are rejected with the reason, protected ones kept
+fresh; od import --rejects "$T/rej.csv" "$D/odd-excel-ids.csv" >/dev/null
+contains "$T/rej.csv" "scientific notation" "excel: scientific notation named"
+contains "$T/rej.csv" "cut to 15 significant digits" "excel: truncation named"
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref IN ('2345678901234567890', '2345678901234567891', '2345678901234567892')")" = 3 ] && ok "excel: protected ids kept" || not_ok "excel: protected ids"
+
+# Money and dates
+fresh; od import "$D/odd-money.csv" "$D/odd-dates.csv" "$D/odd-semicolon-sep.csv" >/dev/null
+[ "$(q "SELECT group_concat(unit_price_cents, ' ') FROM (SELECT l.unit_price_cents FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.channel_ref LIKE 'P-%' ORDER BY o.channel_ref)")" = "129900 1200 990 0 0 0" ] \
+	&& ok "money: ¥1,299.00 \$12 €9,90 - -5 abc" || not_ok "money: $(q "SELECT group_concat(unit_price_cents, ' ') FROM order_lines")"
+[ "$(q "SELECT group_concat(ordered_at, ' ') FROM (SELECT ordered_at FROM orders WHERE channel_ref IN ('D-1', 'D-2', 'D-3', 'D-4') ORDER BY channel_ref)")" = "1765134505 1506201503 1464655020 1784678400" ] \
+	&& ok "dates: +0000, -07:00, 5/31/2016 0:37, 2026/07/22" || not_ok "dates: $(q "SELECT channel_ref, ordered_at FROM orders")"
+[ "$(q "SELECT unit_price_cents || ' ' || o.ordered_at FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.channel_ref = 'E-1'")" = "129950 1794816000" ] \
+	&& ok "semicolon: 1.299,50 and 16.11.2026" || not_ok "semicolon: decimal comma"
+q "SELECT description FROM exceptions" | grep -q "ordered_at 'yesterday' not a date" && ok "dates: a bad date is named" || not_ok "dates: bad date"
+finish
