@@ -390,8 +390,10 @@ int import_parse_money(const char *text, int decimal_comma, long long *cents, ch
 				units = units * 10 + (*q - '0');
 				digits++;
 			}
-		} else if (seen_dec || !digits) {
-			return -1;   /* a thousands separator only between digits of the units */
+		} else if (seen_dec || !digits || !isdigit((unsigned char)q[1]) ||
+		           !isdigit((unsigned char)q[2]) || !isdigit((unsigned char)q[3]) ||
+		           isdigit((unsigned char)q[4])) {
+			return -1;   /* a thousands separator: between digits, before three of them */
 		}
 	}
 	if (!digits && !fdigits)

@@ -1,0 +1,315 @@
+/* import/ reader and grouping: lines, caps, detection, profiles, orders and problems. */
+#include "support.h"
+#include "ordesk/import.h"
+#include "ordesk/import_profile.h"
+#include "ordesk/import_read.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rows seen by the reader, flattened as "line:a|b|c\n". */
+static char seen[8192];
+
+static int collect(void *arg, const struct import_row *row)
+{
+	size_t n = strlen(seen);
+
+	(void)arg;
+	n += (size_t)snprintf(seen + n, sizeof seen - n, "%ld:", row->line);
+	for (int i = 0; i < row->n; i++)
+		n += (size_t)snprintf(seen + n, sizeof seen - n, "%s%s", i ? "|" : "", row->fields[i]);
+	snprintf(seen + n, sizeof seen - n, "\n");
+	return 0;
+}
+
+static enum status read_bytes(const char *data, size_t len, struct import_dialect *dl,
+                              struct import_error *err)
+{
+	FILE *fp = fmemopen((void *)(size_t)data, len, "rb");
+	enum status st;
+
+	seen[0] = '\0';
+	ck_assert_ptr_nonnull(fp);
+	st = import_read(fp, dl, collect, NULL, NULL, err, NULL);
+	fclose(fp);
+	return st;
+}
+
+static enum status read_str(const char *data, struct import_dialect *dl, struct import_error *err)
+{
+	return read_bytes(data, strlen(data), dl, err);
+}
+
+START_TEST(physical_lines_with_every_line_end)
+{
+	struct import_dialect dl = { .quoting = -1 };
+	struct import_error err;
+
+	ck_assert_int_eq(read_str("a,b\r\n1,\"x\ny\"\r2,3\n\n\r\n4,5", &dl, &err), ST_OK);
+	ck_assert_str_eq(seen, "1:a|b\n2:1|x\ny\n4:2|3\n7:4|5\n");
+	ck_assert_int_eq(dl.delim, ',');
+	ck_assert_int_eq(dl.encoding, ENC_UTF8);
+}
+END_TEST
+
+START_TEST(delimiters_bom_and_sep_line)
+{
+	struct import_dialect dl = { .quoting = -1 };
+	struct import_error err;
+
+	ck_assert_int_eq(read_str("\xef\xbb\xbf" "a\tb\tc\n1\t\"2\t3\n", &dl, &err), ST_OK);
+	ck_assert_str_eq(seen, "1:a|b|c\n2:1|\"2|3\n");   /* TAB: quoting off */
+	ck_assert_int_eq(dl.bom, 1);
+	ck_assert_int_eq(dl.quoting, 0);
+	memset(&dl, 0, sizeof dl);
+	dl.quoting = -1;
+	ck_assert_int_eq(read_str("sep=;\na;b\n1,5;2\n", &dl, &err), ST_OK);
+	ck_assert_str_eq(seen, "2:a|b\n3:1,5|2\n");
+	ck_assert_int_eq(dl.delim, ';');
+	ck_assert_int_eq(dl.decimal_comma, 1);
+	ck_assert_int_eq(dl.sep_line, 1);
+}
+END_TEST
+
+START_TEST(encodings_detected_and_invalid_bytes_named)
+{
+	struct import_dialect dl = { .quoting = -1 };
+	struct import_error err;
+
+	/* GBK: 订单号,名称 / 1,王 */
+	ck_assert_int_eq(read_str("\xb6\xa9\xb5\xa5\xba\xc5,\xc3\xfb\xb3\xc6\n1,\xcd\xf5\n", &dl, &err), ST_OK);
+	ck_assert_int_eq(dl.encoding, ENC_GB18030);
+	ck_assert_str_eq(seen, "1:订单号|名称\n2:1|王\n");
+	memset(&dl, 0, sizeof dl);
+	dl.quoting = -1;
+	ck_assert_int_eq(read_str("name,city\nJos\xe9,Li\xe8ge\n", &dl, &err), ST_OK);
+	ck_assert_int_eq(dl.encoding, ENC_CP1252);
+	ck_assert_str_eq(seen, "1:name|city\n2:José|Liège\n");
+	memset(&dl, 0, sizeof dl);
+	dl.quoting = -1;
+	ck_assert_int_eq(read_str("\xef\xbb\xbf" "a,b\nok,fine\nJo\xc3\xa9 \xff,x\n", &dl, &err), ST_DATAERR);
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_int_eq(err.col, 5);
+	ck_assert_ptr_nonnull(strstr(err.what, "not valid utf-8"));
+	memset(&dl, 0, sizeof dl);
+	dl.quoting = -1;
+	dl.encoding = ENC_CP1252;   /* 0x81 is undefined in Windows-1252 */
+	ck_assert_int_eq(read_str("a,b\n1,\x81\n", &dl, &err), ST_DATAERR);
+	ck_assert_int_eq(err.line, 2);
+}
+END_TEST
+
+START_TEST(damage_stops_with_line_and_column)
+{
+	struct import_dialect dl = { .quoting = -1 };
+	struct import_error err;
+
+	ck_assert_int_eq(read_str("", &dl, &err), ST_DATAERR);
+	ck_assert_ptr_nonnull(strstr(err.what, "empty"));
+	ck_assert_int_eq(read_bytes("a,b\n1,2\x00" "3\n", 11, &dl, &err), ST_DATAERR);
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_int_eq(err.col, 4);
+	ck_assert_int_eq(read_bytes("PK\x03\x04rest", 8, &dl, &err), ST_DATAERR);
+	ck_assert_ptr_nonnull(strstr(err.what, "xlsx"));
+	dl.delim = 0;
+	ck_assert_int_eq(read_str("a,b\n1,\"open\n2,3\n", &dl, &err), ST_DATAERR);
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_int_eq(err.col, 3);
+	ck_assert_ptr_nonnull(strstr(err.what, "never closed"));
+	/* A field over 64 KiB, then a row over 1 MiB. */
+	size_t big = IMPORT_ROW_MAX + 4096;
+	char *buf = malloc(big + 40000);
+	ck_assert_ptr_nonnull(buf);
+	strcpy(buf, "a,b\n1,");
+	memset(buf + 6, 'x', IMPORT_FIELD_MAX + 10);
+	strcpy(buf + 6 + IMPORT_FIELD_MAX + 10, "\n");
+	dl.delim = 0;
+	ck_assert_int_eq(read_str(buf, &dl, &err), ST_DATAERR);
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_int_eq(err.col, 3);
+	ck_assert_ptr_nonnull(strstr(err.what, "64 KiB"));
+	size_t n = 4;
+	strcpy(buf, "a,b\n");
+	while (n < big) {
+		memset(buf + n, 'y', 30000);
+		buf[n + 30000] = ',';
+		n += 30001;
+	}
+	strcpy(buf + n, "\n");
+	dl.delim = 0;
+	ck_assert_int_eq(read_str(buf, &dl, &err), ST_DATAERR);
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_ptr_nonnull(strstr(err.what, "1024 KiB"));
+	free(buf);
+}
+END_TEST
+
+START_TEST(header_names_fold_case_width_and_space)
+{
+	char out[128];
+
+	import_header_norm("\xef\xbb\xbf  Lineitem  SKU ", out, sizeof out);
+	ck_assert_str_eq(out, "lineitem sku");
+	import_header_norm("商家备注等级（等级1-5为由高到低）", out, sizeof out);
+	ck_assert_str_eq(out, "商家备注等级(等级1-5为由高到低)");
+	import_header_norm("宝贝标题 ", out, sizeof out);
+	ck_assert_str_eq(out, "宝贝标题");
+	import_header_norm("ＳＫＵ", out, sizeof out);
+	ck_assert_str_eq(out, "sku");
+}
+END_TEST
+
+START_TEST(every_builtin_profile_parses)
+{
+	struct import_profile p;
+	char why[256];
+	const char *name;
+	size_t n = 0;
+
+	for (size_t i = 0; (name = import_profile_builtin(i)) != NULL; i++, n++)
+		ck_assert_msg(import_profile_load(name, &p, why, sizeof why) == ST_OK, "%s: %s", name, why);
+	ck_assert_uint_ge(n, 7);
+	ck_assert_int_eq(import_profile_load("nope", &p, why, sizeof why), ST_USAGE);
+	ck_assert_ptr_nonnull(strstr(why, "shopify"));
+	ck_assert_int_eq(import_profile_parse("profile x\nfield nope = a\n", &p, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "line 2"));
+}
+END_TEST
+
+/* Orders handed over, flattened. */
+static char orders[8192], rejects[2048];
+
+static int on_order(void *arg, const struct import_order *o)
+{
+	size_t n = strlen(orders);
+
+	(void)arg;
+	n += (size_t)snprintf(orders + n, sizeof orders - n, "%s/%s %ld-%ld %s total=%lld%s:", o->channel,
+	                      o->ref, o->line, o->end_line, o->customer, o->total_cents,
+	                      o->cancelled ? " cancelled" : "");
+	for (int i = 0; i < o->nlines; i++)
+		n += (size_t)snprintf(orders + n, sizeof orders - n, " %s*%ld@%lld", o->lines[i].sku,
+		                      o->lines[i].qty, o->lines[i].unit_cents);
+	for (int i = 0; i < o->nproblems; i++)
+		n += (size_t)snprintf(orders + n, sizeof orders - n, " !%s@%ld", import_field_name(o->problems[i].field),
+		                      o->problems[i].line);
+	snprintf(orders + n, sizeof orders - n, "\n");
+	return 0;
+}
+
+static int on_reject(void *arg, const struct import_reject *r)
+{
+	size_t n = strlen(rejects);
+
+	(void)arg;
+	snprintf(rejects + n, sizeof rejects - n, "%ld: %s\n", r->line, r->reason);
+	return 0;
+}
+
+static enum status run(const char *data, const char *profile, struct import_result *res)
+{
+	FILE *fp = fmemopen((void *)(size_t)data, strlen(data), "rb");
+	struct import_opts o = { profile, NULL };
+	struct import_sink sink = { on_order, on_reject, NULL, NULL, NULL };
+	enum status st;
+
+	orders[0] = rejects[0] = '\0';
+	st = import_orders(fp, &o, &sink, res);
+	fclose(fp);
+	return st;
+}
+
+#define GENERIC "channel,order_ref,ordered_at,customer,tier,phone,address,sku,qty,unit_price,type,flags,note\n"
+
+START_TEST(rows_group_into_orders_with_problems)
+{
+	struct import_result res;
+
+	ck_assert_int_eq(run(GENERIC
+	                     "EC,A-1,2026-11-16 08:00,Ann,,13800138000,\"1 Road, Town\",S-1,2,1.50,,,\n"
+	                     ",,,,,,,S-2,1,3,,,\n"
+	                     "EC,A-2,bad,Bob,,,,S 3,x,abc,,,\n", NULL, &res), ST_OK);
+	ck_assert_str_eq(res.profile, "generic");
+	ck_assert_int_eq(res.rows, 3);
+	ck_assert_int_eq(res.orders, 2);
+	ck_assert_str_eq(orders,
+	                 "EC/A-1 2-3 Ann total=600: S-1*2@150 S-2*1@300\n"
+	                 "EC/A-2 4-4 Bob total=0: S 3*1@0 !sku@4 !qty@4 !unit_price@4 !ordered_at@4 !phone@4 !address@4\n");
+}
+END_TEST
+
+START_TEST(continuation_rows_and_totals_never_summed)
+{
+	struct import_result res;
+
+	/* Shopify: order-level columns blank on continuation rows; Total taken once. */
+	ck_assert_int_eq(run("Name,Email,Created at,Lineitem quantity,Lineitem price,Lineitem sku,Shipping Name,"
+	                     "Shipping Address1,Shipping Phone,Total,Id,Cancelled at\n"
+	                     "#1,a@x.org,2025-12-07 19:08:25 +0000,2,8.50,MUG-01,Ann,1 Road,+1 555 0100,20.00,9001,\n"
+	                     "#1,a@x.org,2025-12-07 19:08:25 +0000,1,3.00,TEA-02,,,,,,\n"
+	                     "#2,b@x.org,2025-12-07 20:00:00 +0000,1,5.00,MUG-01,Bo,2 Road,+1 555 0101,5.00,9002,2025-12-08\n",
+	                     NULL, &res), ST_OK);
+	ck_assert_str_eq(res.profile, "shopify");
+	ck_assert_str_eq(orders,
+	                 "EC/9001 2-3 Ann total=2000: MUG-01*2@850 TEA-02*1@300\n"
+	                 "EC/9002 4-4 Bo total=500 cancelled: MUG-01*1@500\n");
+}
+END_TEST
+
+START_TEST(rows_without_an_order_are_rejected)
+{
+	struct import_result res;
+
+	ck_assert_int_eq(run(GENERIC
+	                     "EC,,2026-11-16,Ann,,,,S-1,1,,,,\n"
+	                     "EC,2.34568E+18,2026-11-16,Ann,,,,S-1,1,,,,\n"
+	                     "EC,2.34568E+18,2026-11-16,Ann,,,,S-2,1,,,,\n"
+	                     "e1,B-1,2026-11-16,Ann,,,,S-1,1,,,,\n"
+	                     "EC,C-1,2026-11-16,Cy,,,,S-1,1,,,,\n"
+	                     "EC,C-2,2026-11-16,Di,,,,S-1,1,,,,\n"
+	                     "EC,C-1,2026-11-16,Cy,,,,S-1,1,,,,\n"
+	                     "EC,,2026-11-16,Eve,,,,S-1,1,,,,\n", NULL, &res), ST_OK);
+	ck_assert_int_eq(res.rejected, 6);
+	ck_assert_int_eq(res.orders, 2);
+	ck_assert_ptr_nonnull(strstr(rejects, "2: no order id\n"));
+	ck_assert_ptr_nonnull(strstr(rejects, "3: order id 2.34568E+18: mangled"));
+	ck_assert_ptr_nonnull(strstr(rejects, "4: order id 2.34568E+18: mangled"));
+	ck_assert_ptr_nonnull(strstr(rejects, "5: channel e1:"));
+	ck_assert_ptr_nonnull(strstr(rejects, "8: order C-1 already appeared"));
+	ck_assert_ptr_nonnull(strstr(rejects, "9: no order id\n"));
+}
+END_TEST
+
+START_TEST(unknown_header_says_what_was_expected)
+{
+	struct import_result res;
+
+	ck_assert_int_eq(run("order number,product\n1,2\n", NULL, &res), ST_DATAERR);
+	ck_assert_int_eq(res.err.line, 1);
+	ck_assert_ptr_nonnull(strstr(res.err.what, "channel, order_ref, ordered_at"));
+	ck_assert_int_eq(run(GENERIC, "amazon", &res), ST_DATAERR);
+	ck_assert_ptr_nonnull(strstr(res.err.what, "amazon profile needs"));
+	ck_assert_int_eq(run(GENERIC, NULL, &res), ST_OK);    /* header only: nothing */
+	ck_assert_int_eq(res.orders, 0);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("import_read");
+	TCase *tc = tcase_create("read");
+
+	tcase_add_test(tc, physical_lines_with_every_line_end);
+	tcase_add_test(tc, delimiters_bom_and_sep_line);
+	tcase_add_test(tc, encodings_detected_and_invalid_bytes_named);
+	tcase_add_test(tc, damage_stops_with_line_and_column);
+	tcase_add_test(tc, header_names_fold_case_width_and_space);
+	tcase_add_test(tc, every_builtin_profile_parses);
+	tcase_add_test(tc, rows_group_into_orders_with_problems);
+	tcase_add_test(tc, continuation_rows_and_totals_never_summed);
+	tcase_add_test(tc, rows_without_an_order_are_rejected);
+	tcase_add_test(tc, unknown_header_says_what_was_expected);
+	suite_add_tcase(s, tc);
+	return t_run(s);
+}
