@@ -60,7 +60,8 @@ static enum status reason_cmd(struct cli *c, int argc, char **argv, const char *
 			return cli_usage(name);
 		reason = optarg;
 	}
-	if (optind != argc - 1)
+	/* --reason is required (a blank one is the desk's to refuse). */
+	if (optind != argc - 1 || !reason)
 		return cli_usage(name);
 	return cli_report(c, fn(&c->desk, argv[optind], reason));
 }

@@ -55,9 +55,12 @@ static void print_help(void)
 	         "An order desk in a terminal.  With no command on a terminal: the board.\n\n"
 	         "Commands:\n"));
 	for (const struct cli_command *cmd = cli_commands; cmd->name; cmd++) {
-		char left[128];
-		snprintf(left, sizeof left, "%s %s", cmd->name, cmd->synopsis);
-		printf("  %-60s %s\n", left, _(cmd->summary));
+		/* A synopsis too long for its column gets a line of its own. */
+		if (strlen(cmd->name) + 1 + strlen(cmd->synopsis) <= 44)
+			printf("  %s %-*s %s\n", cmd->name, (int)(44 - strlen(cmd->name) - 1), cmd->synopsis,
+			       _(cmd->summary));
+		else
+			printf("  %s %s\n  %-44s %s\n", cmd->name, cmd->synopsis, "", _(cmd->summary));
 	}
 	printf(_("\nOptions:\n"
 	         "  --db PATH     the store (default: $ORDESK_DB, else $XDG_DATA_HOME/ordesk/ordesk.db)\n"
