@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *cleaned_id(const char *in)
 {
@@ -171,6 +172,9 @@ END_TEST
 int main(void)
 {
 	Suite *s = suite_create("import_clean");
+
+	setenv("TZ", "UTC", 1);
+	tzset();
 	TCase *tc = tcase_create("clean");
 
 	tcase_add_test(tc, ids_lose_excel_wrappers);

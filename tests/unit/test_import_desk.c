@@ -1,0 +1,294 @@
+/* desk/ import: one transaction per file, numbers, priority and surge,
+ * needs_info, duplicates, re-imports, cancellations, dry runs, roles. */
+#include "support.h"
+#include "ordesk/desk_admin.h"
+#include "ordesk/desk_import.h"
+#include "ordesk/desk_order.h"
+#include "ordesk/store_ingest.h"
+#include "ordesk/store_order.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define GENERIC "channel,order_ref,ordered_at,customer,tier,phone,address,sku,qty,unit_price,type,flags,note,state\n"
+
+static enum status import_text(struct desk *d, const char *text, int dry, struct desk_import_result *r)
+{
+	FILE *fp = fmemopen((void *)(size_t)text, strlen(text), "rb");
+	struct desk_import_opts o = { .name = "test.csv", .dry_run = dry };
+	enum status st;
+
+	ck_assert_ptr_nonnull(fp);
+	st = desk_import(d, fp, &o, r);
+	fclose(fp);
+	return st;
+}
+
+static long count(struct desk *d, const char *sql)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(d->store), sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void exec(struct desk *d, const char *sql)
+{
+	ck_assert_int_eq(sqlite3_exec(store_db(d->store), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+static void catalogue(struct desk *d)
+{
+	exec(d, "INSERT INTO products (sku, name) VALUES ('MUG-01', 'mug'), ('TEA-02', 'tea')");
+}
+
+START_TEST(new_orders_get_numbers_clocks_and_events)
+{
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	ck_assert_int_eq(import_text(&d, GENERIC
+	                 "EC,A-1,2026-11-16 08:00,Ann Lee,diamond,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,2,8.50,,,,\n"
+	                 "EC,A-1,2026-11-16 08:00,Ann Lee,diamond,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,1,12,,,,\n"
+	                 "DS,A-2,2026-11-16 08:00,Bo Wu,,+44 20 7946 0002,\"2 Road, Leeds\",MUG-01,1,8.50,,urgent,,\n",
+	                 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 2);
+	ck_assert_int_eq(r.flagged, 0);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "A-1", &o), ST_OK);
+	ck_assert_str_eq(o.order_no, "20261116-EC-0001");
+	ck_assert_int_eq(o.priority, PRIO_HIGH);
+	ck_assert_int_eq(o.lines, 2);
+	ck_assert_int_eq(o.items, 3);
+	ck_assert_int_eq(o.total_cents, 2900);
+	ck_assert_int_eq(o.received_at, T_MONDAY_0900);
+	ck_assert_int_eq(o.due_at, T_MONDAY_0900 + 3600);
+	ck_assert_str_eq(o.source, "generic");
+	ck_assert_int_eq(store_order_find_ref(d.store, "DS", "A-2", &o), ST_OK);
+	ck_assert_str_eq(o.order_no, "20261116-DS-0001");
+	ck_assert_int_eq(o.priority, PRIO_URGENT);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM events WHERE what = 'import'"), 2);
+	/* The next file continues the day's serials. */
+	ck_assert_int_eq(import_text(&d, GENERIC "EC,A-3,2026-11-16 08:00,Cy,,+44 20 7946 0003,\"3 Road, Leeds\",MUG-01,1,1,,,,\n",
+	                             0, &r), ST_OK);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "A-3", &o), ST_OK);
+	ck_assert_str_eq(o.order_no, "20261116-EC-0002");
+	ck_assert_int_eq(desk_check(&d), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(field_problems_raise_one_needs_info_naming_each_field)
+{
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+	sqlite3_stmt *st;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	ck_assert_int_eq(import_text(&d, GENERIC
+	                 "EC,B-1,soon,Ann,,,,MUG-01,1,1,,,,\n"
+	                 "EC,B-1,soon,Ann,,,,NOPE-1,x,1,,,,\n", 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 1);
+	ck_assert_int_eq(r.flagged, 1);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "B-1", &o), ST_OK);
+	ck_assert_int_eq(o.stage, STAGE_NEW);
+	ck_assert_str_eq(o.exc_kinds, "needs_info");
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions"), 1);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(d.store), "SELECT description, detail, due_at FROM exceptions",
+	                                    -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	const char *desc = (const char *)sqlite3_column_text(st, 0);
+	const char *detail = (const char *)sqlite3_column_text(st, 1);
+	ck_assert_ptr_nonnull(strstr(desc, "ordered_at 'soon' not a date"));
+	ck_assert_ptr_nonnull(strstr(desc, "phone missing"));
+	ck_assert_ptr_nonnull(strstr(desc, "address missing"));
+	ck_assert_ptr_nonnull(strstr(desc, "qty 'x'"));
+	ck_assert_ptr_nonnull(strstr(desc, "sku 'NOPE-1' unknown (line 3)"));
+	ck_assert_ptr_nonnull(strstr(detail, "fields=qty,ordered_at,phone,address,sku"));
+	ck_assert_int_eq(sqlite3_column_int64(st, 2), T_MONDAY_0900 + 120 * 60);
+	sqlite3_finalize(st);
+	ck_assert_int_eq(o.ordered_at, T_MONDAY_0900);   /* unreadable date: receipt time kept */
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(surge_day_makes_orders_urgent)
+{
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+	char text[4096];
+	size_t n;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	/* 28 orders over the trailing 28 days: a mean of one a day. */
+	for (int i = 1; i <= 28; i++) {
+		char sql[512];
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO orders (order_no, channel, channel_ref, ordered_at, received_at, stage_at, stage) "
+		         "VALUES ('2026110%d-EC-%04d', 'EC', 'OLD-%d', %lld, %lld, %lld, 'done')",
+		         i % 10, i, i, (long long)(T_MONDAY_0900 - i * 86400L), (long long)(T_MONDAY_0900 - i * 86400L),
+		         (long long)(T_MONDAY_0900 - i * 86400L));
+		exec(&d, sql);
+	}
+	n = (size_t)snprintf(text, sizeof text, GENERIC);
+	for (int i = 1; i <= 4; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		                      "EC,S-%d,2026-11-16 08:00,Cust %d,,+44 20 7946 010%d,\"%d Road, Leeds\",MUG-01,%d,1,,,,\n",
+		                      i, i, i, i, i);
+	ck_assert_int_eq(import_text(&d, text, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 4);
+	/* Surge factor 3: the 4th order of the day is above three times the mean. */
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "S-3", &o), ST_OK);
+	ck_assert_int_eq(o.priority, PRIO_NORMAL);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "S-4", &o), ST_OK);
+	ck_assert_int_eq(o.priority, PRIO_URGENT);
+	ck_assert_int_eq(o.due_at, T_MONDAY_0900 + 3600);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(duplicates_within_the_window_are_suspected)
+{
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	ck_assert_int_eq(import_text(&d, GENERIC
+	                 "EC,D-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,\n"
+	                 "EC,D-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,2,1,,,,\n"
+	                 "EC,D-2,2026-11-16 08:25,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,1,1,,,,\n"
+	                 "EC,D-2,2026-11-16 08:25,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,1,1,,,,\n"
+	                 "EC,D-2,2026-11-16 08:25,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,\n"
+	                 "EC,D-3,2026-11-16 08:29,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,\n"
+	                 "EC,D-4,2026-11-16 09:10,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,\n"
+	                 "EC,D-4,2026-11-16 09:10,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,2,1,,,,\n",
+	                 0, &r), ST_OK);
+	ck_assert_int_eq(r.flagged, 1);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "D-2", &o), ST_OK);
+	ck_assert_str_eq(o.exc_kinds, "duplicate_suspect");
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions e JOIN orders o ON o.id = e.related_id "
+	                           "WHERE o.channel_ref = 'D-1'"), 1);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "D-4", &o), ST_OK);
+	ck_assert_str_eq(o.exc_kinds, "");    /* 70 minutes later: not within 30m */
+	/* A wider window set in the store catches it. */
+	t_desk_set_role(&d, ROLE_ADMIN);
+	ck_assert_int_eq(desk_config_set(&d, "import.duplicate_window", "2h"), ST_OK);
+	ck_assert_int_eq(import_text(&d, GENERIC
+	                 "EC,D-5,2026-11-16 09:30,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,\n"
+	                 "EC,D-5,2026-11-16 09:30,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,2,1,,,,\n",
+	                 0, &r), ST_OK);
+	ck_assert_int_eq(r.flagged, 1);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(reimports_update_new_orders_and_flag_picked_ones)
+{
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+	struct order_line lines[4];
+	int n;
+	const char *v1 = GENERIC
+		"EC,R-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,paid\n"
+		"EC,R-2,2026-11-16 08:00,Bo,,+44 20 7946 0002,\"2 Road, Leeds\",MUG-01,1,1,,,,paid\n"
+		"EC,R-3,2026-11-16 08:00,Cy,,+44 20 7946 0003,\"3 Road, Leeds\",MUG-01,1,1,,,,paid\n";
+	const char *v2 = GENERIC
+		"EC,R-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,4,1,,,,paid\n"
+		"EC,R-2,2026-11-16 08:00,Bo,,+44 20 7946 0002,\"9 Other Road, York\",MUG-01,1,1,,,,paid\n"
+		"EC,R-3,2026-11-16 08:00,Cy,,+44 20 7946 0003,\"3 Road, Leeds\",MUG-01,1,1,,,,cancelled\n";
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	exec(&d, "INSERT INTO stock (sku, warehouse, on_hand) VALUES ('MUG-01', 'MAIN', 10)");
+	ck_assert_int_eq(import_text(&d, v1, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 3);
+	ck_assert_int_eq(import_text(&d, v1, 0, &r), ST_OK);
+	ck_assert_int_eq(r.unchanged, 3);
+	ck_assert_int_eq(r.created + r.updated + r.flagged, 0);
+	/* R-2 is locked before the channel changes its address. */
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "R-2", &o), ST_OK);
+	struct advance_req adv = { .order_no = o.order_no, .to = -1, .expected_version = -1 };
+	ck_assert_int_eq(desk_advance(&d, &adv), ST_OK);
+	ck_assert_int_eq(desk_advance(&d, &adv), ST_OK);
+	ck_assert_int_eq(import_text(&d, v2, 0, &r), ST_OK);
+	ck_assert_int_eq(r.updated, 3);
+	ck_assert_int_eq(r.flagged, 2);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "R-1", &o), ST_OK);
+	ck_assert_int_eq(store_order_lines(d.store, o.id, lines, 4, &n), ST_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(lines[0].sku, "TEA-02");
+	ck_assert_int_eq(o.items, 4);
+	ck_assert_str_eq(o.exc_kinds, "");
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "R-2", &o), ST_OK);
+	ck_assert_int_eq(o.stage, STAGE_LOCKED);
+	ck_assert_str_eq(o.address, "2 Road, Leeds");
+	ck_assert_str_eq(o.exc_kinds, "customer_change");
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "R-3", &o), ST_OK);
+	ck_assert_str_eq(o.channel_state, "cancelled");
+	ck_assert_str_eq(o.exc_kinds, "customer_change");
+	ck_assert_int_eq(import_text(&d, v2, 0, &r), ST_OK);
+	ck_assert_int_eq(r.unchanged, 3);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions"), 2);
+	ck_assert_int_eq(desk_check(&d), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(damage_dry_runs_and_roles_write_nothing)
+{
+	struct desk d;
+	struct desk_import_result r;
+	const char *good = GENERIC "EC,Z-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,\n";
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	long events = count(&d, "SELECT count(*) FROM events");
+	ck_assert_int_eq(import_text(&d, GENERIC
+	                 "EC,Z-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,\n"
+	                 "EC,Z-2,2026-11-16 08:00,\"Bo,,,,MUG-01,1,1,,,,\n", 0, &r), ST_DATAERR);
+	ck_assert_str_eq(desk_message(&d), "test.csv:3:25: a quote opened here is never closed");
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM serials"), 0);
+	ck_assert_int_eq(import_text(&d, good, 1, &r), ST_OK);
+	ck_assert_int_eq(r.created, 1);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM events"), events);
+	t_desk_set_role(&d, ROLE_VIEWER);
+	ck_assert_int_eq(import_text(&d, good, 0, &r), ST_DENIED);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 0);
+	t_desk_close(&d);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("import_desk");
+
+	setenv("TZ", "UTC", 1);   /* receipt days and serials are local dates */
+	tzset();
+	TCase *tc = tcase_create("import");
+
+	tcase_add_test(tc, new_orders_get_numbers_clocks_and_events);
+	tcase_add_test(tc, field_problems_raise_one_needs_info_naming_each_field);
+	tcase_add_test(tc, surge_day_makes_orders_urgent);
+	tcase_add_test(tc, duplicates_within_the_window_are_suspected);
+	tcase_add_test(tc, reimports_update_new_orders_and_flag_picked_ones);
+	tcase_add_test(tc, damage_dry_runs_and_roles_write_nothing);
+	suite_add_tcase(s, tc);
+	return t_run(s);
+}
