@@ -970,6 +970,9 @@ static enum status adjust_body(struct desk *d, void *arg)
 		                 req->warehouse);
 	if ((st = store_stock_adjust(d->store, req->sku, req->warehouse, req->qty, &applied)) != ST_OK)
 		return store_error(d, st);
+	if (!applied && r.on_hand + req->qty < 0)
+		return desk_fail(d, ST_REFUSED, _("on hand of %s at %s is %ld: it cannot fall by %ld"),
+		                 sku, req->warehouse, r.on_hand, -req->qty);
 	if (!applied)
 		return desk_fail(d, ST_REFUSED,
 		                 _("on hand of %s at %s would be %ld, below the %ld locked: release orders first"),

@@ -83,6 +83,7 @@ void tui_fatal(const char *fmt, ...)
 		endwin();
 		screen_up = 0;
 	}
+	fflush(stdout);
 	va_start(ap, fmt);
 	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
@@ -738,8 +739,7 @@ static enum status screen_start(struct tui *t, const struct tui_options *opt, ch
 	} else {
 		const char *term = getenv("TERM");
 		if (!term || !*term || strcmp(term, "dumb") == 0) {
-			snprintf(err, err_size, _("the terminal (TERM=%s) cannot show the full-screen board; "
-			                          "use the commands (ordesk orders, ordesk show)"),
+			snprintf(err, err_size, _("TERM=%s cannot show the full-screen board; see ordesk orders"),
 			         term ? term : "");
 			return ST_IOERR;
 		}
@@ -757,8 +757,8 @@ static enum status screen_start(struct tui *t, const struct tui_options *opt, ch
 		if (!cup || cup == (char *)-1) {
 			endwin();
 			screen_up = 0;
-			snprintf(err, err_size, _("the terminal (TERM=%s) cannot move the cursor, so it cannot "
-			                          "show the full-screen board; use the commands"),
+			snprintf(err, err_size, _("TERM=%s cannot move the cursor, so it cannot show the "
+			                          "full-screen board; see ordesk orders"),
 			         getenv("TERM") ? getenv("TERM") : "");
 			return ST_IOERR;
 		}
@@ -784,6 +784,9 @@ static void screen_stop(struct tui *t)
 		endwin();
 		screen_up = 0;
 	}
+	/* curses wrote through stdout's buffer: the terminal must be back to
+	 * its normal screen before anything is said on stderr. */
+	fflush(stdout);
 	if (p->screen) {
 		delscreen(p->screen);
 		p->screen = NULL;

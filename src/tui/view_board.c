@@ -282,7 +282,7 @@ static void board_search(struct tui *t, struct board *b)
 	char q[128];
 	enum status st;
 
-	if (!tui_prompt(t, _("search (order, channel id, customer, phone, SKU):"), b->query, q, sizeof q))
+	if (!tui_prompt(t, _("search (order, channel id, customer, phone, SKU):"), NULL, q, sizeof q))
 		return;
 	text_copy(b->query, q, sizeof b->query);
 	b->nhits = b->ihit = 0;

@@ -7,18 +7,22 @@
 #   tm_cap NAME [FILE]               capture the pane as text (into FILE, default $T/cap)
 #   tm_capc NAME [FILE]              capture with colour escapes (-e)
 #   tm_dead NAME [SECONDS]           wait until the program in the pane has ended
-# Sessions are named odt$$-NAME, so lib.sh's exit trap kills them.  The tmux
-# server may be shared, so the environment a program needs is passed on its
-# command line (tm_start adds TZ, LC_ALL, HOME and TERM).
+#   tm_pid NAME                      the pid of the program in the pane
+# Each test file has a tmux server of its own (socket odt$$), killed at exit,
+# so tests running side by side never touch each other's sessions.  The
+# environment a program needs is passed on its command line (tm_start adds
+# TZ, LC_ALL, HOME and TERM).
 command -v tmux >/dev/null 2>&1 || { echo "ok # SKIP tmux not installed"; exit 0; }
-tm() { tmux "$@"; }
+TM_SOCK="odt$$"
+tm() { tmux -L "$TM_SOCK" -f /dev/null "$@"; }
+trap 'tmux -L "$TM_SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
 tm_start() {
 	name=$1; size=$2; shift 2
 	cols=${size%x*}; rows=${size#*x}
 	tm new-session -d -s "odt$$-$name" -x "$cols" -y "$rows" \
-		env TZ="$TZ" LC_ALL="$LC_ALL" HOME="$HOME" TERM="${TM_TERM:-xterm-256color}" "$@"
-	tm set-option -t "odt$$-$name" remain-on-exit on >/dev/null
+		env TZ="$TZ" LC_ALL="$LC_ALL" HOME="$HOME" TERM="${TM_TERM:-xterm-256color}" "$@" \; \
+		set-option -t "odt$$-$name" remain-on-exit on >/dev/null
 }
 tm_keys() { name=$1; shift; tm send-keys -t "odt$$-$name" "$@"; }
 tm_type() { tm send-keys -t "odt$$-$name" -l "$2"; }
@@ -50,3 +54,4 @@ tm_dead() {
 }
 # tm_status NAME: the exit status of the dead pane's program.
 tm_status() { tm display-message -p -t "odt$$-$1" '#{pane_dead_status}'; }
+tm_pid() { tm display-message -p -t "odt$$-$1" '#{pane_pid}'; }
