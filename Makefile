@@ -142,6 +142,25 @@ check-san:
 bench: $(BIN)
 	@ORDESK=$(CURDIR)/$(BIN) sh tests/bench/run.sh
 
+# make fuzz: the import's libFuzzer target (tests/fuzz/fuzz_import.c) under
+# ASan and UBSan for FUZZ_SECONDS, seeded from tests/data/import; needs clang
+# with libFuzzer (Debian: clang, libclang-rt-dev).  Findings go to build-fuzz/.
+FUZZ_SECONDS ?= 120
+FUZZ_CC      ?= clang
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+fuzz:
+	@$(MAKE) --no-print-directory B=build-fuzz BIN=build-fuzz/ordesk CC=$(FUZZ_CC) OPT="-O1 -g" \
+	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/fuzz_import
+	@mkdir -p build-fuzz/corpus
+	build-fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 \
+	  -artifact_prefix=build-fuzz/ build-fuzz/corpus tests/data/import
+
+$(B)/fuzz_import: tests/fuzz/fuzz_import.c $(LIBA)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBA) $(ALL_LDFLAGS) $(SQLITE_LIBS) $(CSV_LIBS) -lm
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/ordesk
