@@ -117,8 +117,11 @@ CREATE INDEX orders_board ON orders (stage, prio_rank, score DESC, due_at, id);
 CREATE INDEX orders_due ON orders (stage, due_at);
 CREATE INDEX orders_red ON orders (stage) WHERE open_exc > 0;
 CREATE INDEX orders_received ON orders (received_at);
-CREATE INDEX orders_shipped ON orders (t_shipped) WHERE t_shipped > 0;
-CREATE INDEX orders_done ON orders (t_done) WHERE t_done > 0;       -- reports: delivered in a period
+-- Reports read shipped and delivered orders of a period from these alone (covering).
+CREATE INDEX orders_shipped ON orders (t_shipped, received_at, promise_at, t_review, t_locked,
+                                       t_picking) WHERE t_shipped > 0;
+CREATE INDEX orders_done ON orders (t_done, t_shipped, promise_at, t_transit, prev_on_time)
+	WHERE t_done > 0;
 CREATE INDEX orders_customer ON orders (customer);
 CREATE INDEX orders_phone ON orders (phone);
 CREATE INDEX orders_parent ON orders (parent_id) WHERE parent_id IS NOT NULL;

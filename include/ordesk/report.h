@@ -129,9 +129,13 @@ int report_init(struct report *r, const struct report_period *p, time_t now,
                 const char *store_name, const char *by);
 void report_free(struct report *r);
 
-/* Feeding the rows of one trend slot (0 .. REPORT_CUR).  Each returns 0, or
- * -1 when memory ran out (r->failed is set). */
-void report_set_received(struct report *r, int slot, long received, long with_exception);
+/* Feeding the rows.  First the orders that ever had an exception and those
+ * split into a backorder (any order, ascending or not); then, for each trend
+ * slot (0 .. REPORT_CUR), its received, shipped and delivered orders and
+ * exceptions.  Each returns 0, or -1 when memory ran out (r->failed is set). */
+int report_add_exception_order(struct report *r, long long order_id);
+int report_add_split_order(struct report *r, long long order_id);
+int report_add_received(struct report *r, int slot, long long order_id);
 int report_add_shipped(struct report *r, int slot, const struct rep_order_row *row);
 int report_add_delivered(struct report *r, int slot, const struct rep_order_row *row);
 int report_add_exception(struct report *r, int slot, const struct rep_exc_row *row);

@@ -16,16 +16,15 @@
  * the callback returns.  A callback returning non-zero stops the walk.
  */
 
-/* An order shipped (reached shipped) or delivered (reached done) in a period. */
+/* An order shipped (reached shipped) or delivered (reached done) in a period.
+ * Shipped rows carry received_at .. t_shipped; delivered rows t_shipped ..
+ * t_done and prev_on_time (the transit clock was kept); the rest is 0. */
 struct rep_order_row {
+	long long id;
 	time_t received_at;
 	time_t promise_at;               /* promised dispatch; 0: none */
 	time_t t_stage[STAGE_COUNT];     /* entered each stage (t_stage[NEW] = received_at) */
 	int prev_on_time;                /* the stage it last left was left within its clock */
-	int had_exception;               /* delivered rows: any exception ever opened on it */
-	int split;                       /* delivered rows: a backorder was split off it */
-	const char *channel;
-	const char *carrier;
 };
 
 /* An exception with what the report shows of its order. */
@@ -67,9 +66,15 @@ typedef int (*rep_order_fn)(const struct rep_order_row *r, void *arg);
 typedef int (*rep_exc_fn)(const struct rep_exc_row *r, void *arg);
 typedef int (*rep_action_fn)(const struct rep_action_row *r, void *arg);
 
-/* Orders received in [start, end), and how many of them have had an exception. */
-enum status store_report_received(struct store *s, time_t start, time_t end, long *received,
-                                  long *with_exception);
+typedef int (*rep_id_fn)(long long id, void *arg);
+
+/* Ids of the orders received in [start, end). */
+enum status store_report_received(struct store *s, time_t start, time_t end, rep_id_fn fn,
+                                  void *arg);
+/* Ids of the orders that ever had an exception, ascending. */
+enum status store_report_exception_orders(struct store *s, rep_id_fn fn, void *arg);
+/* Ids of the orders a backorder was split off, ascending. */
+enum status store_report_split_orders(struct store *s, rep_id_fn fn, void *arg);
 /* Orders that entered shipped in [start, end). */
 enum status store_report_shipped(struct store *s, time_t start, time_t end, rep_order_fn fn,
                                  void *arg);
@@ -79,7 +84,12 @@ enum status store_report_delivered(struct store *s, time_t start, time_t end, re
 /* Exceptions opened or resolved in [start, end), by opening time. */
 enum status store_report_exceptions(struct store *s, time_t start, time_t end, rep_exc_fn fn,
                                     void *arg);
-/* Exceptions opened before t and not resolved before t. */
+/* The same with only id, kind, stage, cause, opened_at and resolved_at filled
+ * (the rest ""), for periods that are only counted. */
+enum status store_report_exceptions_brief(struct store *s, time_t start, time_t end,
+                                          rep_exc_fn fn, void *arg);
+/* Exceptions opened before t and not resolved before t: only kind and
+ * opened_at are filled. */
 enum status store_report_open_at(struct store *s, time_t t, rep_exc_fn fn, void *arg);
 
 /* Improvement actions decided in week (or earlier) that were not closed

@@ -26,6 +26,24 @@ struct feed {
 	int slot;
 };
 
+static int feed_exc_order(long long id, void *arg)
+{
+	struct feed *f = arg;
+	return report_add_exception_order(f->r, id) != 0;
+}
+
+static int feed_split_order(long long id, void *arg)
+{
+	struct feed *f = arg;
+	return report_add_split_order(f->r, id) != 0;
+}
+
+static int feed_received(long long id, void *arg)
+{
+	struct feed *f = arg;
+	return report_add_received(f->r, f->slot, id) != 0;
+}
+
 static int feed_shipped(const struct rep_order_row *row, void *arg)
 {
 	struct feed *f = arg;
@@ -66,20 +84,23 @@ enum status desk_report(struct desk *d, const struct report_period *p, struct re
 		return ST_DENIED;
 	if (report_init(r, p, desk_now(d), d->store_name, d->login) != 0)
 		return desk_fail(d, ST_INTERNAL, _("out of memory"));
+	struct feed all = { r, 0 };
+	st = store_report_exception_orders(s, feed_exc_order, &all);
+	if (st == ST_OK)
+		st = store_report_split_orders(s, feed_split_order, &all);
 	for (int i = 0; i < REPORT_TREND && st == ST_OK; i++) {
 		struct feed f = { r, i };
 		const struct report_period *q = &r->period[i];
-		long received, with_exc;
 
-		st = store_report_received(s, q->start, q->end, &received, &with_exc);
-		if (st == ST_OK) {
-			report_set_received(r, i, received, with_exc);
+		st = store_report_received(s, q->start, q->end, feed_received, &f);
+		if (st == ST_OK)
 			st = store_report_shipped(s, q->start, q->end, feed_shipped, &f);
-		}
 		if (st == ST_OK)
 			st = store_report_delivered(s, q->start, q->end, feed_delivered, &f);
-		if (st == ST_OK)
+		if (st == ST_OK && i == REPORT_CUR)
 			st = store_report_exceptions(s, q->start, q->end, feed_exception, &f);
+		else if (st == ST_OK)
+			st = store_report_exceptions_brief(s, q->start, q->end, feed_exception, &f);
 	}
 	struct feed cur = { r, REPORT_CUR };
 	char week[48];

@@ -20,6 +20,9 @@ struct report_acc {
 	long cause_n[CAUSE_COUNT];
 	struct vec *handler_times;          /* parallel to by_handler */
 	size_t handler_cap;
+	struct vec exc_orders;              /* orders that ever had an exception */
+	struct vec split_orders;            /* orders a backorder was split off */
+	int sets_sorted;
 };
 
 #define REPORT_BAND_LABEL(id, label, from) label,
@@ -135,6 +138,8 @@ static void acc_free(struct report_acc *a)
 		free(a->resolve[i].v);
 	for (size_t i = 0; i < a->handler_cap; i++)
 		free(a->handler_times[i].v);
+	free(a->exc_orders.v);
+	free(a->split_orders.v);
 	free(a->handler_times);
 	free(a);
 }
@@ -192,10 +197,40 @@ static int list_add(struct report *r, struct report_list *l, const char *key)
 	return 0;
 }
 
-void report_set_received(struct report *r, int slot, long received, long with_exception)
+int report_add_exception_order(struct report *r, long long order_id)
 {
-	r->head[slot].received = received;
-	r->head[slot].with_exception = with_exception;
+	if (!r->acc || vec_push(&r->acc->exc_orders, order_id) != 0)
+		return fail(r);
+	r->acc->sets_sorted = 0;
+	return 0;
+}
+
+int report_add_split_order(struct report *r, long long order_id)
+{
+	if (!r->acc || vec_push(&r->acc->split_orders, order_id) != 0)
+		return fail(r);
+	r->acc->sets_sorted = 0;
+	return 0;
+}
+
+static int set_has(struct report_acc *a, const struct vec *set, long long id)
+{
+	if (!a->sets_sorted) {
+		qsort(a->exc_orders.v, a->exc_orders.n, sizeof *a->exc_orders.v, cmp_ll);
+		qsort(a->split_orders.v, a->split_orders.n, sizeof *a->split_orders.v, cmp_ll);
+		a->sets_sorted = 1;
+	}
+	return set->n && bsearch(&id, set->v, set->n, sizeof *set->v, cmp_ll) != NULL;
+}
+
+int report_add_received(struct report *r, int slot, long long order_id)
+{
+	if (!r->acc)
+		return fail(r);
+	r->head[slot].received++;
+	if (set_has(r->acc, &r->acc->exc_orders, order_id))
+		r->head[slot].with_exception++;
+	return 0;
 }
 
 static int in_period(const struct report *r, int slot, time_t t)
@@ -246,7 +281,9 @@ int report_add_delivered(struct report *r, int slot, const struct rep_order_row 
 	h->delivered++;
 	if (row->prev_on_time)
 		h->delivered_on_time++;
-	if (!row->had_exception && shipped_on_time && row->prev_on_time && !row->split)
+	if (shipped_on_time && row->prev_on_time &&
+	    !set_has(r->acc, &r->acc->exc_orders, row->id) &&
+	    !set_has(r->acc, &r->acc->split_orders, row->id))
 		h->perfect++;
 	if (slot != REPORT_CUR)
 		return 0;

@@ -9,41 +9,54 @@ static const char *col(sqlite3_stmt *st, int i)
 	return t ? (const char *)t : "";
 }
 
-enum status store_report_received(struct store *s, time_t start, time_t end, long *received,
-                                  long *with_exception)
+static enum status id_walk(struct store *s, sqlite3_stmt *st, const char *sql, rep_id_fn fn,
+                           void *arg)
 {
-	static const char sql_n[] =
-		"SELECT count(*) FROM orders WHERE received_at >= ?1 AND received_at < ?2";
-	/* An exception is opened after its order arrived: walk the exceptions
-	 * opened since start and keep those whose order arrived in the period. */
-	static const char sql_e[] =
-		"SELECT count(DISTINCT e.order_id) FROM exceptions e JOIN orders o ON o.id = e.order_id "
-		"WHERE e.opened_at >= ?1 AND o.received_at >= ?1 AND o.received_at < ?2";
-	const char *sqls[2] = { sql_n, sql_e };
-	long *outs[2] = { received, with_exception };
+	int rc;
 
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = store_prep(s, sqls[i]);
-		int rc;
-		if (!st)
-			return ST_INTERNAL;
-		sqlite3_bind_int64(st, 1, start);
-		sqlite3_bind_int64(st, 2, end);
-		rc = sqlite3_step(st);
-		*outs[i] = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-		store_done(st);
-		if (rc != SQLITE_ROW)
-			return store_fail(s, rc, sqls[i]);
-	}
-	return ST_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(sqlite3_column_int64(st, 0), arg)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	store_done(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
 }
 
-#define ORDER_COLS \
-	"o.received_at, o.promise_at, o.t_review, o.t_locked, o.t_picking, o.t_shipped, " \
-	"o.t_transit, o.t_done, o.prev_on_time, o.channel, o.carrier"
+enum status store_report_received(struct store *s, time_t start, time_t end, rep_id_fn fn,
+                                  void *arg)
+{
+	static const char sql[] =
+		"SELECT id FROM orders WHERE received_at >= ?1 AND received_at < ?2";
+	sqlite3_stmt *st = store_prep(s, sql);
 
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, end);
+	return id_walk(s, st, sql, fn, arg);
+}
+
+enum status store_report_exception_orders(struct store *s, rep_id_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT DISTINCT order_id FROM exceptions ORDER BY order_id";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	return st ? id_walk(s, st, sql, fn, arg) : ST_INTERNAL;
+}
+
+enum status store_report_split_orders(struct store *s, rep_id_fn fn, void *arg)
+{
+	static const char sql[] =
+		"SELECT DISTINCT parent_id FROM orders WHERE parent_id IS NOT NULL ORDER BY parent_id";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	return st ? id_walk(s, st, sql, fn, arg) : ST_INTERNAL;
+}
+
+/* Both walks read only what their index (orders_shipped, orders_done) holds. */
 static enum status order_walk(struct store *s, sqlite3_stmt *st, const char *sql, time_t start,
-                              time_t end, int extra, rep_order_fn fn, void *arg)
+                              time_t end, int delivered, rep_order_fn fn, void *arg)
 {
 	struct rep_order_row r;
 	int rc;
@@ -55,17 +68,16 @@ static enum status order_walk(struct store *s, sqlite3_stmt *st, const char *sql
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int c = 0;
 		memset(&r, 0, sizeof r);
-		r.received_at = (time_t)sqlite3_column_int64(st, c++);
+		r.id = sqlite3_column_int64(st, c++);
 		r.promise_at = (time_t)sqlite3_column_int64(st, c++);
-		r.t_stage[STAGE_NEW] = r.received_at;
-		for (int k = STAGE_REVIEW; k <= STAGE_DONE; k++)
-			r.t_stage[k] = (time_t)sqlite3_column_int64(st, c++);
-		r.prev_on_time = sqlite3_column_int(st, c++);
-		r.channel = col(st, c++);
-		r.carrier = col(st, c++);
-		if (extra) {
-			r.had_exception = sqlite3_column_int(st, c++);
-			r.split = sqlite3_column_int(st, c++);
+		if (delivered) {
+			for (int k = STAGE_SHIPPED; k <= STAGE_DONE; k++)
+				r.t_stage[k] = (time_t)sqlite3_column_int64(st, c++);
+			r.prev_on_time = sqlite3_column_int(st, c++);
+		} else {
+			r.received_at = r.t_stage[STAGE_NEW] = (time_t)sqlite3_column_int64(st, c++);
+			for (int k = STAGE_REVIEW; k <= STAGE_SHIPPED; k++)
+				r.t_stage[k] = (time_t)sqlite3_column_int64(st, c++);
 		}
 		if (fn(&r, arg)) {
 			rc = SQLITE_DONE;
@@ -80,8 +92,8 @@ enum status store_report_shipped(struct store *s, time_t start, time_t end, rep_
                                  void *arg)
 {
 	static const char sql[] =
-		"SELECT " ORDER_COLS " FROM orders o "
-		"WHERE o.t_shipped > 0 AND o.t_shipped >= ?1 AND o.t_shipped < ?2";
+		"SELECT id, promise_at, received_at, t_review, t_locked, t_picking, t_shipped "
+		"FROM orders WHERE t_shipped > 0 AND t_shipped >= ?1 AND t_shipped < ?2";
 
 	return order_walk(s, store_prep(s, sql), sql, start, end, 0, fn, arg);
 }
@@ -90,10 +102,8 @@ enum status store_report_delivered(struct store *s, time_t start, time_t end, re
                                    void *arg)
 {
 	static const char sql[] =
-		"SELECT " ORDER_COLS ", "
-		"EXISTS (SELECT 1 FROM exceptions e WHERE e.order_id = o.id), "
-		"EXISTS (SELECT 1 FROM orders c WHERE c.parent_id = o.id) "
-		"FROM orders o WHERE o.t_done > 0 AND o.t_done >= ?1 AND o.t_done < ?2";
+		"SELECT id, promise_at, t_shipped, t_transit, t_done, prev_on_time "
+		"FROM orders WHERE t_done > 0 AND t_done >= ?1 AND t_done < ?2";
 
 	return order_walk(s, store_prep(s, sql), sql, start, end, 1, fn, arg);
 }
@@ -159,21 +169,68 @@ enum status store_report_exceptions(struct store *s, time_t start, time_t end, r
 	return exc_walk(s, st, sql, fn, arg);
 }
 
-enum status store_report_open_at(struct store *s, time_t t, rep_exc_fn fn, void *arg)
+static enum status brief_walk(struct store *s, sqlite3_stmt *st, const char *sql, rep_exc_fn fn,
+                              void *arg)
+{
+	struct rep_exc_row r;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof r);
+		r.order_no = r.channel = r.carrier = r.opened_by = r.description = r.detail = "";
+		r.action = r.result = r.resolved_by = "";
+		r.id = sqlite3_column_int64(st, 0);
+		int k = exkind_parse(col(st, 1));
+		r.kind = k < 0 ? EXKIND_NEEDS_INFO : (enum exkind)k;
+		int g = stage_parse(col(st, 2));
+		r.stage = g < 0 ? STAGE_NEW : (enum stage)g;
+		const char *cause = col(st, 3);
+		r.cause = *cause ? cause_parse(cause) : -1;
+		r.opened_at = (time_t)sqlite3_column_int64(st, 4);
+		r.resolved_at = (time_t)sqlite3_column_int64(st, 5);
+		if (fn(&r, arg)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_report_exceptions_brief(struct store *s, time_t start, time_t end,
+                                          rep_exc_fn fn, void *arg)
 {
 	static const char sql[] =
-		"SELECT " EXC_COLS " FROM exceptions e JOIN orders o ON o.id = e.order_id "
-		"WHERE e.status = 'open' AND e.opened_at < ?1 "
+		"SELECT id, kind, stage, coalesce(cause, ''), opened_at, coalesce(resolved_at, 0) "
+		"FROM exceptions WHERE opened_at >= ?1 AND opened_at < ?2 "
 		"UNION ALL "
-		"SELECT " EXC_COLS " FROM exceptions e JOIN orders o ON o.id = e.order_id "
-		"WHERE e.resolved_at IS NOT NULL AND e.resolved_at >= ?1 AND e.opened_at < ?1 "
-		"ORDER BY 8, 1";
+		"SELECT id, kind, stage, coalesce(cause, ''), opened_at, coalesce(resolved_at, 0) "
+		"FROM exceptions WHERE resolved_at IS NOT NULL AND resolved_at >= ?1 AND resolved_at < ?2 "
+		"AND opened_at < ?1";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, end);
+	return brief_walk(s, st, sql, fn, arg);
+}
+
+enum status store_report_open_at(struct store *s, time_t t, rep_exc_fn fn, void *arg)
+{
+	/* The first part reads the partial index exceptions_open alone. */
+	static const char sql[] =
+		"SELECT 0, kind, 'new', '', opened_at, 0 FROM exceptions "
+		"WHERE status = 'open' AND opened_at < ?1 "
+		"UNION ALL "
+		"SELECT id, kind, stage, '', opened_at, 0 FROM exceptions "
+		"WHERE resolved_at IS NOT NULL AND resolved_at >= ?1 AND opened_at < ?1";
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, t);
-	return exc_walk(s, st, sql, fn, arg);
+	return brief_walk(s, st, sql, fn, arg);
 }
 
 #define ACTION_COLS \
