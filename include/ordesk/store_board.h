@@ -81,6 +81,9 @@ enum status store_board_search(struct store *s, const struct board_filter *f, ti
 enum status store_board_position(struct store *s, const struct board_filter *f, time_t now,
                                  const struct board_hit *h, int *pos);
 
+/* The SQL texts the board runs when it opens (NULL-terminated), for plan checks. */
+const char *const *store_board_open_queries(void);
+
 /* A stock lock of an order, for the order view. */
 struct lock_row {
 	long long id;

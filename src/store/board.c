@@ -113,16 +113,37 @@ static enum status page_run(struct store *s, const char *sql, const struct board
 	return ST_OK;
 }
 
+static const char page_fwd_sql[] =
+	"SELECT " CARD_COLUMNS " FROM orders WHERE stage = ?1" FILTER_SQL ORDER_FWD
+	" LIMIT ?2 OFFSET ?3";
+static const char page_rev_sql[] =
+	"SELECT " CARD_COLUMNS " FROM orders WHERE stage = ?1" FILTER_SQL ORDER_REV
+	" LIMIT ?2 OFFSET ?3";
+static const char counts_sql[] = "SELECT n, red FROM stage_counts WHERE stage = ?1";
+static const char late_sql[] =
+	"SELECT count(*) FROM orders WHERE stage = ?1 AND open_exc = 0 "
+	"AND due_at > 0 AND due_at <= ?2";
+static const char green_sql[] =
+	"SELECT count(*) FROM orders WHERE stage = ?1 AND open_exc = 0 AND prev_on_time = 1 "
+	"AND stage_at > ?2 - " STR(HEALTH_FRESH_SECONDS) " AND due_at > ?2";
+static const char surge_sql[] =
+	"SELECT d.channel, d.n, (SELECT coalesce(sum(p.n), 0) FROM channel_days p "
+	"WHERE p.channel = d.channel AND p.day BETWEEN ?1 - 28 AND ?1 - 1) "
+	"FROM channel_days d WHERE d.day = ?1 ORDER BY d.channel";
+
+const char *const *store_board_open_queries(void)
+{
+	static const char *const all[] = {
+		page_fwd_sql, page_rev_sql, counts_sql, late_sql, green_sql, surge_sql, NULL
+	};
+	return all;
+}
+
 enum status store_board_page(struct store *s, const struct board_filter *f, time_t now,
                              enum stage stage, int offset, int limit,
                              struct board_card *cards, int *n)
 {
-	static const char fwd[] =
-		"SELECT " CARD_COLUMNS " FROM orders WHERE stage = ?1" FILTER_SQL ORDER_FWD
-		" LIMIT ?2 OFFSET ?3";
-	static const char rev[] =
-		"SELECT " CARD_COLUMNS " FROM orders WHERE stage = ?1" FILTER_SQL ORDER_REV
-		" LIMIT ?2 OFFSET ?3";
+	const char *fwd = page_fwd_sql, *rev = page_rev_sql;
 	int count = 0, red = 0;
 	enum status r;
 
@@ -152,10 +173,6 @@ enum status store_board_page(struct store *s, const struct board_filter *f, time
 enum status store_board_column(struct store *s, const struct board_filter *f, time_t now,
                                enum stage stage, int *count, int *red)
 {
-	static const char counts_sql[] = "SELECT n, red FROM stage_counts WHERE stage = ?1";
-	static const char late_sql[] =
-		"SELECT count(*) FROM orders WHERE stage = ?1 AND open_exc = 0 "
-		"AND due_at > 0 AND due_at <= ?2";
 	static const char filtered_sql[] =
 		"SELECT count(*), coalesce(sum(" RED_SQL "), 0) FROM orders WHERE stage = ?1" FILTER_SQL;
 	sqlite3_stmt *st;
@@ -200,9 +217,7 @@ enum status store_board_column(struct store *s, const struct board_filter *f, ti
 
 enum status store_board_green(struct store *s, time_t now, enum stage stage, int *green)
 {
-	static const char sql[] =
-		"SELECT count(*) FROM orders WHERE stage = ?1 AND open_exc = 0 AND prev_on_time = 1 "
-		"AND stage_at > ?2 - " STR(HEALTH_FRESH_SECONDS) " AND due_at > ?2";
+	const char *sql = green_sql;
 	sqlite3_stmt *st;
 	int rc, count, red;
 	struct board_filter none;
@@ -227,10 +242,7 @@ enum status store_board_green(struct store *s, time_t now, enum stage stage, int
 enum status store_board_surge(struct store *s, long today, double factor,
                               char (*channels)[8], int max, int *n)
 {
-	static const char sql[] =
-		"SELECT d.channel, d.n, (SELECT coalesce(sum(p.n), 0) FROM channel_days p "
-		"WHERE p.channel = d.channel AND p.day BETWEEN ?1 - 28 AND ?1 - 1) "
-		"FROM channel_days d WHERE d.day = ?1 ORDER BY d.channel";
+	const char *sql = surge_sql;
 	sqlite3_stmt *st = store_prep(s, sql);
 	int rc;
 
