@@ -36,6 +36,9 @@ static void put_cell(struct out *o, int i, const char *value)
 				size_t n = strcspn(p, "\\\t\n\r");
 				char piece[4096];
 				size_t take = n < sizeof piece - 1 ? n : sizeof piece - 1;
+				/* A long run is cut between characters, never inside one. */
+				while (take < n && take > 1 && ((unsigned char)p[take] & 0xc0) == 0x80)
+					take--;
 				memcpy(piece, p, take);
 				piece[take] = '\0';
 				text_clean(piece, clean, sizeof clean);

@@ -342,8 +342,19 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
+	size_t len = text_copy(buf, t ? (const char *)t : "", size);
 
-	text_copy(buf, t ? (const char *)t : "", size);
+	/* Cut to the buffer between characters: never leave half of one at the end. */
+	if (size > 1 && len >= size) {
+		size_t k = size - 1, j = k - 1;
+		unsigned char lead;
+		while (j > 0 && ((unsigned char)buf[j] & 0xc0) == 0x80)
+			j--;
+		lead = (unsigned char)buf[j];
+		size_t need = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+		if (j + need > k)
+			buf[j] = '\0';
+	}
 }
 
 enum status store_setting_get(struct store *s, const char *key, const char *def,

@@ -551,6 +551,18 @@ START_TEST(settings_get_and_set)
 	ck_assert_str_eq(buf, "50m");
 	ck_assert_int_eq(store_setting_get(s, "store.name", "", buf, sizeof buf), ST_OK);
 	ck_assert_str_eq(buf, "a long ");   /* cut to the buffer */
+	/* cut between characters, never inside one: 张 is three bytes */
+	ck_assert_int_eq(store_begin(s), ST_OK);
+	ck_assert_int_eq(store_setting_set(s, "store.name", "张伟伟"), ST_OK);
+	ck_assert_int_eq(store_commit(s), ST_OK);
+	ck_assert_int_eq(store_setting_get(s, "store.name", "", buf, sizeof buf), ST_OK);
+	ck_assert_str_eq(buf, "张伟");
+	ck_assert_int_eq(store_setting_get(s, "store.name", "", buf, 7), ST_OK);
+	ck_assert_str_eq(buf, "张伟");
+	ck_assert_int_eq(store_setting_get(s, "store.name", "", buf, 6), ST_OK);
+	ck_assert_str_eq(buf, "张");
+	ck_assert_int_eq(store_setting_get(s, "store.name", "", buf, 3), ST_OK);
+	ck_assert_str_eq(buf, "");
 	ck_assert_int_eq(q_int(s, "SELECT count(*) FROM settings WHERE key = 'clock.review'"), 1);
 	store_close(s);
 }
