@@ -138,6 +138,9 @@ struct stock_holder {
 enum status store_stock_holders(struct store *s, const char *sku,
                                 int (*fn)(const struct stock_holder *h, void *arg), void *arg);
 
+/* Bulk work (a receipt locking many orders): a larger page cache while on. */
+enum status store_stock_bulk(struct store *s, int on);
+
 /* Sets an order's promised dispatch. */
 enum status store_stock_set_promise(struct store *s, long long order_id, time_t promise_at);
 

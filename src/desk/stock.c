@@ -880,6 +880,8 @@ static enum status receive_body(struct desk *d, void *arg)
 	/* Orders waiting for this SKU, highest priority first, lock while stock lasts. */
 	if ((st = store_stock_waiting_orders(d->store, req->sku, &ids, &nids)) != ST_OK)
 		return store_error(d, st);
+	if (nids > 100)
+		store_stock_bulk(d->store, 1);
 	for (int i = 0; i < nids && st == ST_OK; i++) {
 		struct order o;
 		struct order_need n;
@@ -912,6 +914,8 @@ static enum status receive_body(struct desk *d, void *arg)
 		need_free(&n);
 	}
 	free(ids);
+	if (nids > 100)
+		store_stock_bulk(d->store, 0);
 	if (st != ST_OK)
 		return st;
 	req->res->waiting = nids - req->res->locked;

@@ -646,3 +646,14 @@ enum status store_stock_order_recount(struct store *s, long long order_id, long 
 	sqlite3_bind_int64(st, 2, total_cents);
 	return step_done(s, st, sql);
 }
+
+enum status store_stock_bulk(struct store *s, int on)
+{
+	/* A receipt may touch thousands of orders in one transaction: a page cache
+	 * that holds them all writes each page once to the log, not on every spill. */
+	static const char big[] = "PRAGMA cache_size = -65536";
+	static const char normal[] = "PRAGMA cache_size = -2000";
+	int rc = sqlite3_exec(store_db(s), on ? big : normal, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, on ? big : normal);
+}
