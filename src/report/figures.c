@@ -216,8 +216,10 @@ int report_add_split_order(struct report *r, long long order_id)
 static int set_has(struct report_acc *a, const struct vec *set, long long id)
 {
 	if (!a->sets_sorted) {
-		qsort(a->exc_orders.v, a->exc_orders.n, sizeof *a->exc_orders.v, cmp_ll);
-		qsort(a->split_orders.v, a->split_orders.n, sizeof *a->split_orders.v, cmp_ll);
+		if (a->exc_orders.n > 1)
+			qsort(a->exc_orders.v, a->exc_orders.n, sizeof *a->exc_orders.v, cmp_ll);
+		if (a->split_orders.n > 1)
+			qsort(a->split_orders.v, a->split_orders.n, sizeof *a->split_orders.v, cmp_ll);
 		a->sets_sorted = 1;
 	}
 	return set->n && bsearch(&id, set->v, set->n, sizeof *set->v, cmp_ll) != NULL;
