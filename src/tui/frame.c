@@ -61,9 +61,9 @@ struct tui_private {
 	int dumped;
 	/* timings */
 	int timing;
-	double *lat;
+	double *lat, *cpu;       /* per key: wall time, and this thread's CPU time */
 	int nlat;
-	double first_paint_ms;
+	double first_paint_ms, first_paint_cpu_ms;
 };
 
 static volatile sig_atomic_t got_signal;
@@ -97,6 +97,15 @@ static double now_ms(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* CPU time of this thread: what a key costs, whatever else the machine runs. */
+static double cpu_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
@@ -819,20 +828,28 @@ static long rss_kib(const char *field)
 	return v;
 }
 
+static void percentiles(double *v, int n, double *p50, double *p99, double *max)
+{
+	*p50 = *p99 = *max = 0;
+	if (n <= 0)
+		return;
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	*p50 = v[n / 2];
+	*p99 = v[(int)((double)(n - 1) * 0.99)];
+	*max = v[n - 1];
+}
+
 static void print_timing(struct tui *t)
 {
 	struct tui_private *p = t->priv;
-	double p50 = 0, p99 = 0, max = 0;
+	double p50, p99, max, c50, c99, cmax;
 
-	if (p->nlat > 0) {
-		qsort(p->lat, (size_t)p->nlat, sizeof *p->lat, cmp_double);
-		p50 = p->lat[p->nlat / 2];
-		p99 = p->lat[(int)((double)(p->nlat - 1) * 0.99)];
-		max = p->lat[p->nlat - 1];
-	}
-	fprintf(stderr, "timing: first_paint_ms=%.2f keys=%d key_p50_ms=%.3f key_p99_ms=%.3f "
-	        "key_max_ms=%.3f rss_kib=%ld\n", p->first_paint_ms, p->nlat, p50, p99, max,
-	        rss_kib("VmHWM:"));
+	percentiles(p->lat, p->nlat, &p50, &p99, &max);
+	percentiles(p->cpu, p->nlat, &c50, &c99, &cmax);
+	fprintf(stderr, "timing: first_paint_ms=%.2f first_paint_cpu_ms=%.2f keys=%d key_p50_ms=%.3f "
+	        "key_p99_ms=%.3f key_max_ms=%.3f key_cpu_p50_ms=%.3f key_cpu_p99_ms=%.3f "
+	        "key_cpu_max_ms=%.3f rss_kib=%ld\n", p->first_paint_ms, p->first_paint_cpu_ms, p->nlat,
+	        p50, p99, max, c50, c99, cmax, rss_kib("VmHWM:"));
 }
 
 static void after_key(struct tui *t, int key)
@@ -863,7 +880,7 @@ enum status tui_run(struct desk *d, const struct tui_options *opt, char *err, si
 	struct tui *t = &tui;
 	struct sigaction sa;
 	enum status st;
-	double start = now_ms();
+	double start = now_ms(), start_cpu = cpu_ms();
 
 	memset(&priv, 0, sizeof priv);
 	memset(&tui, 0, sizeof tui);
@@ -891,7 +908,8 @@ enum status tui_run(struct desk *d, const struct tui_options *opt, char *err, si
 		priv.dump_every = opt->dump_every;
 	}
 	priv.timing = opt->timing;
-	if (priv.timing && !(priv.lat = malloc(TUI_MAX_TIMINGS * sizeof *priv.lat)))
+	if (priv.timing && (!(priv.lat = malloc(TUI_MAX_TIMINGS * sizeof *priv.lat)) ||
+	                    !(priv.cpu = malloc(TUI_MAX_TIMINGS * sizeof *priv.cpu))))
 		tui_fatal("out of memory");
 
 	/* Our handlers go in before curses starts, so it keeps them; they only set a flag. */
@@ -916,10 +934,11 @@ enum status tui_run(struct desk *d, const struct tui_options *opt, char *err, si
 	}
 	tui_redraw(t);
 	priv.first_paint_ms = now_ms() - start;
+	priv.first_paint_cpu_ms = cpu_ms() - start_cpu;
 
 	while (!priv.quit && !got_signal) {
 		int key = tui_read_key(t);
-		double t0 = now_ms();
+		double t0 = now_ms(), c0 = cpu_ms();
 		if (got_signal)
 			break;
 		if (key == TUI_KEY_TICK) {
@@ -947,8 +966,10 @@ enum status tui_run(struct desk *d, const struct tui_options *opt, char *err, si
 		if (priv.quit)
 			break;
 		tui_redraw(t);
-		if (priv.timing && priv.nlat < TUI_MAX_TIMINGS)
+		if (priv.timing && priv.nlat < TUI_MAX_TIMINGS) {
+			priv.cpu[priv.nlat] = cpu_ms() - c0;
 			priv.lat[priv.nlat++] = now_ms() - t0;
+		}
 		after_key(t, key);
 	}
 	if (priv.dump) {
@@ -972,6 +993,7 @@ out:
 	if (priv.timing)
 		print_timing(t);
 	free(priv.lat);
+	free(priv.cpu);
 	free(priv.script);
 	free(priv.keys);
 	return st;

@@ -1,0 +1,69 @@
+#!/bin/sh
+# The board at 10k, 100k and 1M orders: first paint, key latency over a
+# scripted run of 3,000 keys (in-process, from key read to finished repaint),
+# resident memory, and what an idle board costs.  Prints, never asserts.
+# Targets (issue 4): first paint < 150 ms and within 1.5x the demo store's
+# (1,500 orders); key p99 < 10 ms; RSS < 40 MiB.  Wall-clock latencies include
+# waiting for the CPU on a busy machine; the CPU figures are what a key costs.
+. "$(dirname "$0")/lib.sh"
+export TZ=UTC LC_ALL=C.UTF-8
+
+# 30 keys: down and up a column, across the board, pages, ends, an order opened and closed.
+pattern="j j j j j k k l j j Enter q l PgDn PgDn PgUp End Home h h j Enter j q l l l End h Home"
+keys=""
+i=0
+while [ $i -lt 100 ]; do keys="$keys $pattern"; i=$((i + 1)); done
+
+timing() {  # DB KEYS: prints the timing line of a scripted run
+	ORDESK_TIMING=1 ORDESK_KEYS="$2" ORDESK_SIZE=120x40 "$ORDESK" --db "$1" board 2>&1 >/dev/null |
+		grep '^timing:'
+}
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+median3() { printf '%s\n%s\n%s\n' "$1" "$2" "$3" | sort -n | sed -n 2p; }
+
+paint() {  # DB: median first paint of three opens, and wall time of one open and quit
+	a=$(field "$(timing "$1" q)" first_paint_ms)
+	b=$(field "$(timing "$1" q)" first_paint_ms)
+	c=$(field "$(timing "$1" q)" first_paint_ms)
+	median3 "$a" "$b" "$c"
+}
+
+base_db=$(bench_store 1500)
+base=$(paint "$base_db")
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "demo store (1,500 orders): first paint $base ms"
+for n in 10000 100000 1000000; do
+	db=$(bench_store $n) || { echo "no demo store of $n orders"; continue; }
+	fp=$(paint "$db")
+	t0=$(bench_clock)
+	ORDESK_KEYS=q ORDESK_SIZE=120x40 "$ORDESK" --db "$db" board >/dev/null 2>&1
+	t1=$(bench_clock)
+	line=$(timing "$db" "$keys")
+	rss=$(field "$line" rss_kib)
+	printf '%8d orders: first paint %s ms (%.2fx the demo store), open and quit %s s; ' \
+		"$n" "$fp" "$(echo "$fp $base" | awk '{ print ($2 > 0 ? $1 / $2 : 0) }')" "$(bench_secs "$t0" "$t1")"
+	printf 'keys %s: wall p50 %s ms p99 %s ms max %s ms, CPU p50 %s ms p99 %s ms max %s ms; RSS %s MiB\n' \
+		"$(field "$line" keys)" \
+		"$(field "$line" key_p50_ms)" "$(field "$line" key_p99_ms)" "$(field "$line" key_max_ms)" \
+		"$(field "$line" key_cpu_p50_ms)" "$(field "$line" key_cpu_p99_ms)" "$(field "$line" key_cpu_max_ms)" \
+		"$(echo "$rss" | awk '{ printf "%.1f", $1 / 1024 }')"
+done
+
+# Idle: the real board in tmux for 10 s on the largest store, the clock running.
+if command -v tmux >/dev/null 2>&1; then
+	db=$(bench_store 1000000)
+	sock="odb$$"
+	tmux -L "$sock" -f /dev/null new-session -d -s idle -x 120 -y 40 \
+		env -u ORDESK_NOW TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color "$ORDESK" --db "$db" board
+	sleep 2
+	pid=$(tmux -L "$sock" display-message -p -t idle '#{pane_pid}')
+	tmux -L "$sock" pipe-pane -t idle "cat > $BENCH_DIR/idle.out"
+	cpu0=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
+	sleep 10
+	cpu1=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
+	tmux -L "$sock" kill-server
+	hz=$(getconf CLK_TCK)
+	echo "idle board on 1,000,000 orders for 10 s: CPU $(echo "$cpu0 $cpu1 $hz" |
+		awk '{ printf "%.0f", ($2 - $1) * 1000 / $3 }') ms, $(wc -c < "$BENCH_DIR/idle.out") bytes to the terminal" \
+		"(polls data_version once a second; redraws when the minute turns)"
+fi
