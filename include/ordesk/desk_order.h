@@ -27,6 +27,9 @@ enum status desk_cancel(struct desk *d, const char *order_no, const char *reason
 
 /* Sets one order-level field (validate.h's names) after validating it. */
 enum status desk_edit(struct desk *d, const char *order_no, const char *field, const char *value);
+/* Sets n fields in one transaction: all of them, or none when one is refused. */
+enum status desk_edit_fields(struct desk *d, const char *order_no, int n,
+                             const char *const *fields, const char *const *values);
 
 /* Inside the caller's transaction (for the exception flows): edit one field,
  * move o to a stage (event `what`, no stock or exception side effects), cancel. */

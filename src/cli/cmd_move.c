@@ -78,22 +78,27 @@ enum status cmd_cancel(struct cli *c, int argc, char **argv)
 
 enum status cmd_edit(struct cli *c, int argc, char **argv)
 {
-	enum status st = ST_OK;
+	static char names[64][64];
+	const char *fields[64], *values[64];
+	int n = 0;
 
 	if (argc < 3)
 		return cli_usage("edit");
-	for (int i = 2; i < argc; i++)
-		if (!strchr(argv[i], '=') || argv[i][0] == '=')
-			return cli_error(ST_USAGE, _("%s is not FIELD=VALUE"), argv[i]);
-	for (int i = 2; i < argc && st == ST_OK; i++) {
-		char fieldname[64];
+	if (argc - 2 > 64)
+		return cli_error(ST_USAGE, _("at most 64 fields at once"));
+	for (int i = 2; i < argc; i++) {
 		const char *eq = strchr(argv[i], '=');
-		size_t n = (size_t)(eq - argv[i]);
-		if (n >= sizeof fieldname)
+		if (!eq || eq == argv[i])
+			return cli_error(ST_USAGE, _("%s is not FIELD=VALUE"), argv[i]);
+		size_t len = (size_t)(eq - argv[i]);
+		if (len >= sizeof names[0])
 			return cli_error(ST_USAGE, _("no such field %.40s"), argv[i]);
-		memcpy(fieldname, argv[i], n);
-		fieldname[n] = '\0';
-		st = cli_report(c, desk_edit(&c->desk, argv[1], fieldname, eq + 1));
+		memcpy(names[n], argv[i], len);
+		names[n][len] = '\0';
+		fields[n] = names[n];
+		values[n] = eq + 1;
+		n++;
 	}
-	return st;
+	/* All the fields in one transaction: a refused one leaves the order as it was. */
+	return cli_report(c, desk_edit_fields(&c->desk, argv[1], n, fields, values));
 }

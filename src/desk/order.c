@@ -280,6 +280,42 @@ enum status desk_edit(struct desk *d, const char *order_no, const char *field, c
 	return desk_tx(d, edit_body, &req);
 }
 
+struct edit_many_req {
+	const char *order_no;
+	int n;
+	const char *const *fields, *const *values;
+};
+
+static enum status edit_many_body(struct desk *d, void *arg)
+{
+	const struct edit_many_req *req = arg;
+	char said[sizeof d->msg] = "";
+	enum status st;
+
+	for (int i = 0; i < req->n; i++) {
+		struct edit_req one = { req->order_no, req->fields[i], req->values[i] };
+		if ((st = edit_body(d, &one)) != ST_OK)
+			return st;
+		size_t used = strlen(said);
+		if (used && used + 2 < sizeof said)
+			memcpy(said + used, "; ", 3);
+		used = strlen(said);
+		text_copy(said + used, d->msg, sizeof said - used);
+	}
+	desk_say(d, "%s", said);
+	return ST_OK;
+}
+
+enum status desk_edit_fields(struct desk *d, const char *order_no, int n,
+                             const char *const *fields, const char *const *values)
+{
+	struct edit_many_req req = { order_no, n, fields, values };
+
+	if (desk_require(d, ROLE_CLERK, _("edit orders")) != ST_OK)
+		return ST_DENIED;
+	return desk_tx(d, edit_many_body, &req);
+}
+
 /* The transaction-less bodies, for the exception flows' own transaction. */
 enum status desk_edit_tx(struct desk *d, const char *order_no, const char *field, const char *value)
 {

@@ -205,6 +205,9 @@ expect_status 0 "edit" od edit 20261116-ST-0001 "customer=Li Na" "note=ring twic
 expect_status 1 "edit a bad phone" od edit 20261116-ST-0001 phone=abc
 contains "$T/err" "phone" "edit: names the field"
 expect_status 64 "edit an unknown field" od edit 20261116-ST-0001 colour=red
+expect_status 1 "edit is all or nothing" od edit 20261116-ST-0001 "note=changed" phone=abc
+expect_status 0 "show after a refused edit" od show 20261116-ST-0001
+contains "$T/out" "ring twice" "a refused edit changes no field"
 
 # ---- back and cancel ----
 expect_status 64 "back without --reason" od back 20261116-ST-0001

@@ -421,6 +421,35 @@ START_TEST(edit_validates_and_logs)
 }
 END_TEST
 
+START_TEST(edit_fields_all_or_none)
+{
+	struct desk d;
+	char no[40];
+	static const char *const fields[] = { "note", "phone", "customer" };
+	static const char *const good[] = { "ring twice", "+86 139 0000 0000", "Li Na" };
+	static const char *const bad[] = { "leave at door", "call me", "Zhao Lei" };
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(desk_edit_fields(&d, no, 3, fields, bad), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "phone"));
+	struct order o = get(&d, no);
+	ck_assert_str_eq(o.note, "");
+	ck_assert_str_eq(o.customer, "Wang Wei");
+	ck_assert_int_eq(events_of(&d, no).n, 0);
+	ck_assert_int_eq(desk_edit_fields(&d, no, 3, fields, good), ST_OK);
+	o = get(&d, no);
+	ck_assert_str_eq(o.note, "ring twice");
+	ck_assert_str_eq(o.phone, "+86 139 0000 0000");
+	ck_assert_str_eq(o.customer, "Li Na");
+	ck_assert_int_eq(events_of(&d, no).n, 3);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "note of"));
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "; customer of"));
+	t_desk_set_role(&d, ROLE_VIEWER);
+	ck_assert_int_eq(desk_edit_fields(&d, no, 3, fields, good), ST_DENIED);
+	t_desk_close(&d);
+}
+END_TEST
+
 START_TEST(edit_reevaluates_priority_and_promise)
 {
 	struct desk d;
@@ -531,6 +560,7 @@ int main(void)
 	tcase_add_test(tc, cancel_before_shipping_only);
 	tcase_add_test(tc, open_blocking_exception_holds_the_order);
 	tcase_add_test(tc, edit_validates_and_logs);
+	tcase_add_test(tc, edit_fields_all_or_none);
 	tcase_add_test(tc, edit_reevaluates_priority_and_promise);
 	tcase_add_test(tc, surge_urgency_survives_an_edit);
 	tcase_add_test(tc, becoming_urgent_in_picking_shortens_the_clock);
