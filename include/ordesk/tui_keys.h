@@ -51,6 +51,12 @@ enum tui_view_mask {
 	X(SEARCH,     '/', 0, 0,               "search",    N_("search"),   N_("search order number, channel order id, customer, phone or SKU"), TV_BOARD) \
 	X(NEXT_MATCH, 'n', 0, 0,               "next",      NULL,           N_("the next match of the search"), TV_BOARD) \
 	X(PREV_MATCH, 'N', 0, 0,               "previous",  NULL,           N_("the previous match of the search"), TV_BOARD) \
+	X(STOCK_SEARCH, '/', 0, 0,             "stock-search", N_("search"), N_("stock: only the SKUs whose code or name holds a text"), TV_STOCK) \
+	X(STOCK_FILTER, 'f', 0, 0,             "stock-filter", N_("filter"), N_("stock: all, low (available below safety stock) or short (orders wait)"), TV_STOCK) \
+	X(STOCK_SORT, 's', 0, 0,               "sort",      N_("sort"),     N_("stock: sort by SKU, available, waiting or reorder"), TV_STOCK) \
+	X(RECEIVE,    'R', 0, 0,               "receive",   N_("receive"),  N_("stock: receive units of the SKU in focus; waiting orders are locked"), TV_STOCK) \
+	X(ADJUST,     'a', 0, 0,               "adjust",    N_("adjust"),   N_("stock: correct on hand of the SKU in focus, with a reason (supervisor)"), TV_STOCK) \
+	X(SAFETY,     'S', 0, 0,               "safety",    NULL,           N_("stock: set the safety stock of the SKU in focus (supervisor)"), TV_STOCK) \
 	X(FILTER,     'f', 0, 0,               "filter",    N_("filter"),   N_("filter by channel, priority, health or mine"), TV_BOARD) \
 	X(UNFILTER,   'F', 0, 0,               "unfilter",  NULL,           N_("clear the filter"), TV_BOARD) \
 	X(VIEW_BOARD, '1', 0, 0,               "board",     N_("board"),    N_("the board"), TV_ALL) \
@@ -73,6 +79,8 @@ enum tui_view_mask {
  *     TV_BOARD | TV_ORDER, tui_act_lock)
  */
 #define TUI_ORDER_ACTION_LIST(X) \
+	X(LOCK,       'L', 0, 0, "lock",    N_("lock"),    N_("lock stock for every line, all or nothing; when short: wait, split, delay or cancel"), TV_BOARD | TV_ORDER | TV_STOCK, tui_act_lock) \
+	X(RELEASE,    'U', 0, 0, "release", NULL,          N_("release the order's stock locks: back to review"), TV_BOARD | TV_ORDER | TV_STOCK, tui_act_release) \
 	X(ADVANCE,    ' ', 0, 0, "advance", N_("advance"), N_("move the order to its next stage (asks carrier and tracking number when shipping)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_advance) \
 	X(EDIT,       'e', 0, 0, "edit",    N_("edit"),    N_("change a field of the order"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit) \
 	X(MOVE_BACK,  'b', 0, 0, "back",    NULL,          N_("move the order one stage back, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_back) \
