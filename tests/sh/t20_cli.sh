@@ -68,7 +68,7 @@ no_raw_controls() {
 	c1=$(LC_ALL=C grep -c "$(printf '\302[\200-\237]')" "$1")
 	bidi=$(LC_ALL=C grep -c "$(printf '\342\200[\252-\256]')" "$1")
 	if [ "$bad" -eq 0 ] && [ "$c1" -eq 0 ] && [ "$bidi" -eq 0 ]; then ok "$2"; else
-		not_ok "$2 ($bad C0/DEL bytes, $c1 C1 lines, $bidi bidi lines)"; od -c "$1" | head -10; fi
+		not_ok "$2 ($bad C0/DEL bytes, $c1 C1 lines, $bidi bidi lines)"; LC_ALL=C cat -v "$1" | sed "s/^/#   /" | head -10; fi
 }
 
 # ---- help, version, usage errors (64) ----
