@@ -102,11 +102,10 @@ int main(int argc, char **argv)
 	c.interactive = isatty(STDOUT_FILENO);
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			opt_db = argv[++i];
-		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-	opterr = 0;   /* commands report a bad option themselves, in one line */
-			opt_db = argv[i] + 5;
+		if (strcmp(argv[i], "--db") == 0 || strncmp(argv[i], "--db=", 5) == 0) {
+			opt_db = argv[i][4] == '=' ? argv[i] + 5 : i + 1 < argc ? argv[++i] : NULL;
+			if (!opt_db || !*opt_db)
+				return cli_error(ST_USAGE, _("--db needs the path of a store"));
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_help();
 			return 0;

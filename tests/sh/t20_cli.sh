@@ -85,6 +85,9 @@ if grep -Eq '^ordesk [0-9]+\.[0-9]+\.[0-9]+$' "$T/out"; then ok "--version print
 expect_status 64 "unknown global option" "$ORDESK" --bogus
 one_line "unknown global option: one line"
 contains "$T/err" "--bogus" "unknown global option is named"
+expect_status 64 "--db without a path" "$ORDESK" --db
+contains "$T/err" "--db needs" "--db without a path: says so"
+expect_status 64 "--db= empty" "$ORDESK" --db= orders
 expect_status 64 "unknown command" od frobnicate
 one_line "unknown command: one line"
 contains "$T/err" "frobnicate" "unknown command is named"
