@@ -100,6 +100,7 @@ int main(int argc, char **argv)
 	i18n_init();
 	memset(&c, 0, sizeof c);
 	c.interactive = isatty(STDOUT_FILENO);
+	opterr = 0;   /* commands report a bad option themselves, in one line */
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 || strncmp(argv[i], "--db=", 5) == 0) {
