@@ -463,7 +463,8 @@ static enum status write_order(struct demo_state *ds, const struct plan *p, long
 	if ((st = store_order_insert(s, &o, lines, nlines)) != ST_OK)
 		return st;
 
-	/* The timeline. */
+	/* The timeline; whoever locked the stock is the one who moved it to locked. */
+	const char *locker = handler(ds, 0);
 	int with_events = ds->full_events || p->received > ds->now - 7 * 86400;
 	int saved_full = ds->full_events;
 	ds->full_events = with_events;
@@ -473,8 +474,8 @@ static enum status write_order(struct demo_state *ds, const struct plan *p, long
 		for (int sg = STAGE_REVIEW; sg < STAGE_CANCELLED; sg++) {
 			if (!o.t_stage[sg])
 				continue;
-			if ((st = event(ds, o.id, o.t_stage[sg], handler(ds, 0), "advance", stage_name((enum stage)(sg - 1)),
-			                stage_name((enum stage)sg), "")) != ST_OK)
+			if ((st = event(ds, o.id, o.t_stage[sg], sg == STAGE_LOCKED ? locker : handler(ds, 0), "advance",
+			                stage_name((enum stage)(sg - 1)), stage_name((enum stage)sg), "")) != ST_OK)
 				goto out;
 		}
 		if (o.stage == STAGE_CANCELLED &&
@@ -494,7 +495,7 @@ static enum status write_order(struct demo_state *ds, const struct plan *p, long
 			while (strcmp(ds->skus[k], lines[i].sku) != 0)
 				k++;
 			if ((st = store_demo_lock(s, o.id, ids[i], lines[i].sku, "MAIN", lines[i].qty, o.t_stage[STAGE_LOCKED],
-			                          handler(ds, 0))) != ST_OK)
+			                          locker)) != ST_OK)
 				goto out;
 			ds->available[k] -= lines[i].qty;
 		}
