@@ -68,7 +68,9 @@ static enum status move_order(struct desk *d, const struct order *o, enum stage 
 {
 	time_t now = desk_now(d);
 	time_t due = clock_stage_due(&d->clocks, &d->cal, to, o->priority, o->received_at, now);
-	int on_time = o->due_at == 0 || now <= o->due_at;
+	/* Only finishing a stage forward can be "ahead of its clock" (a fresh green card);
+	 * an order moved back or cancelled never is. */
+	int on_time = (int)to == transition_next(o->stage) && (o->due_at == 0 || now <= o->due_at);
 	enum status st;
 
 	st = store_order_move(d->store, o->id, o->stage, o->version, to, now, due, on_time);

@@ -306,6 +306,7 @@ START_TEST(back_needs_a_supervisor_and_a_reason)
 	ck_assert_int_eq(o.stage_at, d.fixed_now);
 	/* leaving locked frees the stock */
 	ck_assert_int_eq(q_int(&d, "SELECT locked FROM stock WHERE sku = 'SKU-1'"), 0);
+	ck_assert_int_eq(o.prev_on_time, 0);   /* moved back: never a fresh green card */
 	ck_assert_int_eq(desk_move_back(&d, no, "recheck the customer"), ST_OK);
 	ck_assert_int_eq(get(&d, no).stage, STAGE_NEW);
 	ck_assert_int_eq(desk_move_back(&d, no, "again"), ST_REFUSED);
@@ -349,6 +350,7 @@ START_TEST(cancel_before_shipping_only)
 	ck_assert_int_eq(desk_cancel(&d, no, "customer cancelled"), ST_OK);
 	ck_assert_int_eq(get(&d, no).stage, STAGE_CANCELLED);
 	ck_assert_int_eq(get(&d, no).t_stage[STAGE_CANCELLED], d.fixed_now);
+	ck_assert_int_eq(get(&d, no).prev_on_time, 0);
 	ck_assert_int_eq(q_int(&d, "SELECT locked FROM stock WHERE sku = 'SKU-1'"), 0);
 	ck_assert_int_eq(desk_cancel(&d, no, "twice"), ST_REFUSED);
 	ck_assert_int_eq(advance(&d, no, -1, NULL, NULL), ST_REFUSED);
