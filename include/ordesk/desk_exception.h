@@ -39,6 +39,7 @@ struct exception_raise {
 	time_t due_at;
 	long long related_id;
 	const char *breach_key;     /* NULL: none */
+	time_t opened_at;           /* 0: now; a clock's breach: when it ran out */
 };
 enum status desk_exception_raise_tx(struct desk *d, const struct order *o,
                                     const struct exception_raise *r, long long *id, int *created);
@@ -104,6 +105,10 @@ int desk_exception_flagged(const struct exception_rec *e, enum field *out, int m
  */
 enum status desk_exception_stage_left_tx(struct desk *d, const struct order *o, enum stage to,
                                          const char *cause, const char *note);
+
+/* Lists exceptions (see store_exception_each): reads, any role. */
+enum status desk_exception_each(struct desk *d, const struct exception_filter *f,
+                                int (*fn)(const struct exception_row *r, void *arg), void *arg);
 
 /* "why red" for one line: which rule or clock, how far over, at now. */
 void desk_exception_why(const struct desk *d, const struct exception_row *r, char *buf,

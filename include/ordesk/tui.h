@@ -88,6 +88,7 @@ struct tui {
 	int scripted;            /* keys come from ORDESK_KEYS */
 	struct board_filter filter;   /* the board's filter (always shown) */
 	struct board_header header;   /* counts under the filter, read at each reload */
+	int alerts;                   /* escalations waiting, read with the header */
 	struct tui_private *priv;
 };
 

@@ -51,14 +51,17 @@ enum tui_view_mask {
 	X(SEARCH,     '/', 0, 0,               "search",    N_("search"),   N_("search order number, channel order id, customer, phone or SKU"), TV_BOARD) \
 	X(NEXT_MATCH, 'n', 0, 0,               "next",      NULL,           N_("the next match of the search"), TV_BOARD) \
 	X(PREV_MATCH, 'N', 0, 0,               "previous",  NULL,           N_("the previous match of the search"), TV_BOARD) \
+	X(FILTER,     'f', 0, 0,               "filter",    N_("filter"),   N_("filter by channel, priority, health or mine (exceptions: by kind)"), TV_BOARD | TV_EXCEPTIONS) \
+	X(UNFILTER,   'F', 0, 0,               "unfilter",  NULL,           N_("clear the filter"), TV_BOARD | TV_EXCEPTIONS) \
+	X(ACK,        'a', 0, 0,               "acknowledge", N_("acknowledge"), N_("acknowledge the alert in focus (supervisor)"), TV_ALERTS) \
+	X(ALL_ALERTS, 'A', 0, 0,               "all-alerts", NULL,          N_("show acknowledged alerts too, or only waiting ones"), TV_ALERTS) \
+	X(EXPORT,     'o', 0, 0,               "export",    N_("export"),   N_("write the report to a file: txt, csv, md or html after its name"), TV_REPORT) \
 	X(STOCK_SEARCH, '/', 0, 0,             "stock-search", N_("search"), N_("stock: only the SKUs whose code or name holds a text"), TV_STOCK) \
 	X(STOCK_FILTER, 'f', 0, 0,             "stock-filter", N_("filter"), N_("stock: all, low (available below safety stock) or short (orders wait)"), TV_STOCK) \
 	X(STOCK_SORT, 's', 0, 0,               "sort",      N_("sort"),     N_("stock: sort by SKU, available, waiting or reorder"), TV_STOCK) \
 	X(RECEIVE,    'R', 0, 0,               "receive",   N_("receive"),  N_("stock: receive units of the SKU in focus; waiting orders are locked"), TV_STOCK) \
 	X(ADJUST,     'a', 0, 0,               "adjust",    N_("adjust"),   N_("stock: correct on hand of the SKU in focus, with a reason (supervisor)"), TV_STOCK) \
 	X(SAFETY,     'S', 0, 0,               "safety",    NULL,           N_("stock: set the safety stock of the SKU in focus (supervisor)"), TV_STOCK) \
-	X(FILTER,     'f', 0, 0,               "filter",    N_("filter"),   N_("filter by channel, priority, health or mine"), TV_BOARD) \
-	X(UNFILTER,   'F', 0, 0,               "unfilter",  NULL,           N_("clear the filter"), TV_BOARD) \
 	X(VIEW_BOARD, '1', 0, 0,               "board",     N_("board"),    N_("the board"), TV_ALL) \
 	X(VIEW_EXCEPTIONS, '2', 0, 0,          "exceptions", N_("exceptions"), N_("the exceptions queue"), TV_ALL) \
 	X(VIEW_STOCK, '3', 0, 0,               "stock",     N_("stock"),    N_("stock on hand, locked and available"), TV_ALL) \
@@ -84,7 +87,9 @@ enum tui_view_mask {
 	X(ADVANCE,    ' ', 0, 0, "advance", N_("advance"), N_("move the order to its next stage (asks carrier and tracking number when shipping)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_advance) \
 	X(EDIT,       'e', 0, 0, "edit",    N_("edit"),    N_("change a field of the order"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit) \
 	X(MOVE_BACK,  'b', 0, 0, "back",    NULL,          N_("move the order one stage back, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_back) \
-	X(CANCEL,     'C', 0, 0, "cancel",  NULL,          N_("cancel the order, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_cancel)
+	X(CANCEL,     'C', 0, 0, "cancel",  NULL,          N_("cancel the order, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_cancel) \
+	X(RAISE,      'x', 0, 0, "exception", N_("exception"), N_("raise an exception on the order: a kind and a note"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_raise) \
+	X(RESOLVE,    'r', 0, 0, "resolve", N_("resolve"), N_("resolve the order's open exception, with the flow of its kind"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_resolve)
 
 #define TUI_KEY_ENUM(id, k1, k2, k3, name, label, help, views) ACT_##id,
 #define TUI_ORDER_ACTION_ENUM(id, k1, k2, k3, name, label, help, views, fn) ACT_##id,

@@ -122,7 +122,7 @@ enum status desk_exception_raise_tx(struct desk *d, const struct order *o,
 	e.order_id = o->id;
 	e.kind = r->kind;
 	e.stage = o->stage;
-	e.opened_at = now;
+	e.opened_at = r->opened_at ? r->opened_at : now;
 	text_copy(e.opened_by, d->login, sizeof e.opened_by);
 	text_copy(e.description, r->description && *r->description ? r->description
 	                                                            : exkind_what(r->kind),
@@ -696,4 +696,14 @@ void desk_exception_why(const struct desk *d, const struct exception_row *r, cha
 		snprintf(buf, size, "%s", e->description);
 		return;
 	}
+}
+
+enum status desk_exception_each(struct desk *d, const struct exception_filter *f,
+                                int (*fn)(const struct exception_row *r, void *arg), void *arg)
+{
+	enum status st = store_exception_each(d->store, f, fn, arg);
+
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	return ST_OK;
 }

@@ -95,7 +95,7 @@ static enum status breach_body(struct desk *d, void *arg)
 		snprintf(detail, sizeof detail, "clock=%s due=%lld", clock_word(od->stage, od->priority),
 		         (long long)od->due_at);
 		struct exception_raise r = { .kind = kind, .description = desc, .detail = detail,
-		                             .breach_key = od->breach_key };
+		                             .breach_key = od->breach_key, .opened_at = od->due_at };
 		if ((st = desk_exception_raise_tx(d, &o, &r, &id, &created)) != ST_OK)
 			return st;
 		if (!created)
@@ -258,4 +258,23 @@ enum status desk_alert_ack(struct desk *d, long long id)
 	if (desk_require(d, ROLE_SUPERVISOR, _("acknowledge alerts (close escalations)")) != ST_OK)
 		return ST_DENIED;
 	return desk_tx(d, ack_body, &id);
+}
+
+enum status desk_alert_each(struct desk *d, int all,
+                            int (*fn)(const struct escalation_rec *x, void *arg), void *arg)
+{
+	enum status st = store_escalation_each(d->store, all, fn, arg);
+
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	return ST_OK;
+}
+
+enum status desk_alert_count(struct desk *d, int *waiting)
+{
+	enum status st = store_escalation_count_open(d->store, waiting);
+
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	return ST_OK;
 }

@@ -6,6 +6,8 @@
 #include <curses.h>
 
 #include "ordesk/tui.h"
+#include "ordesk/tui_exception.h"
+#include "ordesk/desk_sweep.h"
 #include "ordesk/tui_frame.h"
 #include "ordesk/desk_order.h"
 #include "ordesk/i18n.h"
@@ -288,6 +290,8 @@ static void header_load(struct tui *t)
 	t->priv->header_ok = st == ST_OK;
 	if (st != ST_OK)
 		tui_status_desk(t, st);
+	else if (desk_alert_count(t->desk, &t->alerts) != ST_OK)
+		t->alerts = 0;
 }
 
 void tui_changed(struct tui *t)
@@ -323,6 +327,8 @@ static void draw_header(struct tui *t)
 		snprintf(left + strlen(left), sizeof left - strlen(left), " %s %s", dot, _(s->view->name));
 	snprintf(mid, sizeof mid, _("%d open %s %d red %s %d yellow"), h->open, dot, h->red, dot,
 	         h->yellow);
+	if (t->alerts > 0)
+		snprintf(mid + strlen(mid), sizeof mid - strlen(mid), _(" %s %d alerts"), dot, t->alerts);
 	snprintf(right, sizeof right, "%s (%s)  %s ", t->desk->login, role_name(t->desk->role), clock);
 	x = tui_put(t, 0, 0, t->cols, ROLE_UI_HEADER, left);
 	int rw = text_width(right);
@@ -586,6 +592,7 @@ int tui_tick(struct tui *t)
 	int changed = 0;
 
 	t->now = desk_now(t->desk);
+	int swept = tui_sweep_tick(t);
 	if (v != p->data_version) {
 		p->data_version = v;
 		tui_changed(t);
@@ -597,7 +604,7 @@ int tui_tick(struct tui *t)
 			tui_changed(t);
 		changed = 1;
 	}
-	return changed;
+	return changed || swept;
 }
 
 static void dispatch(struct tui *t, int key)
