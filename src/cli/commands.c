@@ -9,7 +9,7 @@ const struct cli_command cli_commands[] = {
 	{ "demo", "[--orders N] [--seed S] [--refresh]", N_("fill a store with realistic orders, stock and history"), cmd_demo, CLI_NO_STORE },
 	{ "board", "", N_("the full-screen board"), cmd_board, CLI_STORE },
 	{ "import", "[--profile P] [--channel C] [--dry-run] [--rejects FILE] FILE...", N_("import orders from channel files (CSV, TSV; - is standard input)"), cmd_import, CLI_STORE },
-	{ "orders", "[--stage S] [--health H] [--channel C] [--format table|csv|tsv]", N_("list orders"), cmd_orders, CLI_STORE },
+	{ "orders", "[--stage S] [--health H] [--channel C] [--all] [--format table|csv|tsv]", N_("list orders"), cmd_orders, CLI_STORE },
 	{ "show", "ORDER", N_("an order with its lines, exceptions and history"), cmd_show, CLI_STORE },
 	{ "advance", "ORDER [--to STAGE] [--carrier NAME --tracking NO] [--cause CAUSE]", N_("move an order to its next stage"), cmd_advance, CLI_STORE },
 	{ "back", "ORDER --reason TEXT", N_("move an order one stage back (supervisor)"), cmd_back, CLI_STORE },
