@@ -533,6 +533,49 @@ START_TEST(listing_filters)
 }
 END_TEST
 
+START_TEST(listing_in_board_order)
+{
+	struct store *s = open_ok(STORE_CREATE);
+	char got[256] = "";
+
+	add_order(s, "late-normal", STAGE_NEW, 1);
+	add_order(s, "urgent", STAGE_NEW, 1);
+	add_order(s, "normal-high-score", STAGE_NEW, 1);
+	add_order(s, "review", STAGE_REVIEW, 1);
+	add_order(s, "early-normal", STAGE_NEW, 1);
+	ck_assert_int_eq(exec_rc(s, "UPDATE orders SET prio_rank = 2, priority = 'normal', score = 1, due_at = 900 "
+	                            "WHERE channel_ref = 'late-normal'; "
+	                            "UPDATE orders SET prio_rank = 0, priority = 'urgent' WHERE channel_ref = 'urgent'; "
+	                            "UPDATE orders SET prio_rank = 2, priority = 'normal', score = 9 "
+	                            "WHERE channel_ref = 'normal-high-score'; "
+	                            "UPDATE orders SET prio_rank = 2, priority = 'normal', score = 1, due_at = 100 "
+	                            "WHERE channel_ref = 'early-normal'", NULL, 0), SQLITE_OK);
+	struct order_filter f = { .stage = -1, .health = -1, .now = T_MONDAY_0900 };
+	ck_assert_int_eq(store_order_each(s, &f, collect, got), ST_OK);
+	ck_assert_str_eq(got, "urgent normal-high-score early-normal late-normal review ");
+	store_close(s);
+}
+END_TEST
+
+START_TEST(schema_refuses_unknown_words)
+{
+	struct store *s = open_ok(STORE_CREATE);
+	long long id = add_order(s, "A", STAGE_NEW, 1);
+	char sql[160];
+	static const char *const bad[] = { "stage = 'lost'", "priority = 'asap'", "tier = 'vip'",
+	                                   "type = 'refund'", "open_exc = -1" };
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(sql, sizeof sql, "UPDATE orders SET %s WHERE id = %lld", bad[i], id);
+		ck_assert_msg((exec_rc(s, sql, NULL, 0) & 0xff) == SQLITE_CONSTRAINT, "%s accepted", bad[i]);
+	}
+	snprintf(sql, sizeof sql, "INSERT INTO exceptions (order_id, kind, stage, opened_at, opened_by) "
+	         "VALUES (%lld, 'lost_parcel', 'new', 1, 'x')", id);
+	ck_assert_int_eq(exec_rc(s, sql, NULL, 0) & 0xff, SQLITE_CONSTRAINT);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(settings_get_and_set)
 {
 	struct store *s = open_ok(STORE_CREATE);
@@ -673,6 +716,8 @@ int main(void)
 	tcase_add_test(tc, orders_round_trip);
 	tcase_add_test(tc, serials_per_day_and_channel);
 	tcase_add_test(tc, listing_filters);
+	tcase_add_test(tc, listing_in_board_order);
+	tcase_add_test(tc, schema_refuses_unknown_words);
 	tcase_add_test(tc, settings_get_and_set);
 	tcase_add_test(tc, users);
 	tcase_add_test(tc, transactions_and_busy);
