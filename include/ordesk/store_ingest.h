@@ -15,6 +15,9 @@
  * caller's transaction.
  */
 
+/* A larger page cache for one big import (on), and back (off). */
+enum status store_ingest_bulk(struct store *s, int on);
+
 /* An existing order, as much of it as a re-import looks at. */
 struct ingest_found {
 	long long id;

@@ -583,7 +583,9 @@ enum status desk_import(struct desk *d, FILE *fp, const struct desk_import_opts 
 	if (store_setting_get(d->store, "import.duplicate_window", "30m", buf, sizeof buf) == ST_OK &&
 	    duration_parse(buf, &w) == 0)
 		c->dup_window = w.unit == DUR_SECONDS ? w.amount : w.amount * 86400L;
+	store_ingest_bulk(d->store, 1);
 	st = desk_tx(d, import_body, c);
+	store_ingest_bulk(d->store, 0);
 	if (st == ST_REFUSED && c->dry_done)
 		st = ST_OK;
 	if (st != ST_OK)

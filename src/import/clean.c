@@ -321,6 +321,10 @@ int import_parse_money(const char *text, int decimal_comma, long long *cents, ch
 		*currency = '\0';
 	while (*p && n < sizeof buf - 1) {
 		size_t k;
+		if ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',') {
+			buf[n++] = *p++;   /* the common case, before the currency table */
+			continue;
+		}
 		for (k = 0; k < sizeof currencies / sizeof currencies[0]; k++) {
 			size_t len = strlen(currencies[k].text);
 			if (strncmp(p, currencies[k].text, len) == 0) {
