@@ -430,29 +430,69 @@ static void hint_key(struct tui *t, int key, char *buf, size_t size)
 		tui_key_name(key, buf, size);
 }
 
+/* Hint bar order: open, the order actions, the view's own, other views; help and quit always. */
+static int hint_rank(const struct tui_key *k)
+{
+	if (k->action == ACT_OPEN)
+		return 0;
+	if (k->order_fn)
+		return 1;
+	switch (k->action) {
+	case ACT_VIEW_BOARD:
+	case ACT_VIEW_EXCEPTIONS:
+	case ACT_VIEW_STOCK:
+	case ACT_VIEW_ALERTS:
+	case ACT_VIEW_REPORT:
+		return 3;
+	case ACT_HELP:
+	case ACT_QUIT:
+		return 4;
+	default:
+		return 2;
+	}
+}
+
+static int hint_text(struct tui *t, const struct tui_key *k, char *key, size_t ksize, char *label,
+                     size_t lsize)
+{
+	hint_key(t, k->keys[0], key, ksize);
+	snprintf(label, lsize, "%s", _(k->label));
+	if (k->action == ACT_QUIT && t->priv->depth > 1)
+		snprintf(label, lsize, "%s", _("back"));
+	return text_width(key) + 1 + text_width(label) + 2;
+}
+
 static void draw_hints(struct tui *t)
 {
 	unsigned mask = current_mask(t);
 	struct view_slot *s = top_slot(t);
-	int y = t->rows - 1, x = 1;
+	int y = t->rows - 1, x = 1, reserved = 0;
+	char key[32], label[64];
 
 	tui_fill(t, y, 0, t->cols, ROLE_UI_HINT);
-	for (size_t i = 0; i < tui_key_count; i++) {
-		const struct tui_key *k = &tui_keys[i];
-		char key[32], label[64];
-		if (!k->label || !(k->views & mask) || !action_present(k))
-			continue;
-		if (s && k->action == ACT_VIEW_BOARD && s->view == &tui_view_board)
-			continue;
-		hint_key(t, k->keys[0], key, sizeof key);
-		snprintf(label, sizeof label, "%s", _(k->label));
-		if (k->action == ACT_QUIT && t->priv->depth > 1)
-			snprintf(label, sizeof label, "%s", _("back"));
-		int need = text_width(key) + 1 + text_width(label) + 2;
-		if (x + need > t->cols)
-			break;
-		x += tui_put(t, y, x, t->cols - x, ROLE_UI_HINT_KEY, key) + 1;
-		x += tui_put(t, y, x, t->cols - x, ROLE_UI_HINT, label) + 2;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int rank = 0; rank <= 4; rank++) {
+			for (size_t i = 0; i < tui_key_count; i++) {
+				const struct tui_key *k = &tui_keys[i];
+				if (!k->label || !(k->views & mask) || !action_present(k) || hint_rank(k) != rank)
+					continue;
+				if (s && k->action == ACT_VIEW_BOARD && s->view == &tui_view_board)
+					continue;
+				int need = hint_text(t, k, key, sizeof key, label, sizeof label);
+				if (pass == 0) {
+					/* the first pass only measures what help and quit need */
+					if (rank == 4)
+						reserved += need;
+					continue;
+				}
+				if (rank < 4 && x + need > t->cols - reserved)
+					continue;
+				if (x + need > t->cols + 2)
+					continue;
+				x += tui_put(t, y, x, t->cols - x, ROLE_UI_HINT_KEY, key) + 1;
+				x += tui_put(t, y, x, t->cols - x, ROLE_UI_HINT, label) + 2;
+			}
+		}
 	}
 }
 

@@ -72,12 +72,27 @@ wait_for a "match 1 of 1 for 陈" "the search typed before the resize runs"
 # A second board on the same store sees changes by the first and by the command line.
 tm_start b 100x30 $B board
 wait_for b "NEW 4" "second board opens"
-tm_keys a Home h h h h Home Space
+tm_keys a g h h h h g Space
 wait_for a "NEW 3" "first board advances a new order"
 wait_for b "NEW 3" "second board shows it within seconds"
 od advance 20261122-EC-0002 > /dev/null 2>&1
 wait_for a "NEW 2" "a command line change shows on the first board"
 wait_for b "NEW 2" "and on the second"
+
+# A busy store: another program holds the write lock; the board says so
+# instead of freezing, and finishes the advance once the lock is gone.
+if command -v sqlite3 >/dev/null 2>&1; then
+	tm_start lock 100x10 sqlite3 "$DB"
+	wait_for lock "sqlite>" "a second program opens the store"
+	tm_type lock "BEGIN IMMEDIATE; "; tm_keys lock Enter
+	# the first card of review: advancing it needs a write transaction
+	tm_keys a 1 g h h h h l g Space
+	wait_for a "the store is busy" "a busy store shows a message"
+	tm_type lock "COMMIT; "; tm_keys lock Enter
+	if tm_gone a "the store is busy" 5; then ok "the board goes on when the store is free"; else
+		not_ok "the board stays busy"; fi
+	tm_keys a Escape
+fi
 
 # Quit.
 tm_keys a q

@@ -25,7 +25,8 @@ tm_start() {
 		set-option -t "odt$$-$name" remain-on-exit on >/dev/null
 }
 tm_keys() { name=$1; shift; tm send-keys -t "odt$$-$name" "$@"; }
-tm_type() { tm send-keys -t "odt$$-$name" -l "$2"; }
+# (tmux reads a trailing ";" as its own separator: end such text with a space)
+tm_type() { tm send-keys -t "odt$$-$1" -l "$2"; }
 tm_cap() { tm capture-pane -p -t "odt$$-$1" > "${2:-$T/cap}"; }
 tm_capc() { tm capture-pane -p -e -t "odt$$-$1" > "${2:-$T/cap}"; }
 tm_wait() {
