@@ -644,7 +644,9 @@ static enum status split_body(struct desk *d, void *arg)
 	bo.id = 0;
 	for (k = 1; k < 100; k++) {
 		struct order probe;
-		snprintf(bo.order_no, sizeof bo.order_no, "%.34s-B%d", o.order_no, k);
+		char num[64];
+		snprintf(num, sizeof num, "%.34s-B%d", o.order_no, k);
+		text_copy(bo.order_no, num, sizeof bo.order_no);
 		st = store_order_get(d->store, bo.order_no, &probe);
 		if (st == ST_REFUSED)
 			break;
@@ -653,7 +655,11 @@ static enum status split_body(struct desk *d, void *arg)
 			goto out;
 		}
 	}
-	snprintf(bo.channel_ref, sizeof bo.channel_ref, "%.70s/B%d", o.channel_ref, k);
+	{
+		char ref[128];
+		snprintf(ref, sizeof ref, "%.70s/B%d", o.channel_ref, k);
+		text_copy(bo.channel_ref, ref, sizeof bo.channel_ref);
+	}
 	text_copy(bo.source, "split", sizeof bo.source);
 	bo.stage = STAGE_REVIEW;
 	bo.stage_at = desk_now(d);
