@@ -64,6 +64,28 @@ board_dump ship_prompt $S "l l l j Space"
 screen_is ship_prompt
 board_dump ship_tracking $S "l l l j Space S F Enter"
 screen_is ship_tracking
+# Edit asks which field, then offers the current value.
+board_dump edit_prompt $S "e Enter"
+screen_is edit_prompt
+board_dump edit_done $S "e Enter C-u N e w Space N a m e Enter"
+contains "$T/edit_done.txt" "New Name · 2 items" "e edits the customer through desk/"
+od show 20261122-EC-0001 > "$T/show" 2>&1
+contains "$T/show" "New Name" "the edit is in the store"
+# Move back and cancel ask for a reason; the order moves through desk/ with it.
+board_dump back_done $S "l b t o o Space e a r l y Enter"
+contains "$T/back_done.txt" "20261122-ST-0002 moved back from review" "b moves back with a reason"
+od show 20261122-ST-0002 > "$T/show" 2>&1
+contains "$T/show" "too early" "the reason is recorded"
+board_dump cancel_confirm $S "l l l j C d u p Enter"
+contains "$T/cancel_confirm.txt" "cancel 20261122-DS-0002 for good? (y/n)" "C asks to confirm"
+board_dump cancel_no $S "l l l j C d u p Enter n"
+contains "$T/cancel_no.txt" "cancelled; nothing changed" "n keeps the order"
+# A viewer is refused on the status line, and nothing changes.
+sqlite3 "$DB" "UPDATE users SET role = 'viewer'"
+board_dump viewer $S "Space"
+contains "$T/viewer.txt" "may not advance orders" "a viewer's advance is refused on the status line"
+od show 20261122-EC-0001 > "$T/show" 2>&1
+contains "$T/show" "new" "and the order stays where it was"
 rm -f "$DB"*
 
 board_store cjk
