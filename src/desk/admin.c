@@ -219,6 +219,11 @@ static const struct invariant invariants[] = {
 	{ N_("only orders in locked or picking hold active locks"),
 	  "SELECT o.order_no || ' is ' || o.stage FROM stock_locks l JOIN orders o ON o.id = l.order_id "
 	  "WHERE l.state = 'active' AND o.stage NOT IN ('locked', 'picking') LIMIT 1" },
+	{ N_("orders in locked or picking hold a lock for every line"),
+	  "SELECT o.order_no || ' line ' || l.line_no || ' ' || l.sku || ': ' || l.qty || ' wanted, ' || "
+	  "coalesce(k.q, 0) || ' locked' FROM orders o JOIN order_lines l ON l.order_id = o.id "
+	  "LEFT JOIN (SELECT line_id, sum(qty) q FROM stock_locks WHERE state = 'active' GROUP BY line_id) k "
+	  "ON k.line_id = l.id WHERE o.stage IN ('locked', 'picking') AND l.qty <> coalesce(k.q, 0) LIMIT 1" },
 	{ N_("stage counts match the orders"),
 	  "SELECT c.stage || ': counted ' || c.n || ', actual ' || coalesce(o.n, 0) FROM stage_counts c "
 	  "LEFT JOIN (SELECT stage, count(*) n, sum(open_exc > 0) r FROM orders GROUP BY stage) o "

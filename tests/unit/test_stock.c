@@ -522,6 +522,36 @@ START_TEST(viewer_cannot_lock_or_receive)
 }
 END_TEST
 
+START_TEST(check_finds_broken_stock_invariants)
+{
+	struct desk d;
+	char no[40];
+	const char *items[] = { "A:2", "B:1" };
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	receive(&d, "A", 5, NULL);
+	receive(&d, "B", 5, NULL);
+	order_in_review(&d, "R1", "MAIN", PRIO_NORMAL, 0, items, 2, no, sizeof no);
+	ck_assert_int_eq(desk_lock(&d, no), ST_OK);
+	check_ok(&d);
+	/* A lock ended without its stock: locked no longer equals the ledger. */
+	ck_assert_int_eq(sqlite3_exec(store_db(d.store),
+	                              "UPDATE stock_locks SET state = 'released' WHERE sku = 'B'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(desk_check(&d), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "B@MAIN: locked 1, active locks 0"));
+	/* Stock and ledger agree again, but the locked order misses a line's lock. */
+	ck_assert_int_eq(sqlite3_exec(store_db(d.store), "UPDATE stock SET locked = 0 WHERE sku = 'B'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(desk_check(&d), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "line 2 B: 1 wanted, 0 locked"));
+	/* The CHECK constraint refuses locking more than is on hand, whatever the code. */
+	ck_assert_int_ne(sqlite3_exec(store_db(d.store), "UPDATE stock SET locked = 6 WHERE sku = 'A'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("stock");
@@ -542,6 +572,7 @@ int main(void)
 	tcase_add_test(tc, low_stock_alerts_once_and_rearms);
 	tcase_add_test(tc, listing_shows_waiting_demand_and_filters);
 	tcase_add_test(tc, viewer_cannot_lock_or_receive);
+	tcase_add_test(tc, check_finds_broken_stock_invariants);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
