@@ -581,6 +581,12 @@ static int script_next(struct tui *t)
 	const char *w = p->keys[p->ikey++];
 	if (strcmp(w, "tick") == 0)
 		return TUI_KEY_TICK;
+	/* "wait:15m": a pinned clock (ORDESK_NOW) moves on, then a tick. */
+	int minutes;
+	if (sscanf(w, "wait:%dm", &minutes) == 1 && t->desk->fixed_now) {
+		t->desk->fixed_now += (time_t)minutes * 60;
+		return TUI_KEY_TICK;
+	}
 	if (strncmp(w, "resize:", 7) == 0)
 		return script_resize(t, w);
 	return tui_key_parse(w);
@@ -750,7 +756,8 @@ static int split_script(struct tui_private *p, const char *keys, char *err, size
 		tui_fatal("out of memory");
 	for (char *save = NULL, *w = strtok_r(p->script, " \t\n", &save); w;
 	     w = strtok_r(NULL, " \t\n", &save)) {
-		if (strcmp(w, "tick") != 0 && strncmp(w, "resize:", 7) != 0 && tui_key_parse(w) < 0) {
+		if (strcmp(w, "tick") != 0 && strncmp(w, "resize:", 7) != 0 &&
+		    strncmp(w, "wait:", 5) != 0 && tui_key_parse(w) < 0) {
 			char clean[64];
 			text_clean(w, clean, sizeof clean);
 			snprintf(err, err_size, _("ORDESK_KEYS: unknown key %s"), clean);

@@ -41,6 +41,8 @@ board_dump search_phone $S "/ 1 3 8 0 0 Enter"
 screen_is search_phone
 board_dump search_sku $S "/ S K U - 1 0 Enter"
 screen_is search_sku
+board_dump search_next $S "/ 2 0 2 6 1 1 2 2 - E C Enter n n N n"
+contains "$T/search_next.txt" "match 3 of 6 for 20261122-EC" "n and N step through the matches"
 board_dump search_none $S "/ n o p e Enter"
 screen_is search_none
 board_dump filter_menu $S "f"
@@ -64,6 +66,10 @@ board_dump ship_prompt $S "l l l j Space"
 screen_is ship_prompt
 board_dump ship_tracking $S "l l l j Space S F Enter"
 screen_is ship_tracking
+# Time passes (the pinned clock moves on): cards re-colour at the next tick.
+# (The exceptions work sweeps on that tick too: breaches open, so this comes late.)
+board_dump clock_moves $S "wait:15m"
+screen_is clock_moves
 # Edit asks which field, then offers the current value.
 board_dump edit_prompt $S "e Enter"
 screen_is edit_prompt

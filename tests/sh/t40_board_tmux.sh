@@ -121,6 +121,15 @@ if grep -qE '\[([0-9;]*;)?(3[0-7]|38;5;[0-9]+|4[0-7]|48;5;[0-9]+)(;[0-9;]*)?m' "
 contains "$T/mono" "needs info" "NO_COLOR keeps the words"
 tm_keys n q
 
+# An 8-colour terminal gets the 8-colour scheme: colours, none of the 256.
+TM_TERM=xterm tm_start e 100x30 $B board
+wait_for e "NEW" "8-colour board opens"
+tm_capc e "$T/eight"
+if grep -qE '\[([0-9;]*;)?(3[0-7]|4[0-7])(;[0-9;]*)?m' "$T/eight"; then ok "8 colours used"; else
+	not_ok "no colours on an 8-colour terminal"; fi
+lacks "$T/eight" "38;5;" "no 256-colour codes on an 8-colour terminal"
+tm_keys e q
+
 # TERM=vt100 works (no colours); TERM=dumb is refused with a clear message.
 TM_TERM=vt100 tm_start v 100x30 $B board
 wait_for v "NEW" "TERM=vt100 board opens"
