@@ -67,6 +67,15 @@ struct receive_result {
 	int waiting;             /* orders still waiting for the SKU */
 };
 
+/*
+ * For other use cases that change stock rows inside their transaction (a
+ * stock count import): with action non-NULL, locks the orders waiting for
+ * sku as a receipt does (resolving their exceptions with action); then
+ * raises or re-arms the low-stock alert of sku at warehouse.  res may be NULL.
+ */
+enum status desk_stock_changed_tx(struct desk *d, const char *sku, const char *warehouse,
+                                  const char *action, struct receive_result *res);
+
 /* Adds qty of sku at warehouse (NULL: MAIN) and locks waiting orders in
  * priority order (class, score, then age).  Clerk. */
 enum status desk_stock_receive(struct desk *d, const char *sku, long qty, const char *warehouse,

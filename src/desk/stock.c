@@ -864,27 +864,21 @@ struct stock_req {
 	struct receive_result *res;
 };
 
-static enum status receive_body(struct desk *d, void *arg)
+/*
+ * Locks the orders waiting on stock_short for sku, highest priority first
+ * (class, score, then age), while any of it is available; each lock resolves
+ * the order's exception with action.  Orders the stock left cannot fill are
+ * skipped, not waited for.
+ */
+static enum status allocate(struct desk *d, const char *sku, const char *action,
+                            struct receive_result *res)
 {
-	const struct stock_req *req = arg;
-	struct stock_row before;
 	long long *ids = NULL;
-	int found, nids = 0, new_sku = 0, new_wh = 0;
-	enum status st;
+	int nids = 0;
 	char where[16];
+	enum status st;
 
-	memset(req->res, 0, sizeof *req->res);
-	if ((st = store_stock_get(d->store, req->sku, req->warehouse, &before, &found)) != ST_OK)
-		return store_error(d, st);
-	if ((st = store_stock_ensure(d->store, req->sku, req->warehouse, &new_sku, &new_wh)) != ST_OK ||
-	    (st = store_stock_add(d->store, req->sku, req->warehouse, req->qty)) != ST_OK)
-		return store_error(d, st);
-	if ((st = stock_event(d, 0, req->sku, req->warehouse, "receive", before.on_hand,
-	                      before.on_hand + req->qty, req->text ? req->text : "")) != ST_OK)
-		return st;
-
-	/* Orders waiting for this SKU, highest priority first, lock while stock lasts. */
-	if ((st = store_stock_waiting_orders(d->store, req->sku, &ids, &nids)) != ST_OK)
+	if ((st = store_stock_waiting_orders(d->store, sku, &ids, &nids)) != ST_OK)
 		return store_error(d, st);
 	if (nids > 100)
 		store_stock_bulk(d->store, 1);
@@ -892,7 +886,7 @@ static enum status receive_body(struct desk *d, void *arg)
 		struct order o;
 		struct order_need n;
 		long left;
-		if ((st = store_stock_available_all(d->store, req->sku, &left)) != ST_OK) {
+		if ((st = store_stock_available_all(d->store, sku, &left)) != ST_OK) {
 			st = store_error(d, st);
 			break;
 		}
@@ -908,23 +902,57 @@ static enum status receive_body(struct desk *d, void *arg)
 			break;
 		st = reserve_order(d, &o, &n, where, sizeof where);
 		if (st == ST_OK && *where) {
-			char action[256];
-			snprintf(action, sizeof action, _("locked on receipt of %ld %s at %s"), req->qty,
-			         req->sku, req->warehouse);
 			st = resolve_short(d, &o, CAUSE_STOCK_PLANNING, action, NULL);
 			if (st == ST_OK)
 				st = move_to(d, &o, STAGE_LOCKED, "lock", _("stock received"));
 			if (st == ST_OK)
-				req->res->locked++;
+				res->locked++;
 		}
 		need_free(&n);
 	}
 	free(ids);
 	if (nids > 100)
 		store_stock_bulk(d->store, 0);
-	if (st != ST_OK)
+	res->waiting = nids - res->locked;
+	return st;
+}
+
+enum status desk_stock_changed_tx(struct desk *d, const char *sku, const char *warehouse,
+                                  const char *action, struct receive_result *res)
+{
+	struct receive_result dummy;
+	enum status st = ST_OK;
+
+	memset(&dummy, 0, sizeof dummy);
+	if (action)
+		st = allocate(d, sku, action, res ? res : &dummy);
+	if (st == ST_OK)
+		st = low_check(d, sku, warehouse);
+	return st;
+}
+
+static enum status receive_body(struct desk *d, void *arg)
+{
+	const struct stock_req *req = arg;
+	struct stock_row before;
+	int found, new_sku = 0, new_wh = 0;
+	enum status st;
+	char action[256];
+
+	memset(req->res, 0, sizeof *req->res);
+	if ((st = store_stock_get(d->store, req->sku, req->warehouse, &before, &found)) != ST_OK)
+		return store_error(d, st);
+	if ((st = store_stock_ensure(d->store, req->sku, req->warehouse, &new_sku, &new_wh)) != ST_OK ||
+	    (st = store_stock_add(d->store, req->sku, req->warehouse, req->qty)) != ST_OK)
+		return store_error(d, st);
+	if ((st = stock_event(d, 0, req->sku, req->warehouse, "receive", before.on_hand,
+	                      before.on_hand + req->qty, req->text ? req->text : "")) != ST_OK)
 		return st;
-	req->res->waiting = nids - req->res->locked;
+
+	snprintf(action, sizeof action, _("locked on receipt of %ld %s at %s"), req->qty, req->sku,
+	         req->warehouse);
+	if ((st = allocate(d, req->sku, action, req->res)) != ST_OK)
+		return st;
 	if ((st = low_check(d, req->sku, req->warehouse)) != ST_OK)
 		return st;
 	char sku[160];
