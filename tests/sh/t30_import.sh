@@ -110,6 +110,32 @@ printf 'channel,order_ref,sku,qty\nEC,"\033[2J\342\200\256X",MUG-01,1\nEC,Y,"\n'
 expect_status 65 "hostile text in an error" od import "$T/hostile-err.csv"
 bad "$T/err" && not_ok "raw control sequence on stderr" || ok "stderr is clean"
 
+# A profile file named by path: adding a channel is adding a file.
+cat >"$T/myshop.profile" <<'PROF'
+profile   myshop
+channel   ST
+delimiter semicolon
+dates     dmy
+zone      +01:00
+require   order_ref sku qty
+field order_ref  = Bestellnummer
+field ordered_at = Datum
+field customer   = Kunde
+field phone      = Telefon
+field address    = Strasse + PLZ + Ort
+field sku        = Artikel
+field qty        = Menge
+field unit_price = Preis
+PROF
+printf 'Bestellnummer;Datum;Kunde;Telefon;Strasse;PLZ;Ort;Artikel;Menge;Preis\nM-1;05.11.2026 14:30;Uta Berg;+49 30 555 0101;Lindenweg 3;10115;Berlin;MUG-01;2;8,50\n' >"$T/myshop.csv"
+expect_status 0 "a profile file by path" od import --profile "$T/myshop.profile" "$T/myshop.csv"
+contains "$T/out" "profile myshop" "the profile file is used"
+[ "$(q "SELECT channel || ' ' || ordered_at || ' ' || address || ' ' || total_cents FROM orders WHERE channel_ref = 'M-1'")" = "ST 1793885400 Lindenweg 3, 10115, Berlin 1700" ] \
+	&& ok "its channel, zone, day-first dates, joined address and decimal commas" || not_ok "profile file: $(q "SELECT channel, ordered_at, address, total_cents FROM orders WHERE channel_ref = 'M-1'")"
+printf 'profile broken\nfield nope = x\n' >"$T/broken.profile"
+expect_status 64 "a broken profile file" od import --profile "$T/broken.profile" "$T/myshop.csv"
+contains "$T/err" "line 2: unknown field nope" "the broken line is named"
+
 # Standard input, profiles, channels, roles and usage.
 expect_status 0 "standard input" sh -c "'$ORDESK' --db '$DB' import - <'$D/woocommerce-export.csv'"
 contains "$T/out" "<stdin>: 2 rows read" "stdin named"
