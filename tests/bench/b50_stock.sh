@@ -29,36 +29,40 @@ echo "receipt re-allocating 10000 waiting orders: $(span "$t0" "$t1") s wall, $(
 echo "  $out"
 "$ORDESK" --db "$DB" check >/dev/null && echo "  check: ok" || echo "  check: FAILED"
 
-# 2. Lock throughput, one process after the other: 1000 orders over 10 SKUs.
+# 2. Lock throughput, one process after the other: 500 orders over 10 SKUs.
 DB=$D/lock1.db
 "$ORDESK" --db "$DB" init >/dev/null
 k=0; while [ $k -lt 10 ]; do
-	make_orders "$DB" $((k * 100 + 1)) 100 "S$k" 1
+	make_orders "$DB" $((k * 50 + 1)) 50 "S$k" 1
 	"$ORDESK" --db "$DB" stock receive "S$k" 1000 >/dev/null
 	k=$((k + 1))
 done
 t0=$(now)
-i=1; while [ $i -le 1000 ]; do "$ORDESK" --db "$DB" lock "$(order_no $i)" >/dev/null; i=$((i + 1)); done
+i=1; while [ $i -le 500 ]; do "$ORDESK" --db "$DB" lock "$(order_no $i)" >/dev/null; i=$((i + 1)); done
 t1=$(now)
+echo "lock, 1 process: 500 locks in $(span "$t0" "$t1") s = $(awk -v s="$(span "$t0" "$t1")" 'BEGIN { printf "%.0f", 500 / s }') locks/s (each an ordesk process)"
 echo "(every lock is a committed transaction with synchronous=FULL: one fsync each, plus a process start)"
-echo "lock, 1 process: 1000 locks in $(span "$t0" "$t1") s = $(awk -v s="$(span "$t0" "$t1")" 'BEGIN { printf "%.0f", 1000 / s }') locks/s (each an ordesk process)"
+t2=$(now)
+i=1; while [ $i -le 100 ]; do "$ORDESK" --db "$DB" stock list --search S0 >/dev/null; i=$((i + 1)); done
+t3=$(now)
+echo "  for scale: a read-only ordesk process (stock list) takes $(awk -v s="$(span "$t2" "$t3")" 'BEGIN { printf "%.1f", s * 10 }') ms"
 
-# 3. 8 processes contending for 10 SKUs: 2000 orders, stock for 1500 of them.
+# 3. 8 processes contending for 10 SKUs: 1000 orders, stock for 750 of them.
 DB=$D/lock8.db
 "$ORDESK" --db "$DB" init >/dev/null
 k=0; while [ $k -lt 10 ]; do
-	make_orders "$DB" $((k * 200 + 1)) 200 "S$k" 1
-	"$ORDESK" --db "$DB" stock receive "S$k" 150 >/dev/null
+	make_orders "$DB" $((k * 100 + 1)) 100 "S$k" 1
+	"$ORDESK" --db "$DB" stock receive "S$k" 75 >/dev/null
 	k=$((k + 1))
 done
 t0=$(now)
 for p in 0 1 2 3 4 5 6 7; do
-	( i=$((p + 1)); while [ $i -le 2000 ]; do
+	( i=$((p + 1)); while [ $i -le 1000 ]; do
 		"$ORDESK" --db "$DB" lock "$(order_no $i)" >/dev/null 2>&1; echo $? >>"$D/rc.$p"; i=$((i + 8)); done ) &
 done
 wait
 t1=$(now)
 s=$(span "$t0" "$t1")
 won=$(cat "$D"/rc.* | grep -c '^0$'); short=$(cat "$D"/rc.* | grep -c '^1$'); other=$(cat "$D"/rc.* | grep -vc '^[01]$')
-echo "lock, 8 processes on 10 SKUs: 2000 attempts in $s s = $(awk -v s="$s" 'BEGIN { printf "%.0f", 2000 / s }') attempts/s; $won locked, $short short, $other other"
+echo "lock, 8 processes on 10 SKUs: 1000 attempts in $s s = $(awk -v s="$s" 'BEGIN { printf "%.0f", 1000 / s }') attempts/s; $won locked, $short short, $other other"
 "$ORDESK" --db "$DB" check >/dev/null && echo "  check: ok" || echo "  check: FAILED"
