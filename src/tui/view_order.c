@@ -117,8 +117,10 @@ static enum status order_load(struct tui *t, struct order_view *v)
 	v->n = 0;
 	struct health_input hi = { o->stage, o->stage_at, o->due_at, o->open_exc, o->prev_on_time };
 	enum health h = health_of(&hi, desk_now(d));
+	/* Red with open exceptions: their kinds say why, as on the card. */
 	add(v, tui_theme_health(h), _("order"), "%s  %s %s  %s", o->order_no,
-	    health_glyph(h, t->utf8), _(health_word(h)), stage_name(o->stage));
+	    health_glyph(h, t->utf8), h == HEALTH_RED && o->open_exc ? o->exc_kinds : _(health_word(h)),
+	    stage_name(o->stage));
 	add(v, ROLE_UI_NORMAL, _("channel"), "%s %s", o->channel, o->channel_ref);
 	add(v, ROLE_UI_NORMAL, _("priority"), "%s %s (score %.1f)", priority_glyph(o->priority, t->utf8),
 	    priority_name(o->priority), o->score);
