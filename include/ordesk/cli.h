@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "ordesk/desk.h"
+#include "ordesk/privilege.h"   /* cli_open_user_file: files written for the user */
 
 /*
  * The command line: one table of commands (src/cli/commands.c), one file
@@ -42,7 +43,9 @@ enum status cli_report(struct cli *c, enum status st);
 /* Prints the usage line of a command as an error; returns ST_USAGE. */
 enum status cli_usage(const char *command);
 
-/* The store path: --db, $ORDESK_DB, then the XDG default.  Writes into buf. */
+/* The store path: --db, $ORDESK_DB, the user's then the system's ordesk.conf,
+ * then the XDG default (src/cli/dbpath.c).  Writes into buf.  Running
+ * setgid, any store but the system configuration's gives up the group. */
 enum status cli_db_path(const char *opt_db, char *buf, size_t size);
 
 /* Output of listings: a table for people, real CSV, or TSV. */
@@ -92,8 +95,13 @@ CLI_COMMAND_DECL(cmd_wait)
 CLI_COMMAND_DECL(cmd_exception)
 CLI_COMMAND_DECL(cmd_sweep)
 CLI_COMMAND_DECL(cmd_alerts)
+CLI_COMMAND_DECL(cmd_backup)
+CLI_COMMAND_DECL(cmd_restore)
+CLI_COMMAND_DECL(cmd_report)
+CLI_COMMAND_DECL(cmd_review)
 CLI_COMMAND_DECL(cmd_board)
 CLI_COMMAND_DECL(cmd_import)
+CLI_COMMAND_DECL(cmd_stock_import)   /* "stock import", dispatched by cmd_stock */
 #undef CLI_COMMAND_DECL
 
 #endif

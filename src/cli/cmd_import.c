@@ -101,7 +101,7 @@ static enum status import_one(struct cli *c, const char *path, const struct desk
 		fp = stdin;
 		run.name = "<stdin>";
 	} else {
-		fp = fopen(path, "rb");
+		fp = cli_open_user_input(path);   /* with the user's rights (ordesk setgid) */
 		run.name = path;
 		if (!fp)
 			return cli_error(ST_IOERR, _("cannot open %s: %s"), path, strerror(errno));
@@ -181,7 +181,14 @@ enum status cmd_import(struct cli *c, int argc, char **argv)
 		stdin_uses += strcmp(argv[i], "-") == 0;
 	if (stdin_uses > 1)
 		return cli_error(ST_USAGE, "%s", _("standard input (-) can be read only once"));
-	if (rejects && !(rfp = fopen(rejects, "w")))
+	/* A profile file is read by the import: the user must be able to read it. */
+	if (o.profile && strchr(o.profile, '/')) {
+		FILE *pf = cli_open_user_input(o.profile);
+		if (!pf)
+			return cli_error(ST_IOERR, _("cannot read the profile %s: %s"), o.profile, strerror(errno));
+		fclose(pf);
+	}
+	if (rejects && !(rfp = cli_open_user_file(rejects)))
 		return cli_error(ST_IOERR, _("cannot write %s: %s"), rejects, strerror(errno));
 	for (int i = optind; i < argc; i++) {
 		enum status st = import_one(c, argv[i], &o, rfp);
@@ -194,8 +201,6 @@ enum status cmd_import(struct cli *c, int argc, char **argv)
 }
 
 /* `ordesk stock import FILE`, dispatched by cmd_stock (argv[0] is "import"). */
-enum status cmd_stock_import(struct cli *c, int argc, char **argv);
-
 enum status cmd_stock_import(struct cli *c, int argc, char **argv)
 {
 	struct desk_stock_import_result res;
@@ -209,7 +214,7 @@ enum status cmd_stock_import(struct cli *c, int argc, char **argv)
 		return cli_error(ST_USAGE, _("usage: ordesk stock import FILE"));
 	path = argv[1];
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	fp = strcmp(path, "-") == 0 ? stdin : cli_open_user_input(path);
 	if (!fp)
 		return cli_error(ST_IOERR, _("cannot open %s: %s"), path, strerror(errno));
 	const char *shown = fp == stdin ? "<stdin>" : path;

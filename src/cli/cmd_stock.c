@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Written by the import work; until it is linked in, `stock import` says so. */
-enum status cmd_stock_import(struct cli *c, int argc, char **argv) __attribute__((weak));
-
 /*
  * A small argument reader: "--name VALUE" options (and flags) anywhere,
  * everything else positional, so a negative quantity ("-3") is a value.
@@ -244,11 +241,8 @@ enum status cmd_stock(struct cli *c, int argc, char **argv)
 		return stock_safety(c, argc, argv);
 	if (strcmp(sub, "orders") == 0)
 		return stock_orders(c, argc, argv);
-	if (strcmp(sub, "import") == 0) {
-		if (cmd_stock_import)
-			return cmd_stock_import(c, argc - 1, argv + 1);
-		return cli_error(ST_USAGE, "%s", _("stock import is not part of this build yet"));
-	}
+	if (strcmp(sub, "import") == 0)
+		return cmd_stock_import(c, argc - 1, argv + 1);   /* src/cli/cmd_import.c */
 	return cli_usage("stock");
 }
 
