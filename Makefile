@@ -6,6 +6,7 @@
 #   make check-san  the same suites under AddressSanitizer and UBSan
 #   make bench      measure and print (never asserts)
 #   make install    PREFIX, DESTDIR, MANDIR honoured
+#   make install-shared    as root: one store for many logins (README, "Shared installation")
 #   V=1             show the commands
 
 VERSION   := 0.1.0
@@ -15,6 +16,8 @@ DATADIR   ?= $(PREFIX)/share
 MANDIR    ?= $(DATADIR)/man
 SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(if $(filter /usr/local,$(PREFIX)),/etc,$(PREFIX)/etc))
 LOCALSTATEDIR ?= /var/lib
+ORDESK_GROUP ?= ordesk
+SHARED_DIR ?= $(LOCALSTATEDIR)/ordesk
 
 B         ?= build
 BIN       ?= ordesk
@@ -168,6 +171,48 @@ install: $(BIN)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ordesk $(DESTDIR)$(MANDIR)/man1/ordesk.1
+
+# The shared installation: the group $(ORDESK_GROUP) alone reaches $(SHARED_DIR);
+# ordesk is installed setgid to it, so operators reach the store only through
+# ordesk, whose roles decide what they may do.  Root runs `ordesk init` and is
+# the store's first admin (ADMIN=LOGIN names another).  With DESTDIR (packaging)
+# only the files are staged: the group, owners and store are for postinst.
+install-shared: $(BIN)
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" != 0 ]; then \
+	  echo "install-shared: run it as root (it creates the group $(ORDESK_GROUP) and $(SHARED_DIR))" >&2; exit 1; fi
+	@if [ -z "$(DESTDIR)" ] && ! getent group $(ORDESK_GROUP) >/dev/null; then \
+	  echo "groupadd --system $(ORDESK_GROUP)"; groupadd --system $(ORDESK_GROUP); fi
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(SYSCONFDIR)/ordesk
+	install -d -m 2770 $(DESTDIR)$(SHARED_DIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/ordesk
+	install -m 0644 man/ordesk.1 $(DESTDIR)$(MANDIR)/man1/ordesk.1
+	@conf=$(DESTDIR)$(SYSCONFDIR)/ordesk/ordesk.conf; if [ ! -e "$$conf" ]; then \
+	  echo "writing $$conf"; \
+	  printf '# The store every login of this host works on (see ordesk(1), FILES).\ndb = %s\n' \
+	    '$(SHARED_DIR)/ordesk.db' > "$$conf.tmp" && chmod 0644 "$$conf.tmp" && mv "$$conf.tmp" "$$conf"; \
+	else echo "keeping $$conf"; fi
+	@if [ -n "$(DESTDIR)" ]; then \
+	  echo "staged in $(DESTDIR): as root, create the group $(ORDESK_GROUP), then chown root:$(ORDESK_GROUP)" \
+	       "$(SHARED_DIR) $(BINDIR)/ordesk, chmod 2770 $(SHARED_DIR), chmod 2755 $(BINDIR)/ordesk," \
+	       "and run ordesk init"; \
+	else \
+	  set -e; \
+	  chown root:$(ORDESK_GROUP) $(SHARED_DIR) && chmod 2770 $(SHARED_DIR); \
+	  chown root:$(ORDESK_GROUP) $(BINDIR)/ordesk && chmod 2755 $(BINDIR)/ordesk; \
+	  env -u ORDESK_DB -u ORDESK_NOW XDG_CONFIG_HOME=/nonexistent \
+	    $(BINDIR)/ordesk init $(if $(ADMIN),--admin $(ADMIN)); \
+	  for f in $(SHARED_DIR)/ordesk.db $(SHARED_DIR)/ordesk.db-wal $(SHARED_DIR)/ordesk.db-shm; do \
+	    if [ -e "$$f" ]; then chown root:$(ORDESK_GROUP) "$$f"; chmod 0660 "$$f"; fi; done; \
+	  echo "ordesk: shared store $(SHARED_DIR)/ordesk.db ready; add operators with: ordesk users add LOGIN --role ROLE"; \
+	fi
+
+# Removes the program, its man page and the system configuration; the store
+# in $(SHARED_DIR) and the group $(ORDESK_GROUP) stay.
+uninstall-shared:
+	rm -f $(DESTDIR)$(BINDIR)/ordesk $(DESTDIR)$(MANDIR)/man1/ordesk.1 \
+	      $(DESTDIR)$(SYSCONFDIR)/ordesk/ordesk.conf
+	rmdir $(DESTDIR)$(SYSCONFDIR)/ordesk 2>/dev/null || true
+	@echo "ordesk: the store in $(SHARED_DIR) and the group $(ORDESK_GROUP) are left in place"
 
 clean:
 	rm -rf $(B) build-san $(BIN)

@@ -18,6 +18,8 @@ const struct cli_command cli_commands[] = {
 	{ "users", "list | add LOGIN --role ROLE | role LOGIN ROLE", N_("who may do what (admin)"), cmd_users, CLI_STORE },
 	{ "config", "get [KEY] | set KEY VALUE", N_("the store's settings"), cmd_config, CLI_STORE },
 	{ "check", "", N_("verify the store's invariants"), cmd_check, CLI_STORE },
+	{ "backup", "FILE", N_("copy the whole store into a new file, safely while others work (supervisor)"), cmd_backup, CLI_STORE },
+	{ "restore", "FILE", N_("replace the store's content with a backup (admin)"), cmd_restore, CLI_STORE },
 	{ "lock", "ORDER", N_("reserve stock for every line: review to locked, all or nothing"), cmd_lock, CLI_STORE },
 	{ "release", "ORDER [--reason TEXT]", N_("free an order's locks: locked back to review"), cmd_release, CLI_STORE },
 	{ "split", "ORDER [--cause CAUSE] [--note TEXT]", N_("lock what is in stock, the rest becomes a backorder"), cmd_split, CLI_STORE },

@@ -1,6 +1,7 @@
 /* ordesk's entry point: global options, the command, the exit status. */
 #include "ordesk/cli.h"
 #include "ordesk/i18n.h"
+#include "ordesk/privilege.h"
 #include "ordesk/text.h"
 #include "ordesk/validate.h"
 
@@ -63,7 +64,8 @@ static void print_help(void)
 			printf("  %s %s\n  %-44s %s\n", cmd->name, cmd->synopsis, "", _(cmd->summary));
 	}
 	printf(_("\nOptions:\n"
-	         "  --db PATH     the store (default: $ORDESK_DB, else $XDG_DATA_HOME/ordesk/ordesk.db)\n"
+	         "  --db PATH     the store (default: $ORDESK_DB, else the user's then the system's\n"
+	         "                ordesk.conf, else $XDG_DATA_HOME/ordesk/ordesk.db)\n"
 	         "  --help        this text\n"
 	         "  --version     the version\n\n"
 	         "Exit status: 0 done, 1 refused by a rule, 64 usage, 65 bad data, 69 store busy,\n"
@@ -96,8 +98,11 @@ int main(int argc, char **argv)
 	enum status st;
 	int i;
 
+	int priv_ok = privilege_init();   /* before anything opens a file */
 	setlocale(LC_ALL, "");
 	i18n_init();
+	if (priv_ok != 0)
+		return cli_error(ST_IOERR, _("standard input, output or error is closed and cannot be reopened"));
 	memset(&c, 0, sizeof c);
 	c.interactive = isatty(STDOUT_FILENO);
 	opterr = 0;   /* commands report a bad option themselves, in one line */
@@ -134,11 +139,21 @@ int main(int argc, char **argv)
 	if (c.fixed_now == (time_t)-1)
 		return cli_error(ST_USAGE, _("ORDESK_NOW is neither epoch seconds nor a date and time"));
 
+	/* Running setgid, only commands on the shared store keep the group's rights. */
+	if (cmd->store == CLI_NO_STORE && privilege_drop() != 0)
+		return cli_error(ST_IOERR, _("cannot give up the group's rights"));
 	if (cmd->store != CLI_NO_STORE || strcmp(cmd->name, "demo") == 0) {
 		if ((st = cli_db_path(opt_db, path, sizeof path)) != ST_OK)
 			return st;
 		c.db_path = path;
 	}
+	if (privilege_setgid() && c.fixed_now) {
+		cli_error(ST_OK, _("ORDESK_NOW is ignored on the shared store"));
+		c.fixed_now = 0;
+	}
+	if (cmd->store != CLI_NO_STORE &&
+	    (st = privilege_store_check(c.db_path, cmd->store == CLI_STORE_CREATE)) != ST_OK)
+		return st;
 	if (cmd->store != CLI_NO_STORE) {
 		c.desk.fixed_now = c.fixed_now;
 		st = desk_open(&c.desk, c.db_path, NULL, cmd->store == CLI_STORE_CREATE ? STORE_CREATE : 0);

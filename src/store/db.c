@@ -1,9 +1,11 @@
 /* The store's connection: settings on open, migrations, transactions, statements. */
 #include "ordesk/store.h"
+#include "ordesk/store_fs.h"
 #include "ordesk/embedded.h"
 #include "ordesk/i18n.h"
 #include "ordesk/text.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,11 +146,17 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 	if (flags & STORE_MEMORY)
 		path = ":memory:";
 	text_copy(s->path, path, sizeof s->path);
-	if (!(flags & STORE_MEMORY) && !(flags & STORE_CREATE) && access(path, F_OK) != 0) {
+	if (!(flags & STORE_MEMORY) && !(flags & STORE_CREATE) &&
+	    faccessat(AT_FDCWD, path, F_OK, AT_EACCESS) != 0) {   /* effective ids: setgid */
 		snprintf(err, err_size, _("no store at %s: create one with 'ordesk init' or 'ordesk demo'"),
 		         path);
 		free(s);
 		return ST_IOERR;
+	}
+	if (!(flags & STORE_MEMORY) &&
+	    (st = store_fs_prepare(path, (flags & STORE_CREATE) != 0, err, err_size)) != ST_OK) {
+		free(s);
+		return st;
 	}
 	oflags |= (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY
 	                                   : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
@@ -160,6 +168,7 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 		return ST_IOERR;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	store_fs_harden(s->db);   /* before the first read makes the -wal */
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
