@@ -8,7 +8,8 @@ ME=$(id -un)
 
 # ---- seeding: the only SQL this file writes into the schema ----
 # seed NO CHANNEL REF STAGE CUSTOMER_SQL DUE_AT: an order with two lines (SKU-A x2, SKU-B x1),
-# received Monday 2026-11-16 09:00 UTC.  CUSTOMER_SQL is an SQL expression.
+# received Monday 2026-11-16 09:00 UTC.  CUSTOMER_SQL is an SQL expression.  In locked or
+# picking it holds stock locks for its lines, as the store's invariants want.
 seed() {
 	sqlite3 "$DB" <<EOF
 INSERT INTO orders (order_no, channel, channel_ref, source, stage, priority, prio_rank, ordered_at,
@@ -19,6 +20,13 @@ INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents)
   SELECT id, 1, 'SKU-A', 'green tea', 2, 1000 FROM orders WHERE order_no = '$1';
 INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents)
   SELECT id, 2, 'SKU-B', 'teapot', 1, 1000 FROM orders WHERE order_no = '$1';
+-- an order in locked or picking holds its stock (seed_stock first)
+INSERT INTO stock_locks (order_id, line_id, sku, warehouse, qty, locked_at, locked_by)
+  SELECT o.id, l.id, l.sku, 'MAIN', l.qty, 1794819600, 'test' FROM orders o
+  JOIN order_lines l ON l.order_id = o.id WHERE o.order_no = '$1' AND o.stage IN ('locked', 'picking');
+UPDATE stock SET locked = locked + coalesce((SELECT sum(k.qty) FROM stock_locks k JOIN orders o
+  ON o.id = k.order_id WHERE o.order_no = '$1' AND k.state = 'active' AND k.sku = stock.sku
+  AND k.warehouse = stock.warehouse), 0);
 EOF
 }
 # seed_exc NO KIND: an open exception on an order.
