@@ -5,6 +5,7 @@
 #include "ordesk/i18n.h"
 #include "ordesk/text.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,8 +149,11 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 	text_copy(s->path, path, sizeof s->path);
 	if (!(flags & STORE_MEMORY) && !(flags & STORE_CREATE) &&
 	    faccessat(AT_FDCWD, path, F_OK, AT_EACCESS) != 0) {   /* effective ids: setgid */
-		snprintf(err, err_size, _("no store at %s: create one with 'ordesk init' or 'ordesk demo'"),
-		         path);
+		if (errno == ENOENT || errno == ENOTDIR)
+			snprintf(err, err_size, _("no store at %s: create one with 'ordesk init' or 'ordesk demo'"),
+			         path);
+		else
+			snprintf(err, err_size, _("cannot reach the store %s: %s"), path, strerror(errno));
 		free(s);
 		return ST_IOERR;
 	}

@@ -148,6 +148,7 @@ mkdir "$T/grp" && chgrp "$GROUP" "$T/grp" && chmod 2770 "$T/grp"
 "$OD" --db "$T/grp/other.db" init >/dev/null && chmod 0660 "$T/grp/other.db"*
 check "the other store is the group's" [ "$(mode_of "$T/grp/other.db")" = "660 root:$GROUP" ]
 expect_status 74 "--db at the group's other store is refused" as "$CLERK" "$OD" --db "$T/grp/other.db" orders
+contains "$T/err" "Permission denied" "the refusal is the system's own: the user may not reach it"
 EXTRA_ENV="ORDESK_DB=$T/grp/other.db"
 expect_status 74 "ORDESK_DB at it is refused" as "$CLERK" "$OD" orders
 mkdir -p "$T/home/$CLERK/cfg/ordesk"
