@@ -29,5 +29,7 @@ const struct cli_command cli_commands[] = {
 	{ "exception", "raise ORDER KIND [--note TEXT] | resolve ID --cause CAUSE --action TEXT [--note TEXT] [--set FIELD=VALUE]... [--eta TIME] [--carrier C --tracking T] [--merge|--cancel-this|--cancel-other|--confirm-both] | list [--open] [--kind K] [--order ORDER] [--format table|csv|tsv]", N_("raise, resolve and list exceptions"), cmd_exception, CLI_STORE },
 	{ "sweep", "", N_("evaluate every clock: raise breaches, escalate (idempotent)"), cmd_sweep, CLI_STORE },
 	{ "alerts", "[list] [--all] [--format table|csv|tsv] | ack ID", N_("escalations for the supervisors"), cmd_alerts, CLI_STORE },
+	{ "report", "weekly [--week YYYY-Www] [--format txt|csv|md|html] [-o FILE] | daily [--date YYYY-MM-DD] [--format txt|csv|md|html] [-o FILE]", N_("the weekly exception review, the daily exception summary"), cmd_report, CLI_STORE },
+	{ "review", "add [--week YYYY-Www] --cause CAUSE --action TEXT --owner LOGIN --due YYYY-MM-DD | done ID --note TEXT | list [--open] [--format table|csv|tsv]", N_("improvement actions of the weekly review (add and done: supervisor)"), cmd_review, CLI_STORE },
 	{ NULL, NULL, NULL, NULL, CLI_NO_STORE }
 };
