@@ -113,7 +113,8 @@ CREATE TABLE orders (
 ) STRICT;
 
 -- The board reads a page of one column in its order; the header counts.
-CREATE INDEX orders_board ON orders (stage, prio_rank, score DESC, due_at, id);
+-- (its last columns are what health needs: counts and filters read the index alone)
+CREATE INDEX orders_board ON orders (stage, prio_rank, score DESC, due_at, id, open_exc, stage_at, prev_on_time);
 CREATE INDEX orders_due ON orders (stage, due_at);
 CREATE INDEX orders_red ON orders (stage) WHERE open_exc > 0;
 CREATE INDEX orders_received ON orders (received_at);
@@ -129,6 +130,9 @@ CREATE INDEX orders_parent ON orders (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX orders_late ON orders (stage, due_at) WHERE open_exc = 0;
 CREATE INDEX orders_fresh ON orders (stage, stage_at) WHERE open_exc = 0 AND prev_on_time = 1;
 CREATE INDEX orders_ref ON orders (channel_ref);
+-- The board filtered by channel (and priority): a range already in board order.
+CREATE INDEX orders_channel_board ON orders (stage, channel, prio_rank, score DESC, due_at, id,
+                                            open_exc, stage_at, prev_on_time);
 
 -- Orders received per channel and local day (days since 1970-01-01), kept
 -- by a trigger: the surge rule and the board's surge marks read it.
@@ -294,6 +298,7 @@ CREATE TABLE events (
 ) STRICT;
 
 CREATE INDEX events_order ON events (order_id) WHERE order_id IS NOT NULL;
+CREATE INDEX events_actor ON events (actor, order_id) WHERE order_id IS NOT NULL;  -- the board's "mine"
 CREATE INDEX events_at ON events (at);
 
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN

@@ -83,6 +83,8 @@ enum status store_board_position(struct store *s, const struct board_filter *f, 
 
 /* The SQL texts the board runs when it opens (NULL-terminated), for plan checks. */
 const char *const *store_board_open_queries(void);
+/* The statements a filter by channel and/or priority uses (each an index range). */
+const char *const *store_board_filter_queries(void);
 
 /* A stock lock of an order, for the order view. */
 struct lock_row {

@@ -23,13 +23,40 @@ _Static_assert(PRIO_URGENT == 0 && PRIO_LOW == 3, "prio_rank is the priority's v
 
 #define RED_SQL "(open_exc > 0 OR (due_at > 0 AND ?9 >= due_at))"
 
+/* Mine: the last event of the order is the operator's.  The set of orders the operator
+ * ever touched (events_actor) is built once per statement and probed first, so the
+ * last-event lookup runs only for those. */
+#define MINE_SQL \
+	" AND (?13 = '' OR (orders.id IN (SELECT m.order_id FROM events m WHERE m.actor = ?13 " \
+	"AND m.order_id IS NOT NULL) AND (SELECT e.actor FROM events e WHERE e.order_id = orders.id " \
+	"ORDER BY e.id DESC LIMIT 1) = ?13))"
+
 /* The filter: ?9 now, ?10 channel, ?11 priority, ?12 health, ?13 mine. */
 #define FILTER_SQL \
 	" AND (?10 = '' OR channel = ?10)" \
 	" AND (?11 < 0 OR prio_rank = ?11)" \
 	" AND (?12 < 0 OR " HEALTH_SQL " = ?12)" \
-	" AND (?13 = '' OR (SELECT e.actor FROM events e WHERE e.order_id = orders.id " \
-	"ORDER BY e.id DESC LIMIT 1) = ?13)"
+	MINE_SQL
+
+/* The filter's parts no index serves: health (?12) and mine (?13). */
+#define RESIDUAL_SQL \
+	" AND (?12 < 0 OR " HEALTH_SQL " = ?12)" \
+	MINE_SQL
+
+/* Where clauses by which of channel (?10) and priority (?11) the filter sets: each
+ * is a range of orders_board or orders_channel_board, already in board order. */
+#define WHERE_ALL  " WHERE stage = ?1" RESIDUAL_SQL
+#define WHERE_PRIO " WHERE stage = ?1 AND prio_rank = ?11" RESIDUAL_SQL
+#define WHERE_CHAN " WHERE stage = ?1 AND channel = ?10" RESIDUAL_SQL
+#define WHERE_BOTH " WHERE stage = ?1 AND channel = ?10 AND prio_rank = ?11" RESIDUAL_SQL
+
+/* Finished columns hold nearly every order of a big store; "mine" there looks at
+ * the newest of them only (a subquery per order over a million would freeze the board).
+ * "+stage": walk the newest rows, not the whole stage through its index. */
+#define MINE_DONE_CAP 20000
+#define FROM_DONE_CAPPED \
+	" FROM (SELECT * FROM orders WHERE +stage = ?1 ORDER BY id DESC LIMIT " STR(MINE_DONE_CAP) \
+	") AS orders WHERE 1" FILTER_SQL
 
 #define CARD_COLUMNS \
 	"id, order_no, channel, substr(customer, 1, 48), stage, prio_rank, score, items, " \
@@ -139,6 +166,69 @@ const char *const *store_board_open_queries(void)
 	return all;
 }
 
+
+#define PAGE_SQL(where) "SELECT " CARD_COLUMNS " FROM orders" where ORDER_FWD " LIMIT ?2 OFFSET ?3"
+static const char page_prio_sql[] = PAGE_SQL(WHERE_PRIO);
+static const char page_chan_sql[] = PAGE_SQL(WHERE_CHAN);
+static const char page_both_sql[] = PAGE_SQL(WHERE_BOTH);
+static const char page_resid_sql[] = PAGE_SQL(WHERE_ALL);
+static const char page_mine_done_sql[] =
+	"SELECT " CARD_COLUMNS FROM_DONE_CAPPED ORDER_FWD " LIMIT ?2 OFFSET ?3";
+
+#define COUNT_SQL(where) "SELECT count(*), coalesce(sum(" RED_SQL "), 0) FROM orders" where
+static const char count_prio_sql[] = COUNT_SQL(WHERE_PRIO);
+static const char count_chan_sql[] = COUNT_SQL(WHERE_CHAN);
+static const char count_both_sql[] = COUNT_SQL(WHERE_BOTH);
+static const char count_resid_sql[] = COUNT_SQL(WHERE_ALL);
+static const char count_mine_done_sql[] = "SELECT count(*), 0" FROM_DONE_CAPPED;
+/* Finished columns are never red: with only channel and priority set, the index counts alone. */
+static const char count_fin_prio_sql[] =
+	"SELECT count(*), 0 FROM orders WHERE stage = ?1 AND prio_rank = ?11";
+static const char count_fin_chan_sql[] =
+	"SELECT count(*), 0 FROM orders WHERE stage = ?1 AND channel = ?10";
+static const char count_fin_both_sql[] =
+	"SELECT count(*), 0 FROM orders WHERE stage = ?1 AND channel = ?10 AND prio_rank = ?11";
+
+const char *const *store_board_filter_queries(void)
+{
+	static const char *const all[] = {
+		page_prio_sql, page_chan_sql, page_both_sql, page_resid_sql,
+		count_prio_sql, count_chan_sql, count_both_sql, count_resid_sql,
+		count_fin_prio_sql, count_fin_chan_sql, count_fin_both_sql, NULL
+	};
+	return all;
+}
+
+static int finished(enum stage stage)
+{
+	return stage == STAGE_DONE || stage == STAGE_CANCELLED;
+}
+
+/* The statement for a filtered column: by channel and priority, or capped for mine on done. */
+static const char *filtered(const struct board_filter *f, enum stage stage, int count)
+{
+	static const char *const pages[] = { page_resid_sql, page_prio_sql, page_chan_sql, page_both_sql };
+	static const char *const counts[] = { count_resid_sql, count_prio_sql, count_chan_sql,
+	                                      count_both_sql };
+	int i = (f->channel[0] ? 2 : 0) + (f->priority >= 0 ? 1 : 0);
+
+	static const char *const fin_counts[] = { count_resid_sql, count_fin_prio_sql, count_fin_chan_sql,
+	                                          count_fin_both_sql };
+
+	if (finished(stage) && f->mine[0])
+		return count ? count_mine_done_sql : page_mine_done_sql;
+	/* (a health filter on a finished column is green or empty: no residual to test) */
+	if (count && finished(stage) && i > 0)
+		return fin_counts[i];
+	return count ? counts[i] : pages[i];
+}
+
+/* Finished orders are green: a filter on another health leaves their columns empty. */
+static int finished_excluded(const struct board_filter *f, enum stage stage)
+{
+	return finished(stage) && f->health >= 0 && f->health != HEALTH_GREEN;
+}
+
 enum status store_board_page(struct store *s, const struct board_filter *f, time_t now,
                              enum stage stage, int offset, int limit,
                              struct board_card *cards, int *n)
@@ -152,6 +242,11 @@ enum status store_board_page(struct store *s, const struct board_filter *f, time
 		return ST_OK;
 	if (offset < 0)
 		offset = 0;
+	if (board_filter_active(f)) {
+		if (finished_excluded(f, stage))
+			return ST_OK;
+		return page_run(s, filtered(f, stage, 0), f, now, stage, offset, limit, cards, n, 0);
+	}
 	/* Deep pages are read from the far end, so End costs what Home does. */
 	if (offset > 256 && !board_filter_active(f)) {
 		if ((r = store_board_column(s, f, now, stage, &count, &red)) != ST_OK)
@@ -173,13 +268,14 @@ enum status store_board_page(struct store *s, const struct board_filter *f, time
 enum status store_board_column(struct store *s, const struct board_filter *f, time_t now,
                                enum stage stage, int *count, int *red)
 {
-	static const char filtered_sql[] =
-		"SELECT count(*), coalesce(sum(" RED_SQL "), 0) FROM orders WHERE stage = ?1" FILTER_SQL;
 	sqlite3_stmt *st;
 	int rc;
 
 	*count = *red = 0;
 	if (board_filter_active(f)) {
+		const char *filtered_sql = filtered(f, stage, 1);
+		if (finished_excluded(f, stage))
+			return ST_OK;
 		if (!(st = store_prep(s, filtered_sql)))
 			return ST_INTERNAL;
 		sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
@@ -189,6 +285,8 @@ enum status store_board_column(struct store *s, const struct board_filter *f, ti
 			*red = sqlite3_column_int(st, 1);
 		}
 		store_done(st);
+		if (finished(stage))
+			*red = 0;
 		return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, filtered_sql);
 	}
 	if (!(st = store_prep(s, counts_sql)))

@@ -44,15 +44,13 @@ static void raise_exc(struct desk *d, int id, const char *kind)
 	exec_sql(d, sql);
 }
 
-START_TEST(open_queries_use_indexes)
+static void check_plans(struct desk *d, const char *const *queries)
 {
-	struct desk d;
-	t_desk_open(&d, ROLE_CLERK, NOW);
-	for (const char *const *q = store_board_open_queries(); *q; q++) {
+	for (const char *const *q = queries; *q; q++) {
 		char eqp[4096];
 		sqlite3_stmt *st;
 		snprintf(eqp, sizeof eqp, "EXPLAIN QUERY PLAN %s", *q);
-		ck_assert_int_eq(sqlite3_prepare_v2(store_db(d.store), eqp, -1, &st, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_prepare_v2(store_db(d->store), eqp, -1, &st, NULL), SQLITE_OK);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *detail = (const char *)sqlite3_column_text(st, 3);
 			/* channel_days holds one row per channel and day: scanning it is the plan */
@@ -62,6 +60,65 @@ START_TEST(open_queries_use_indexes)
 			              detail, *q);
 		}
 		sqlite3_finalize(st);
+	}
+}
+
+START_TEST(open_queries_use_indexes)
+{
+	struct desk d;
+	t_desk_open(&d, ROLE_CLERK, NOW);
+	check_plans(&d, store_board_open_queries());
+	check_plans(&d, store_board_filter_queries());
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(filtered_pages_are_the_filtered_list)
+{
+	struct desk d;
+	struct board_filter f;
+	static struct board_card all[300], page[300];
+	static const char *const chans[] = { "EC", "ST", "DS" };
+	int n, m, count, red;
+
+	t_desk_open(&d, ROLE_CLERK, NOW);
+	exec_sql(&d, "BEGIN");
+	for (int i = 1; i <= 300; i++)
+		put(&d, i, i % 5 ? "review" : "done", i % 4, (double)(i * 37 % 101), 60,
+		    i % 5 ? (i % 3 ? 3600 : -60) : 0, 0, "c", chans[i % 3]);
+	exec_sql(&d, "COMMIT");
+	for (int stage = STAGE_REVIEW; stage <= STAGE_DONE; stage += STAGE_DONE - STAGE_REVIEW) {
+		board_filter_none(&f);
+		ck_assert_int_eq(store_board_page(d.store, &f, NOW, (enum stage)stage, 0, 300, all, &n), ST_OK);
+		for (int c = -1; c < 3; c++)
+			for (int p = -1; p < PRIO_COUNT; p++)
+				for (int h = -1; h < HEALTH_COUNT; h++) {
+					board_filter_none(&f);
+					if (c >= 0)
+						text_copy(f.channel, chans[c], sizeof f.channel);
+					f.priority = p;
+					f.health = h;
+					ck_assert_int_eq(store_board_page(d.store, &f, NOW, (enum stage)stage, 0, 300,
+					                                  page, &m), ST_OK);
+					int k = 0, reds = 0;
+					for (int i = 0; i < n; i++) {
+						enum health hh = desk_card_health(&d, &all[i]);
+						if ((c >= 0 && strcmp(all[i].channel, chans[c]) != 0) ||
+						    (p >= 0 && (int)all[i].priority != p) || (h >= 0 && (int)hh != h))
+							continue;
+						ck_assert_int_lt(k, m);
+						ck_assert_int_eq(page[k].id, all[i].id);
+						reds += hh == HEALTH_RED;
+						k++;
+					}
+					ck_assert_int_eq(k, m);
+					if (c < 0 && p < 0 && h < 0)
+						continue;
+					ck_assert_int_eq(store_board_column(d.store, &f, NOW, (enum stage)stage, &count,
+					                                    &red), ST_OK);
+					ck_assert_int_eq(count, m);
+					ck_assert_int_eq(red, reds);
+				}
 	}
 	t_desk_close(&d);
 }
@@ -267,6 +324,7 @@ int main(void)
 
 	tcase_add_test(tc, open_queries_use_indexes);
 	tcase_add_test(tc, health_in_sql_matches_health_of);
+	tcase_add_test(tc, filtered_pages_are_the_filtered_list);
 	tcase_add_test(tc, pages_in_board_order_from_both_ends);
 	tcase_add_test(tc, header_counts_red_yellow_and_surge);
 	tcase_add_test(tc, channel_days_counts_receipts);
