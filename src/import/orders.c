@@ -12,7 +12,9 @@
 #include <strings.h>
 
 #define KEY_MAX 128
-#define SEEN_MAX (1u << 24)      /* order keys remembered to catch scattered rows */
+/* Order keys remembered to catch scattered rows: at most 2^20 slots (8 MiB),
+ * filled to three quarters, so about 786,000 orders a file. */
+#define SEEN_MAX (1u << 20)
 
 /* A growing byte buffer addressed by offsets (pointers move when it grows). */
 struct buf {
@@ -114,9 +116,17 @@ static int seen_check(struct state *st, const char *channel, const char *key)
 
 	if (h == 0)
 		h = 1;
-	if (st->seen_n * 2 >= st->seen_cap) {
-		if (st->seen_cap >= SEEN_MAX)
+	if (st->seen_n * 4 >= st->seen_cap * 3 || !st->seen_cap) {
+		if (st->seen_cap >= SEEN_MAX) {
+			/* Full: still answer for the keys it holds, remember no more. */
+			size_t j = (size_t)(h & (st->seen_cap - 1));
+			while (st->seen[j]) {
+				if (st->seen[j] == h)
+					return 1;
+				j = (j + 1) & (st->seen_cap - 1);
+			}
 			return 0;
+		}
 		size_t cap = st->seen_cap ? st->seen_cap * 2 : 4096;
 		uint64_t *ns = calloc(cap, sizeof *ns);
 		if (!ns)

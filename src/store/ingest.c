@@ -8,8 +8,8 @@ enum status store_ingest_bulk(struct store *s, int on)
 {
 	/* An import touches every index of orders at random places: a page cache
 	 * that holds the hot pages writes each once to the log instead of on every
-	 * spill.  40 MiB keeps a whole import under 64 MiB of memory. */
-	static const char big[] = "PRAGMA cache_size = -40960; PRAGMA temp_store = MEMORY";
+	 * spill.  32 MiB keeps a whole import under 64 MiB of memory. */
+	static const char big[] = "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY";
 	static const char normal[] = "PRAGMA cache_size = -2000";
 	int rc = sqlite3_exec(store_db(s), on ? big : normal, NULL, NULL, NULL);
 
