@@ -55,6 +55,15 @@ void store_rollback(struct store *s);
 int store_in_tx(const struct store *s);
 
 /*
+ * A read snapshot: every query between store_read_begin and store_read_end
+ * sees the store as of the first one, whatever others commit meanwhile
+ * (a deferred transaction that never writes).  Never held across waiting
+ * for a key.
+ */
+enum status store_read_begin(struct store *s);
+void store_read_end(struct store *s);
+
+/*
  * A cached prepared statement for a constant SQL text (the cache is keyed
  * by the text's address, so pass string literals).  NULL on error, with
  * store_errmsg set.  store_done resets it and clears its bindings.

@@ -84,6 +84,9 @@ enum status desk_report(struct desk *d, const struct report_period *p, struct re
 		return ST_DENIED;
 	if (report_init(r, p, desk_now(d), d->store_name, d->login) != 0)
 		return desk_fail(d, ST_INTERNAL, _("out of memory"));
+	/* One snapshot for every figure, so a report made while others work adds up. */
+	if ((st = store_read_begin(s)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(s));
 	struct feed all = { r, 0 };
 	st = store_report_exception_orders(s, feed_exc_order, &all);
 	if (st == ST_OK)
@@ -110,6 +113,7 @@ enum status desk_report(struct desk *d, const struct report_period *p, struct re
 	if (st == ST_OK)
 		st = store_review_each(s, week, r->period[REPORT_CUR].start, 0,
 		                       feed_action, &cur);
+	store_read_end(s);
 	if (st != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(s));
 	if (r->failed || report_finish(r) != 0)

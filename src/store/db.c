@@ -288,6 +288,26 @@ void store_rollback(struct store *s)
 	s->in_tx = 0;
 }
 
+enum status store_read_begin(struct store *s)
+{
+	int rc;
+
+	if (s->in_tx) {
+		snprintf(s->err, sizeof s->err, "%s", "transaction already open");
+		return ST_INTERNAL;
+	}
+	rc = sqlite3_exec(s->db, "BEGIN DEFERRED", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "BEGIN DEFERRED");
+	s->in_tx = 1;
+	return ST_OK;
+}
+
+void store_read_end(struct store *s)
+{
+	store_rollback(s);
+}
+
 sqlite3_stmt *store_prep(struct store *s, const char *sql)
 {
 	size_t h = ((size_t)(const void *)sql >> 3) % STMT_CACHE;
