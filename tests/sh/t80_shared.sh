@@ -174,6 +174,13 @@ expect_status 74 "a backup cannot be written where only the group may write" \
 	as "$SUPER" "$OD" backup "$SHARED/copy.db"
 check "and nothing was created there" [ ! -e "$SHARED/copy.db" ]
 expect_status 77 "a clerk may not back up" as "$CLERK" "$OD" backup "$T/home/$CLERK/b.db"
+expect_status 77 "a supervisor may not restore" as "$SUPER" "$OD" restore "$T/home/$SUPER/b0.db"
+"$OD" users role "$SUPER" admin >/dev/null
+expect_status 74 "restore cannot read a file only the group may read" as "$SUPER" "$OD" restore "$T/grp/other.db"
+expect_status 0 "an admin restores from a backup of their own" as "$SUPER" "$OD" restore "$T/home/$SUPER/b0.db"
+expect_status 0 "the restored shared store passes check" "$OD" check
+"$OD" users list >"$T/users" 2>&1
+check "the restore brought back the backup's roles" grep -Eq "^$SUPER +supervisor" "$T/users"
 if "$OD" --help 2>/dev/null | grep -q '^  report '; then
 	as "$CLERK" "$OD" report weekly -o "$T/home/$CLERK/r.txt" >/dev/null 2>&1
 	check "report -o belongs to the clerk" \
