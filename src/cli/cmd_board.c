@@ -26,6 +26,11 @@ enum status cmd_board(struct cli *c, int argc, char **argv)
 	opt.dump = getenv("ORDESK_DUMP");
 	opt.dump_every = getenv("ORDESK_DUMP_EVERY") != NULL;
 	opt.timing = getenv("ORDESK_TIMING") != NULL;
+	/* Running setgid, a dump file would be written with the group's rights. */
+	if (opt.dump && privilege_setgid()) {
+		cli_error(ST_OK, "%s", _("ORDESK_DUMP is ignored on the shared store"));
+		opt.dump = NULL;
+	}
 	if (size && sscanf(size, "%dx%d", &opt.cols, &opt.rows) != 2)
 		return cli_error(ST_USAGE, _("ORDESK_SIZE is COLSxROWS, like 100x30"));
 	if (!opt.keys && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))

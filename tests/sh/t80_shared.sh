@@ -181,6 +181,10 @@ expect_status 0 "an admin restores from a backup of their own" as "$SUPER" "$OD"
 expect_status 0 "the restored shared store passes check" "$OD" check
 "$OD" users list >"$T/users" 2>&1
 check "the restore brought back the backup's roles" grep -Eq "^$SUPER +supervisor" "$T/users"
+EXTRA_ENV="ORDESK_KEYS=q ORDESK_DUMP=$SHARED/dump.txt"
+as "$CLERK" "$OD" board >/dev/null 2>&1
+EXTRA_ENV=
+check "the board's ORDESK_DUMP cannot write where only the group may" [ ! -e "$SHARED/dump.txt" ]
 if "$OD" --help 2>/dev/null | grep -q '^  report '; then
 	as "$CLERK" "$OD" report weekly -o "$T/home/$CLERK/r.txt" >/dev/null 2>&1
 	check "report -o belongs to the clerk" \
