@@ -190,14 +190,30 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 		sqlite3_stmt *jm;
 		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &jm, NULL) != SQLITE_OK)
 			goto fail_sql;
-		if (sqlite3_step(jm) == SQLITE_ROW)
+		/* Switching a new file to WAL needs it to itself, and SQLite does not wait
+		 * for that: another process creating the same store at the same moment
+		 * answers busy.  Wait as the busy timeout would. */
+		int jrc, waited = 0;
+		while ((jrc = sqlite3_step(jm)) != SQLITE_ROW && waited < BUSY_TIMEOUT_MS &&
+		       ((jrc & 0xff) == SQLITE_BUSY || (jrc & 0xff) == SQLITE_LOCKED)) {
+			struct timespec pause = { 0, 10 * 1000000L };
+			sqlite3_reset(jm);
+			nanosleep(&pause, NULL);
+			waited += 10;
+		}
+		if (jrc == SQLITE_ROW)
 			text_copy(mode, (const char *)sqlite3_column_text(jm, 0), sizeof mode);
 		sqlite3_finalize(jm);
 		if (strcmp(mode, "wal") != 0) {
-			snprintf(err, err_size, _("the store %s cannot use write-ahead logging (journal mode %s)"),
-			         path, mode);
+			int busy = (jrc & 0xff) == SQLITE_BUSY || (jrc & 0xff) == SQLITE_LOCKED;
+			if (busy)
+				snprintf(err, err_size, _("the store %s is locked by another ordesk; try again in a moment"),
+				         path);
+			else
+				snprintf(err, err_size, _("the store %s cannot use write-ahead logging (journal mode %s)"),
+				         path, *mode ? mode : sqlite3_errmsg(s->db));
 			store_close(s);
-			return ST_IOERR;
+			return busy ? ST_BUSY : ST_IOERR;
 		}
 	}
 	if (sqlite3_exec(s->db, (flags & STORE_FAST) ? "PRAGMA synchronous = NORMAL"

@@ -84,6 +84,28 @@ done
 if [ "$wins" -eq 1 ] && [ "$losses" -eq 3 ]; then ok "four at once: one wins, three lose"; else
 	not_ok "four at once: $wins won, $losses lost"; cat "$T"/c*.err | sed 's/^/#   /'; fi
 
+# Two processes creating one new store at once: the schema is made once, and its creator is
+# made admin once (one user, one "created the store" event).
+bad_init=0
+for k in $(seq 1 30); do
+	NEW=$T/new$k.db
+	"$ORDESK" --db "$NEW" init >/dev/null 2>"$T/i1.err" &
+	p1=$!
+	"$ORDESK" --db "$NEW" init >/dev/null 2>"$T/i2.err" &
+	p2=$!
+	wait "$p1"; r1=$?
+	wait "$p2"; r2=$?
+	users=$(sqlite3 "$NEW" "SELECT count(*) FROM users")
+	made=$(sqlite3 "$NEW" "SELECT count(*) FROM events WHERE why = 'created the store'")
+	if [ "$r1" -ne 0 ] || [ "$r2" -ne 0 ] || [ "$users" -ne 1 ] || [ "$made" -ne 1 ]; then
+		bad_init=$((bad_init + 1))
+		echo "#   init exits $r1 $r2, $users users, $made creation events"; cat "$T/i1.err" "$T/i2.err" | sed 's/^/#   /'
+	fi
+	"$ORDESK" --db "$NEW" check >/dev/null 2>&1 || { bad_init=$((bad_init + 1)); echo "#   check failed on $NEW"; }
+done
+if [ "$bad_init" -eq 0 ]; then ok "two inits at once: one schema, one admin, one creation event"; else
+	not_ok "two inits at once went wrong $bad_init times"; fi
+
 expect_status 0 "check after the races" od check
 contains "$T/out" "invariants hold" "the invariants hold"
 
