@@ -27,6 +27,7 @@ struct ingest_found {
 	char state[256];
 	char exc_kinds[128];
 	int version;
+	enum priority priority;
 };
 
 /* ST_OK with f->id 0 when there is no such order. */

@@ -432,7 +432,8 @@ static enum status order_again(struct ctx *c, const struct import_order *io,
 		struct ingest_order g;
 		if ((st = changed_fields(c, f->id, io, fields, sizeof fields)) != ST_OK)
 			return st;
-		fill_ingest(c, io, &g, 0);
+		/* An order that came in on a surge day stays urgent. */
+		fill_ingest(c, io, &g, f->priority == PRIO_URGENT);
 		st = store_ingest_update(d->store, f->id, f->version, &g);
 		if (st == ST_REFUSED)
 			return desk_fail(d, ST_INTERNAL, _("order %s changed during the import"), f->order_no);

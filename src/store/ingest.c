@@ -20,7 +20,7 @@ enum status store_ingest_find(struct store *s, const char *channel, const char *
                               struct ingest_found *f)
 {
 	static const char sql[] =
-		"SELECT id, stage, order_no, content_hash, channel_state, exc_kinds, version "
+		"SELECT id, stage, order_no, content_hash, channel_state, exc_kinds, version, priority "
 		"FROM orders WHERE channel = ?1 AND channel_ref = ?2";
 	sqlite3_stmt *st = store_prep(s, sql);
 	char word[32];
@@ -41,6 +41,8 @@ enum status store_ingest_find(struct store *s, const char *channel, const char *
 		store_col_text(st, 4, f->state, sizeof f->state);
 		store_col_text(st, 5, f->exc_kinds, sizeof f->exc_kinds);
 		f->version = sqlite3_column_int(st, 6);
+		store_col_text(st, 7, word, sizeof word);
+		f->priority = priority_parse(word) < 0 ? PRIO_NORMAL : (enum priority)priority_parse(word);
 	}
 	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

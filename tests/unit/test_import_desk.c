@@ -155,6 +155,13 @@ START_TEST(surge_day_makes_orders_urgent)
 	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "S-4", &o), ST_OK);
 	ck_assert_int_eq(o.priority, PRIO_URGENT);
 	ck_assert_int_eq(o.due_at, T_MONDAY_0900 + 3600);
+	/* Updated by a later export, it stays urgent: it arrived on a surge day. */
+	ck_assert_int_eq(import_text(&d, GENERIC "EC,S-4,2026-11-16 08:00,Cust 4,,+44 20 7946 0104,\"4 Road, Leeds\",MUG-01,7,1,,,,\n",
+	                             0, &r), ST_OK);
+	ck_assert_int_eq(r.updated, 1);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "S-4", &o), ST_OK);
+	ck_assert_int_eq(o.items, 7);
+	ck_assert_int_eq(o.priority, PRIO_URGENT);
 	t_desk_close(&d);
 }
 END_TEST
