@@ -37,6 +37,13 @@ int privilege_setgid(void);
 int privilege_drop(void);
 
 /*
+ * On the shared store, with the group's rights: the environment decides
+ * nothing that is written to it.  TZ is dropped (order numbers and business
+ * days follow the host's zone, the same for every operator).
+ */
+void privilege_shared_env(void);
+
+/*
  * Between user_begin and user_end the process acts with the real user's
  * group and umask (the effective gid is switched, not given up).  Calls do
  * not nest.  0, or -1 with errno from begin.

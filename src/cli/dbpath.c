@@ -184,6 +184,8 @@ enum status cli_db_path(const char *opt_db, char *buf, size_t size)
 	}
 	if (!system_store && privilege_drop() != 0)
 		return cli_error(ST_IOERR, _("cannot give up the group's rights: %s"), strerror(errno));
+	if (system_store)
+		privilege_shared_env();
 	if (*buf)
 		return ST_OK;
 

@@ -8,7 +8,9 @@
 #include <grp.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct {
@@ -65,6 +67,14 @@ int privilege_drop(void)
 	}
 	priv.holding = 0;
 	return 0;
+}
+
+void privilege_shared_env(void)
+{
+	if (!priv.holding)
+		return;
+	unsetenv("TZ");
+	tzset();
 }
 
 int privilege_user_begin(void)

@@ -79,9 +79,9 @@ mkdir "$T/seed"
 "$OD" --db "$T/seed/seed.db" init >/dev/null
 sqlite3 "$T/seed/seed.db" "
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
-INSERT INTO orders (order_no, channel, channel_ref, ordered_at, received_at, stage_at, customer,
-                    phone, address, warehouse, lines, items, total_cents)
-SELECT printf('20200102-EC-%04d', i), 'EC', 'T' || i, 1794819600, 1794819600, 1794819600,
+INSERT INTO orders (order_no, channel, channel_ref, ordered_at, received_at, stage_at, due_at,
+                    customer, phone, address, warehouse, lines, items, total_cents)
+SELECT printf('20200102-EC-%04d', i), 'EC', 'T' || i, 1794819600, 1794819600, 1794819600, 1794823200,
        'Customer ' || i, '+86 138 0013 8000', '1 Test Road', 'MAIN', 1, 1, 1000 FROM n;
 INSERT INTO order_lines (order_id, line_no, sku, qty, unit_price_cents)
 SELECT id, 1, 'SKU-1', 1, 1000 FROM orders;"
@@ -112,6 +112,13 @@ EXTRA_ENV=
 contains "$T/err" "ORDESK_NOW is ignored" "ORDESK_NOW is ignored on the shared store"
 "$OD" show 20200102-EC-0003 >"$T/show" 2>&1
 lacks "$T/show" "2001-01-01" "the event is not back-dated"
+
+EXTRA_ENV="TZ=UTC"
+as "$CLERK" "$OD" orders --format csv >"$T/tz-utc" 2>&1
+EXTRA_ENV="TZ=Pacific/Kiritimati"
+as "$CLERK" "$OD" orders --format csv >"$T/tz-far" 2>&1
+EXTRA_ENV=
+check "TZ changes nothing on the shared store" cmp -s "$T/tz-utc" "$T/tz-far"
 
 # --- no way around ordesk -------------------------------------------------------
 for u in "$CLERK" "$SUPER" "$STRAY"; do
