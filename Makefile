@@ -90,6 +90,15 @@ $(B)/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+# SYSCONFDIR is compiled into dbpath.o: it is rebuilt when the directory
+# changes (make; make install-shared PREFIX=/opt/ordesk must agree).
+$(B)/sysconfdir.stamp: FORCE
+	@mkdir -p $(B)
+	@echo '$(SYSCONFDIR)' | cmp -s - $@ || echo '$(SYSCONFDIR)' > $@
+$(B)/src/cli/dbpath.o: $(B)/sysconfdir.stamp
+.PHONY: FORCE
+FORCE:
+
 # Schema migrations and import profiles are compiled into the binary.
 $(B)/gen/embedded.c: src/gen/embed.awk $(EMBED_IN) Makefile
 	@mkdir -p $(dir $@)
