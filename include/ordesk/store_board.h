@@ -35,7 +35,7 @@ struct board_card {
 	enum priority priority;
 	double score;
 	int items;
-	time_t stage_at, due_at;
+	time_t stage_at, due_at, received_at;
 	int prev_on_time;
 	int open_exc;
 	char exc_kinds[128];

@@ -25,7 +25,8 @@ struct list_ctx {
 static int print_order(const struct order *o, void *arg)
 {
 	struct list_ctx *lc = arg;
-	struct health_input hi = { o->stage, o->stage_at, o->due_at, o->open_exc, o->prev_on_time };
+	struct health_input hi = { o->stage, o->stage_at, o->due_at, o->open_exc,
+	                           o->prev_on_time, o->received_at };
 	char lines[16], items[16], due[32];
 	const char *v[NCOLS];
 
@@ -153,7 +154,8 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 		return cli_usage("show");
 	if ((st = desk_order_get(d, argv[1], &o)) != ST_OK)
 		return cli_report(c, st);
-	struct health_input hi = { o.stage, o.stage_at, o.due_at, o.open_exc, o.prev_on_time };
+	struct health_input hi = { o.stage, o.stage_at, o.due_at, o.open_exc,
+	                           o.prev_on_time, o.received_at };
 	field(_("order"), o.order_no);
 	snprintf(buf, sizeof buf, "%s %s", o.channel, o.channel_ref);
 	field(_("channel"), buf);

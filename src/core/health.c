@@ -13,8 +13,11 @@ enum health health_of(const struct health_input *in, time_t now)
 		return HEALTH_RED;
 	if (in->prev_on_time && now - in->stage_at < HEALTH_FRESH_SECONDS)
 		return HEALTH_GREEN;
-	long long span = (long long)in->due_at - in->stage_at;
-	long long used = (long long)now - in->stage_at;
+	time_t start = in->stage_at;
+	if ((in->stage == STAGE_NEW || in->stage == STAGE_REVIEW) && in->received_at)
+		start = in->received_at;
+	long long span = (long long)in->due_at - start;
+	long long used = (long long)now - start;
 	if (span > 0 && used * 100 >= span * HEALTH_AT_RISK_PERCENT)
 		return HEALTH_AT_RISK;
 	return HEALTH_YELLOW;

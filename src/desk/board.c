@@ -58,7 +58,8 @@ enum status desk_board_page(struct desk *d, const struct board_filter *f, enum s
 
 enum health desk_card_health(const struct desk *d, const struct board_card *c)
 {
-	struct health_input in = { c->stage, c->stage_at, c->due_at, c->open_exc, c->prev_on_time };
+	struct health_input in = { c->stage, c->stage_at, c->due_at, c->open_exc, c->prev_on_time,
+	                          c->received_at };
 	return health_of(&in, desk_now(d));
 }
 

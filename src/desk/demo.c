@@ -508,7 +508,7 @@ static enum status write_order(struct demo_state *ds, const struct plan *p, long
 		snprintf(detail, sizeof detail, "%s", lines[0].sku);
 		st = add_exception(ds, &o, EXKIND_STOCK_SHORT, STAGE_REVIEW, o.stage_at, desc, detail, 0, NULL);
 	} else if (p->open) {
-		struct health_input hi = { o.stage, o.stage_at, o.due_at, 0, 1 };
+		struct health_input hi = { o.stage, o.stage_at, o.due_at, 0, 1, o.received_at };
 		int late = health_of(&hi, ds->now) == HEALTH_RED;
 		long r = exr;
 		char key[96];

@@ -11,6 +11,9 @@ _Static_assert(HEALTH_GREEN == 0 && HEALTH_YELLOW == 1 && HEALTH_AT_RISK == 2 &&
                "HEALTH_SQL below numbers the health values as catalog.h does");
 _Static_assert(PRIO_URGENT == 0 && PRIO_LOW == 3, "prio_rank is the priority's value");
 
+/* Where a stage's clock starts: new and review share one from receipt. */
+#define CLOCK_START_SQL "(CASE WHEN stage IN ('new', 'review') THEN received_at ELSE stage_at END)"
+
 /* health_of() in SQL, at ?9 (now): keep the two in step (test_store_board checks). */
 #define HEALTH_SQL \
 	"(CASE WHEN stage IN ('done', 'cancelled') THEN 0 " \
@@ -18,8 +21,8 @@ _Static_assert(PRIO_URGENT == 0 && PRIO_LOW == 3, "prio_rank is the priority's v
 	"WHEN due_at = 0 THEN 1 " \
 	"WHEN ?9 >= due_at THEN 3 " \
 	"WHEN prev_on_time AND ?9 - stage_at < " STR(HEALTH_FRESH_SECONDS) " THEN 0 " \
-	"WHEN due_at - stage_at > 0 AND (?9 - stage_at) * 100 >= (due_at - stage_at) * " \
-	STR(HEALTH_AT_RISK_PERCENT) " THEN 2 ELSE 1 END)"
+	"WHEN due_at - " CLOCK_START_SQL " > 0 AND (?9 - " CLOCK_START_SQL ") * 100 >= " \
+	"(due_at - " CLOCK_START_SQL ") * " STR(HEALTH_AT_RISK_PERCENT) " THEN 2 ELSE 1 END)"
 
 #define RED_SQL "(open_exc > 0 OR (due_at > 0 AND ?9 >= due_at))"
 
@@ -60,7 +63,7 @@ _Static_assert(PRIO_URGENT == 0 && PRIO_LOW == 3, "prio_rank is the priority's v
 
 #define CARD_COLUMNS \
 	"id, order_no, channel, substr(customer, 1, 48), stage, prio_rank, score, items, " \
-	"stage_at, due_at, prev_on_time, open_exc, exc_kinds, version"
+	"stage_at, due_at, prev_on_time, open_exc, exc_kinds, version, received_at"
 
 /* Board order within a column, and its reverse for pages near the end. */
 #define ORDER_FWD " ORDER BY prio_rank, score DESC, due_at, id"
@@ -109,6 +112,7 @@ static void card_read(sqlite3_stmt *st, struct board_card *c)
 	c->open_exc = sqlite3_column_int(st, 11);
 	store_col_text(st, 12, c->exc_kinds, sizeof c->exc_kinds);
 	c->version = sqlite3_column_int(st, 13);
+	c->received_at = (time_t)sqlite3_column_int64(st, 14);
 }
 
 static enum status page_run(struct store *s, const char *sql, const struct board_filter *f,

@@ -377,7 +377,8 @@ enum status store_order_each(struct store *s, const struct order_filter *f,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		order_read(st, &o);
 		if (f->health >= 0) {
-			struct health_input hi = { o.stage, o.stage_at, o.due_at, o.open_exc, o.prev_on_time };
+			struct health_input hi = { o.stage, o.stage_at, o.due_at, o.open_exc,
+	                           o.prev_on_time, o.received_at };
 			if ((int)health_of(&hi, f->now) != f->health)
 				continue;
 		}

@@ -115,7 +115,8 @@ static enum status order_load(struct tui *t, struct order_view *v)
 	if ((st = desk_order_get(d, v->order_no, o)) != ST_OK)
 		return st;
 	v->n = 0;
-	struct health_input hi = { o->stage, o->stage_at, o->due_at, o->open_exc, o->prev_on_time };
+	struct health_input hi = { o->stage, o->stage_at, o->due_at, o->open_exc,
+	                           o->prev_on_time, o->received_at };
 	enum health h = health_of(&hi, desk_now(d));
 	/* Red with open exceptions: their kinds say why, as on the card. */
 	add(v, tui_theme_health(h), _("order"), "%s  %s %s  %s", o->order_no,

@@ -9,7 +9,7 @@
 
 static enum health h(enum stage s, time_t due, int exc, int prev_on_time, time_t now)
 {
-	struct health_input in = { s, START, due, exc, prev_on_time };
+	struct health_input in = { s, START, due, exc, prev_on_time, START };
 	return health_of(&in, now);
 }
 
@@ -86,6 +86,27 @@ START_TEST(every_stage_follows_the_same_rules)
 }
 END_TEST
 
+/* New and review share the clock that starts at receipt: at risk from 75 % of it,
+ * however late the order entered review. */
+START_TEST(review_at_risk_counts_from_receipt)
+{
+	time_t received = START, entered = START + 40 * 60, due = START + 60 * 60;
+	struct health_input in = { STAGE_REVIEW, entered, due, 0, 0, received };
+
+	ck_assert_int_eq(health_of(&in, received + 44 * 60), HEALTH_YELLOW);
+	ck_assert_int_eq(health_of(&in, received + 45 * 60), HEALTH_AT_RISK);
+	in.stage = STAGE_NEW;
+	in.stage_at = received;
+	ck_assert_int_eq(health_of(&in, received + 45 * 60 - 1), HEALTH_YELLOW);
+	ck_assert_int_eq(health_of(&in, received + 45 * 60), HEALTH_AT_RISK);
+	/* Other stages count from entering them. */
+	in.stage = STAGE_LOCKED;
+	in.stage_at = entered;
+	ck_assert_int_eq(health_of(&in, received + 45 * 60), HEALTH_YELLOW);
+	ck_assert_int_eq(health_of(&in, entered + 15 * 60), HEALTH_AT_RISK);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("core_health");
@@ -98,6 +119,7 @@ int main(void)
 	tcase_add_test(tc, no_clock_is_yellow_in_progress);
 	tcase_add_test(tc, a_clock_reader_behind_the_stage_start);
 	tcase_add_test(tc, every_stage_follows_the_same_rules);
+	tcase_add_test(tc, review_at_risk_counts_from_receipt);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
