@@ -41,6 +41,14 @@ enum status desk_cancel_tx(struct desk *d, const char *order_no, const char *rea
 /* Reads an order; ST_REFUSED with "no order …" when there is none. */
 enum status desk_order_get(struct desk *d, const char *order_no, struct order *o);
 
+/* 1 when o is urgent only because it arrived on a surge day (read before a change). */
+int desk_order_surged(const struct order *o);
+
+/* After an order's fields changed, in a transaction: evaluates its class and
+ * score again (keeping a surge-day order urgent when surge), and stores them
+ * with the promise and, in picking, the stage clock that follow. */
+enum status desk_order_reprioritize_tx(struct desk *d, long long order_id, int surge);
+
 /* Computes class and score of o from its fields at desk_now() (no store access). */
 void desk_order_prioritize(const struct desk *d, struct order *o, int surge_day);
 

@@ -439,11 +439,9 @@ static enum status flow_duplicate(struct desk *d, struct resolve_ctx *c,
 		snprintf(reason, sizeof reason, _("merged into %s"), o->order_no);
 		if ((st = desk_cancel_tx(d, other.order_no, reason)) != ST_OK)
 			return st;
-		if ((st = store_order_get_id(d->store, o->id, o)) != ST_OK)
-			return desk_fail(d, st, "%s", store_errmsg(d->store));
-		desk_order_prioritize(d, o, 0);
-		if ((st = store_order_set_priority(d->store, o->id, o->priority, o->score)) != ST_OK)
-			return desk_fail(d, st, "%s", store_errmsg(d->store));
+		if ((st = desk_order_reprioritize_tx(d, o->id, desk_order_surged(o))) != ST_OK ||
+		    (st = store_order_get_id(d->store, o->id, o)) != ST_OK)
+			return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
 		if ((st = desk_event(d, o->id, "merge", other.order_no, o->order_no, reason)) != ST_OK)
 			return st;
 		snprintf(c->action, sizeof c->action, _("merged %s into %s"), other.order_no, o->order_no);

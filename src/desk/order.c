@@ -35,6 +35,29 @@ static int has_flag(const char *flags, const char *flag)
 	return 0;
 }
 
+int desk_order_surged(const struct order *o)
+{
+	/* Urgent without the urgent flag: it arrived on a surge day, and stays urgent. */
+	return o->priority == PRIO_URGENT && !has_flag(o->flags, "urgent");
+}
+
+enum status desk_order_reprioritize_tx(struct desk *d, long long order_id, int surge)
+{
+	struct order o;
+	enum status st;
+
+	if ((st = store_order_get_id(d->store, order_id, &o)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	desk_order_prioritize(d, &o, surge);
+	if (o.stage == STAGE_PICKING)
+		o.due_at = clock_stage_due(&d->clocks, &d->cal, o.stage, o.priority, o.received_at,
+		                           o.stage_at);
+	if ((st = store_order_set_priority(d->store, o.id, o.priority, o.score)) != ST_OK ||
+	    (st = store_order_set_clock(d->store, o.id, o.due_at, o.promise_at)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	return ST_OK;
+}
+
 void desk_order_prioritize(const struct desk *d, struct order *o, int surge_day)
 {
 	struct priority_input in = {
@@ -250,23 +273,13 @@ static enum status edit_body(struct desk *d, void *arg)
 	}
 	char from_copy[2048];
 	text_copy(from_copy, before, sizeof from_copy);
-	/* Urgent without the urgent flag: it arrived on a surge day, and stays urgent. */
-	int surge = o.priority == PRIO_URGENT && !has_flag(o.flags, "urgent");
+	int surge = desk_order_surged(&o);
 	if ((st = store_order_set_field(d->store, o.id, field_name((enum field)f), to)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
-	/* Tier, type, flags and order time change the priority: evaluate it again,
-	 * with the promise and (in picking) the stage clock that follow from it. */
-	if (f == FIELD_TIER || f == FIELD_TYPE || f == FIELD_FLAGS || f == FIELD_ORDERED_AT) {
-		if ((st = store_order_get_id(d->store, o.id, &o)) != ST_OK)
-			return desk_fail(d, st, "%s", store_errmsg(d->store));
-		desk_order_prioritize(d, &o, surge);
-		if (o.stage == STAGE_PICKING)
-			o.due_at = clock_stage_due(&d->clocks, &d->cal, o.stage, o.priority, o.received_at,
-			                           o.stage_at);
-		if ((st = store_order_set_priority(d->store, o.id, o.priority, o.score)) != ST_OK ||
-		    (st = store_order_set_clock(d->store, o.id, o.due_at, o.promise_at)) != ST_OK)
-			return desk_fail(d, st, "%s", store_errmsg(d->store));
-	}
+	/* Tier, type, flags and order time change the priority: evaluate it again. */
+	if ((f == FIELD_TIER || f == FIELD_TYPE || f == FIELD_FLAGS || f == FIELD_ORDERED_AT) &&
+	    (st = desk_order_reprioritize_tx(d, o.id, surge)) != ST_OK)
+		return st;
 	if ((st = desk_event(d, o.id, "edit", from_copy, to, field_name((enum field)f))) != ST_OK)
 		return st;
 	desk_say(d, _("%s of %s changed"), field_name((enum field)f), o.order_no);
