@@ -140,6 +140,13 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 	char mode[16] = "";
 
 	*out = NULL;
+	/* Before SQLite's first use: no global allocation statistics, which
+	 * cost a lock and bookkeeping on every malloc of every statement. */
+	static int configured;
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = 1;
+	}
 	if (!s) {
 		snprintf(err, err_size, "%s", _("out of memory"));
 		return ST_INTERNAL;

@@ -192,13 +192,16 @@ START_TEST(schema_check_lists_match_the_catalogue)
 	const char *sql = embedded_find("migrations/001_base.sql");
 
 	ck_assert_ptr_nonnull(sql);
-	ck_assert_int_eq(check_list(sql, "CHECK (stage IN", &lists[0], ')'), 1);
+	/* The orders table writes its lists as OR chains ("stage = 'new' OR …"):
+	 * an IN list in a CHECK builds a temporary table on every insert. */
+	ck_assert_int_eq(check_list(sql, "CHECK (stage =", &lists[0], ')'), 1);
 	ck_assert_int_eq(check_list(sql, "CHECK (kind IN", &lists[1], ')'), 1);
 	ck_assert_int_eq(check_list(sql, "cause IS NULL OR cause IN", &lists[2], ')'), 1);
 	ck_assert_int_eq(check_list(sql, "CHECK (role IN", &lists[3], ')'), 1);
-	ck_assert_int_eq(check_list(sql, "CHECK (priority IN", &lists[4], ')'), 1);
-	ck_assert_int_ge(check_list(sql, "CHECK (tier IN", &lists[6], ')'), 2);
-	ck_assert_int_eq(check_list(sql, "CHECK (type IN", &lists[7], ')'), 1);
+	ck_assert_int_eq(check_list(sql, "CHECK (priority =", &lists[4], ')'), 1);
+	ck_assert_int_eq(check_list(sql, "CHECK (tier IN", &lists[6], ')'), 1);
+	ck_assert_int_eq(check_list(sql, "CHECK (tier =", &lists[6], ')'), 1);
+	ck_assert_int_eq(check_list(sql, "CHECK (type =", &lists[7], ')'), 1);
 	/* the stage counts start with one row per stage */
 	ck_assert_int_eq(check_list(sql, "INSERT INTO stage_counts (stage) VALUES", &lists[0], ';'), 1);
 	ck_assert_ptr_null(embedded_find("migrations/no_such.sql"));
