@@ -5,6 +5,7 @@
 set -u
 : "${ORDESK:?}"
 BENCH_DIR=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/ordesk-bench.XXXXXX")}
+mkdir -p "$BENCH_DIR"
 export ORDESK BENCH_DIR TZ=UTC LC_ALL=C.UTF-8
 echo "ordesk bench on $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M') UTC, scratch $BENCH_DIR"
 for b in $(ls "$(dirname "$0")"/b[0-9]*.sh 2>/dev/null | sort); do
