@@ -28,7 +28,8 @@ enum status desk_sweep(struct desk *d, struct sweep_result *r);
 /* Acknowledges a waiting escalation (supervisor), recorded with who and when. */
 enum status desk_alert_ack(struct desk *d, long long id);
 
-/* Escalations newest first (all = 0: only those waiting) and how many wait. */
+/* Escalations newest first (all = 0: only those waiting) and how many wait
+ * (up to STORE_ALERTS_COUNTED, which means "that many or more"). */
 enum status desk_alert_each(struct desk *d, int all,
                             int (*fn)(const struct escalation_rec *x, void *arg), void *arg);
 enum status desk_alert_count(struct desk *d, int *waiting);

@@ -128,13 +128,15 @@ enum status store_escalation_ack(struct store *s, long long id, time_t at, const
 
 enum status store_escalation_count_open(struct store *s, int *n)
 {
-	static const char sql[] = "SELECT count(*) FROM escalations WHERE acked_at IS NULL";
+	static const char sql[] =
+		"SELECT count(*) FROM (SELECT 1 FROM escalations WHERE acked_at IS NULL LIMIT ?1)";
 	sqlite3_stmt *st = store_prep(s, sql);
 	int rc;
 
 	*n = 0;
 	if (!st)
 		return ST_INTERNAL;
+	sqlite3_bind_int(st, 1, STORE_ALERTS_COUNTED);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int(st, 0);

@@ -327,7 +327,9 @@ static void draw_header(struct tui *t)
 		snprintf(left + strlen(left), sizeof left - strlen(left), " %s %s", dot, _(s->view->name));
 	snprintf(mid, sizeof mid, _("%d open %s %d red %s %d yellow"), h->open, dot, h->red, dot,
 	         h->yellow);
-	if (t->alerts > 0)
+	if (t->alerts >= STORE_ALERTS_COUNTED)
+		snprintf(mid + strlen(mid), sizeof mid - strlen(mid), _(" %s %d+ alerts"), dot, t->alerts);
+	else if (t->alerts > 0)
 		snprintf(mid + strlen(mid), sizeof mid - strlen(mid), _(" %s %d alerts"), dot, t->alerts);
 	snprintf(right, sizeof right, "%s (%s)  %s ", t->desk->login, role_name(t->desk->role), clock);
 	x = tui_put(t, 0, 0, t->cols, ROLE_UI_HEADER, left);
