@@ -78,6 +78,11 @@ enum status desk_tx(struct desk *d, enum status (*body)(struct desk *d, void *ar
 enum status desk_event(struct desk *d, long long order_id, const char *what,
                        const char *from, const char *to, const char *why);
 
+/* While another program holds the store, notify(arg) is called when an
+ * operation starts waiting (the board says so instead of freezing); NULL
+ * waits silently. */
+void desk_on_busy(struct desk *d, void (*notify)(void *arg), void *arg);
+
 /* The login of the real uid (getpwuid(getuid())), never $USER. */
 void desk_os_login(char *buf, size_t size);
 

@@ -87,6 +87,17 @@ enum status store_setting_get(struct store *s, const char *key, const char *def,
                               char *buf, size_t size);
 enum status store_setting_set(struct store *s, const char *key, const char *value);
 
+/* The holidays table as local day numbers (days since 1970-01-01), in date
+ * order, at most max; *n gets the count. */
+enum status store_holidays(struct store *s, long *days, size_t max, size_t *n);
+
+/*
+ * While the store is locked by another writer, calls notify(arg) once at
+ * the first wait of each statement and keeps waiting up to the busy
+ * timeout; notify NULL goes back to waiting silently.
+ */
+void store_on_busy(struct store *s, void (*notify)(void *arg), void *arg);
+
 /* Appends to the event log.  order_id 0 for none. */
 struct event_rec {
 	long long order_id;

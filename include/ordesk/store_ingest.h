@@ -84,7 +84,8 @@ enum status store_ingest_product_count(struct store *s, long *n);
 
 /* Stock import: upserts; *old_on_hand gets the previous count (-1 when new). */
 enum status store_ingest_product_put(struct store *s, const char *sku, const char *name);
-enum status store_ingest_warehouse_put(struct store *s, const char *code);
+/* Adds a warehouse unless known; *created 1 when it was new. */
+enum status store_ingest_warehouse_put(struct store *s, const char *code, int *created);
 /* Sets on hand and safety stock (safety < 0 keeps it); ST_REFUSED when on hand would fall below what is locked. */
 enum status store_ingest_stock_put(struct store *s, const char *sku, const char *warehouse,
                                    long on_hand, long safety, long *old_on_hand, long *locked);

@@ -60,6 +60,9 @@ enum status store_order_get_id(struct store *s, long long id, struct order *o);
 enum status store_order_find_ref(struct store *s, const char *channel, const char *ref,
                                  struct order *o);
 
+/* How many orders the store holds, in every stage (from the stage counts). */
+enum status store_order_count(struct store *s, long *n);
+
 /* Lines of an order, at most max; *n gets the count read. */
 enum status store_order_lines(struct store *s, long long order_id, struct order_line *lines,
                               int max, int *n);

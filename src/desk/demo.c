@@ -623,20 +623,6 @@ static enum status setup_reviews(struct demo_state *ds)
 	return ST_OK;
 }
 
-static enum status count_orders(struct desk *d, long *n)
-{
-	static const char sql[] = "SELECT sum(n) FROM stage_counts";
-	sqlite3_stmt *st = store_prep(d->store, sql);
-	int rc;
-
-	if (!st)
-		return ST_INTERNAL;
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	store_done(st);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(d->store, rc, sql);
-}
-
 enum status desk_demo(struct desk *d, const struct demo_opts *opt)
 {
 	struct demo_state ds;
@@ -649,7 +635,7 @@ enum status desk_demo(struct desk *d, const struct demo_opts *opt)
 	if (n < DEMO_MIN_ORDERS || n > DEMO_MAX_ORDERS)
 		return desk_fail(d, ST_USAGE, _("a demo store has from %d to %d orders"), DEMO_MIN_ORDERS,
 		                 DEMO_MAX_ORDERS);
-	if ((st = count_orders(d, &existing)) != ST_OK)
+	if ((st = store_order_count(d->store, &existing)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	if (existing > 0)
 		return desk_fail(d, ST_REFUSED, _("the store %s already has %ld orders; demo fills only an empty store (use --refresh to rebuild a demo store)"),

@@ -65,21 +65,11 @@ static int cmp_long(const void *a, const void *b)
 
 static enum status load_holidays(struct desk *d)
 {
-	static const char sql[] = "SELECT day FROM holidays ORDER BY day";
-	sqlite3_stmt *st = store_prep(d->store, sql);
-	char day[16];
-	size_t n = 0;
-	int rc;
+	size_t n;
+	enum status st = store_holidays(d->store, d->holidays, DESK_MAX_HOLIDAYS, &n);
 
-	if (!st)
-		return ST_INTERNAL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < DESK_MAX_HOLIDAYS) {
-		store_col_text(st, 0, day, sizeof day);
-		long v = calendar_parse_date(day);
-		if (v >= 0)
-			d->holidays[n++] = v;
-	}
-	store_done(st);
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	qsort(d->holidays, n, sizeof d->holidays[0], cmp_long);
 	d->cal.holidays = d->holidays;
 	d->cal.count = n;
@@ -170,6 +160,11 @@ fail:
 	store_close(d->store);
 	d->store = NULL;
 	return st;
+}
+
+void desk_on_busy(struct desk *d, void (*notify)(void *arg), void *arg)
+{
+	store_on_busy(d->store, notify, arg);
 }
 
 void desk_close(struct desk *d)

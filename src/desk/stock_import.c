@@ -142,11 +142,10 @@ static int on_row(void *arg, const struct import_row *row)
 	c->res->products_new += !known;
 	if ((st = store_ingest_product_put(d->store, sku, name)) != ST_OK)
 		goto store_fail;
-	long before = 0;
-	if ((st = store_ingest_warehouse_put(d->store, wh)) != ST_OK)
+	int new_warehouse;
+	if ((st = store_ingest_warehouse_put(d->store, wh, &new_warehouse)) != ST_OK)
 		goto store_fail;
-	before = sqlite3_changes(store_db(d->store));
-	c->res->warehouses_new += before;
+	c->res->warehouses_new += new_warehouse;
 	st = store_ingest_stock_put(d->store, sku, wh, on_hand, safety, &old, &locked);
 	if (st == ST_REFUSED) {
 		return row_fail(c, row->line, _("%s: on_hand %ld is below the %ld units locked for orders"),

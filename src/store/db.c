@@ -1,5 +1,6 @@
 /* The store's connection: settings on open, migrations, transactions, statements. */
 #include "ordesk/store.h"
+#include "ordesk/clock.h"
 #include "ordesk/store_fs.h"
 #include "ordesk/embedded.h"
 #include "ordesk/i18n.h"
@@ -11,10 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define STMT_CACHE 512
 #define BUSY_TIMEOUT_MS 5000
+#define BUSY_STEP_MS 20
 
 struct cached_stmt {
 	const char *sql;
@@ -26,6 +29,8 @@ struct store {
 	char path[4096];
 	char err[1024];
 	int in_tx;
+	void (*busy_notify)(void *arg);   /* told when a statement starts waiting */
+	void *busy_arg;
 	struct cached_stmt cache[STMT_CACHE];
 };
 
@@ -446,6 +451,49 @@ enum status store_setting_set(struct store *s, const char *key, const char *valu
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	return store_exec_stmt(s, st, sql);
+}
+
+enum status store_holidays(struct store *s, long *days, size_t max, size_t *n)
+{
+	static const char sql[] = "SELECT day FROM holidays ORDER BY day";
+	sqlite3_stmt *st = store_prep(s, sql);
+	char day[16];
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return ST_INTERNAL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_col_text(st, 0, day, sizeof day);
+		long v = calendar_parse_date(day);
+		if (v >= 0 && *n < max)
+			days[(*n)++] = v;
+	}
+	store_done(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
+static int busy_wait(void *arg, int count)
+{
+	struct store *s = arg;
+	struct timespec pause = { 0, BUSY_STEP_MS * 1000L * 1000L };
+
+	if (count == 0 && s->busy_notify)
+		s->busy_notify(s->busy_arg);
+	if (count >= BUSY_TIMEOUT_MS / BUSY_STEP_MS)
+		return 0;
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
+void store_on_busy(struct store *s, void (*notify)(void *arg), void *arg)
+{
+	s->busy_notify = notify;
+	s->busy_arg = arg;
+	if (notify)
+		sqlite3_busy_handler(s->db, busy_wait, s);
+	else
+		sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 }
 
 enum status store_event_add(struct store *s, time_t at, const char *actor,

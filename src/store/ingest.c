@@ -295,16 +295,21 @@ enum status store_ingest_product_put(struct store *s, const char *sku, const cha
 	return store_exec_stmt(s, st, sql);
 }
 
-enum status store_ingest_warehouse_put(struct store *s, const char *code)
+enum status store_ingest_warehouse_put(struct store *s, const char *code, int *created)
 {
 	static const char sql[] =
 		"INSERT INTO warehouses (code, name) VALUES (?1, '') ON CONFLICT (code) DO NOTHING";
 	sqlite3_stmt *st = store_prep(s, sql);
+	enum status r;
 
+	*created = 0;
 	if (!st)
 		return ST_INTERNAL;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	return store_exec_stmt(s, st, sql);
+	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
+		return r;
+	*created = sqlite3_changes(store_db(s)) == 1;
+	return ST_OK;
 }
 
 enum status store_ingest_stock_put(struct store *s, const char *sku, const char *warehouse,

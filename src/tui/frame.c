@@ -731,19 +731,14 @@ void tui_order_action(struct tui *t, const struct tui_key *k, const char *order_
 }
 
 /* SQLite's wait for a busy store, saying so on the status line meanwhile. */
-static int busy_wait(void *arg, int count)
+static void busy_notify(void *arg)
 {
 	struct tui *t = arg;
 
-	if (count == 0 && !t->scripted) {
+	if (!t->scripted) {
 		tui_error(t, "%s", _("the store is busy (another program is writing); waiting..."));
 		tui_redraw(t);
 	}
-	if (count >= 250)
-		return 0;
-	struct timespec ts = { 0, 20 * 1000 * 1000 };
-	nanosleep(&ts, NULL);
-	return 1;
 }
 
 /* ---- setup and teardown ---- */
@@ -979,7 +974,7 @@ enum status tui_run(struct desk *d, const struct tui_options *opt, char *err, si
 
 	if ((st = screen_start(t, opt, err, err_size)) != ST_OK)
 		goto out;
-	sqlite3_busy_handler(store_db(d->store), busy_wait, t);
+	desk_on_busy(d, busy_notify, t);
 
 	priv.data_version = store_data_version(d->store);
 	priv.minute = (long)(t->now / 60);
@@ -1039,8 +1034,7 @@ out:
 	for (int i = 0; i < priv.nstates; i++)
 		if (priv.states[i].state && priv.states[i].view->close)
 			priv.states[i].view->close(t, priv.states[i].state);
-	sqlite3_busy_handler(store_db(d->store), NULL, NULL);
-	sqlite3_busy_timeout(store_db(d->store), 5000);
+	desk_on_busy(d, NULL, NULL);
 	screen_stop(t);
 	if (priv.dump && fclose(priv.dump) != 0 && st == ST_OK) {
 		snprintf(err, err_size, _("cannot write %s"), opt->dump);
