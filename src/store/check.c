@@ -53,8 +53,8 @@ static const struct invariant invariants[] = {
 	  "'[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[A-Z][A-Z]*-[0-9][0-9][0-9][0-9]*' LIMIT 1" },
 	{ N_("the event log is protected against changes"),
 	  "SELECT 'missing trigger ' || t.name FROM (SELECT 'events_no_update' name UNION ALL "
-	  "SELECT 'events_no_delete' UNION ALL SELECT 'events_no_replace' UNION ALL "
-	  "SELECT 'orders_no_delete' UNION ALL SELECT 'orders_no_replace' UNION ALL "
+	  "SELECT 'events_no_delete' UNION ALL "
+	  "SELECT 'orders_no_delete' UNION ALL "
 	  "SELECT 'exceptions_no_delete') t WHERE t.name NOT IN "
 	  "(SELECT name FROM sqlite_schema WHERE type = 'trigger') LIMIT 1" },
 	{ N_("foreign keys hold"),

@@ -190,6 +190,9 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail_sql;
+	/* REPLACE then fires delete triggers, so it cannot remove an order or an event. */
+	if (sqlite3_exec(s->db, "PRAGMA recursive_triggers = ON", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail_sql;
 
 	/* Reading the schema is the first touch of the file: a non-database fails here. */
 	version = pragma_int(s->db, "PRAGMA user_version");
