@@ -100,7 +100,10 @@ struct plan {
 	time_t received;
 	unsigned char channel;   /* 0 EC, 1 ST, 2 DS */
 	unsigned char stage;     /* where it is now */
-	unsigned char breach;    /* a history order that broke a clock */
+	unsigned char breach;    /* a history order that broke a clock ... */
+	unsigned char late_stage;  /* ... in this stage */
+	unsigned char late_ship;   /* waited days in review for stock: shipped after its promise */
+	unsigned char late_delivery; /* delivered after the transit clock */
 	unsigned char surge;
 	unsigned char cancelled_from;   /* the stage a cancelled order was cancelled in */
 	int open;
@@ -293,12 +296,17 @@ static void plan_orders(struct demo_state *ds, struct plan *p, long n, long n_op
 		} else {
 			o->stage = rng_pct(&ds->r, 3) ? STAGE_CANCELLED : STAGE_DONE;
 			o->breach = rng_pct(&ds->r, 9);
+			o->late_ship = !o->breach && o->stage == STAGE_DONE && rng_pct(&ds->r, 4);
+			o->late_delivery = !o->breach && !o->late_ship && o->stage == STAGE_DONE && rng_pct(&ds->r, 6);
 		}
 		/* Durations in the stages passed; the class is not known yet, so
 		 * the normal picking clock is used as a fair guess. */
 		enum stage last = o->stage == STAGE_CANCELLED ? (enum stage)rng_range(&ds->r, 0, 3)
 		                                               : (enum stage)o->stage;
-		int late_stage = o->breach ? (int)rng_range(&ds->r, 0, 5) : -1;
+		int late_stage = o->breach ? (int)rng_range(&ds->r, 0, 4) : -1;
+		if (o->breach && late_stage > (int)last - 1)
+			late_stage = last > STAGE_NEW ? (int)last - 1 : STAGE_NEW;
+		o->late_stage = (unsigned char)(late_stage < 0 ? 0 : late_stage);
 		long long total = 0;
 		for (int s = STAGE_NEW; s < (int)last && s <= STAGE_TRANSIT; s++) {
 			o->dur[s] = stage_span(ds, (enum stage)s, PRIO_NORMAL, s == late_stage);
@@ -315,7 +323,10 @@ static void plan_orders(struct demo_state *ds, struct plan *p, long n, long n_op
 			if (o->stage == STAGE_CANCELLED)
 				o->cancelled_from = (unsigned char)last;
 			else
-				o->dur[STAGE_TRANSIT] = rng_range(&ds->r, 10, 47) * 3600;
+				o->dur[STAGE_TRANSIT] = rng_range(&ds->r, o->late_delivery ? 50 : 10,
+				                                  o->late_delivery ? 90 : 47) * 3600;
+			if (o->late_ship)
+				o->dur[STAGE_REVIEW] += rng_range(&ds->r, 30, 60) * 3600;
 			long long span = (long long)(HISTORY_DAYS - OPEN_WINDOW_DAYS) * 86400;
 			o->received = ds->now - OPEN_WINDOW_DAYS * 86400 - (time_t)rng_range(&ds->r, 0, span);
 		}
@@ -352,6 +363,20 @@ static void plan_surge(struct demo_state *ds, struct plan *p, long n)
 		p[i].surge = days >= 7 && priority_is_surge(counts[p[i].channel][day], total, days,
 		                                            ds->d->surge_factor);
 	}
+}
+
+/* The key the sweep gives the same breach, so that sweeping a demo store
+ * never raises a breach the demo already recorded. */
+static void breach_key(char *buf, size_t size, const struct order *o, enum stage s, time_t entered,
+                       time_t due, enum exkind kind)
+{
+	if (kind == EXKIND_LOGISTICS_DELAY)
+		snprintf(buf, size, "logistics_delay:%lld:transit:%lld:%lld", o->id, (long long)entered,
+		         (long long)due);
+	else if (s == STAGE_NEW || s == STAGE_REVIEW)
+		snprintf(buf, size, "sla_breach:%lld:new:%lld", o->id, (long long)o->received_at);
+	else
+		snprintf(buf, size, "sla_breach:%lld:%s:%lld", o->id, stage_name(s), (long long)entered);
 }
 
 static enum status write_order(struct demo_state *ds, const struct plan *p, long index)
@@ -456,7 +481,8 @@ static enum status write_order(struct demo_state *ds, const struct plan *p, long
 		}
 	}
 	o.due_at = clock_stage_due(&d->clocks, &d->cal, o.stage, o.priority, o.received_at, o.stage_at);
-	o.prev_on_time = 1;
+	/* Whether the stage it left was finished in time: for a delivered order, its transit. */
+	o.prev_on_time = !(p->late_delivery && o.stage == STAGE_DONE);
 	if (o.stage >= STAGE_SHIPPED && o.stage <= STAGE_DONE) {
 		text_copy(o.carrier, carriers[rng_range(&ds->r, 0, 4)], sizeof o.carrier);
 		snprintf(o.tracking, sizeof o.tracking, "TN%010lld", (long long)(rng_next(&ds->r) % 10000000000ULL));
@@ -512,49 +538,62 @@ static enum status write_order(struct demo_state *ds, const struct plan *p, long
 	/* Exceptions. */
 	if (short_stock) {
 		char desc[256], detail[128];
-		snprintf(desc, sizeof desc, "not enough %s to lock every line", lines[0].sku);
-		snprintf(detail, sizeof detail, "%s", lines[0].sku);
+		int k = 0;
+		while (k < NSKU && strcmp(ds->skus[k], lines[0].sku) != 0)
+			k++;
+		long avail = k < NSKU ? ds->available[k] : 0;
+		snprintf(desc, sizeof desc, "%s needs %ld, %ld available at MAIN", lines[0].sku, lines[0].qty, avail);
+		snprintf(detail, sizeof detail, "%s:%ld:%ld", lines[0].sku, lines[0].qty, avail);
 		st = add_exception(ds, &o, EXKIND_STOCK_SHORT, STAGE_REVIEW, o.stage_at, desc, detail, 0, NULL);
 	} else if (p->open) {
 		struct health_input hi = { o.stage, o.stage_at, o.due_at, 0, 1, o.received_at };
 		int late = health_of(&hi, ds->now) == HEALTH_RED;
 		long r = exr;
-		char key[96];
-		snprintf(key, sizeof key, "%lld:%s:%lld", o.id, stage_name(o.stage), (long long)o.stage_at);
-		if (late && o.stage == STAGE_TRANSIT)
+		char key[128];
+		if (late && o.stage == STAGE_TRANSIT) {
+			breach_key(key, sizeof key, &o, o.stage, o.stage_at, o.due_at, EXKIND_LOGISTICS_DELAY);
 			st = add_exception(ds, &o, EXKIND_LOGISTICS_DELAY, o.stage, o.due_at,
-			                   "in transit past its clock", "transit", 0, NULL);
-		else if (late && r < 70)
+			                   "in transit past its clock", "transit", 0, key);
+		} else if (late && r < 70) {
+			breach_key(key, sizeof key, &o, o.stage, o.stage_at, o.due_at, EXKIND_SLA_BREACH);
 			st = add_exception(ds, &o, EXKIND_SLA_BREACH, o.stage, o.due_at, "stage clock ran out",
 			                   stage_name(o.stage), 0, key);
-		else if (o.stage == STAGE_NEW && r < 20)
+		} else if (o.stage == STAGE_NEW && r < 20)
 			st = add_exception(ds, &o, EXKIND_NEEDS_INFO, STAGE_NEW, o.received_at,
 			                   r < 10 ? "phone: missing" : "address: too short to be an address",
-			                   r < 10 ? "phone" : "address", 0, NULL);
+			                   r < 10 ? "fields=phone" : "fields=address", 0, NULL);
 		else if (o.stage == STAGE_NEW && r < 32)
 			st = add_exception(ds, &o, EXKIND_DUPLICATE_SUSPECT, STAGE_NEW, o.received_at,
 			                   "same customer and items as another order within 30 minutes", "", 0, NULL);
 		else if (o.stage == STAGE_REVIEW && r < 35)
 			st = add_exception(ds, &o, EXKIND_CUSTOMER_CHANGE, STAGE_REVIEW, o.stage_at,
 			                   "the customer asked to change the delivery address", "address", 0, NULL);
-	} else if (p->breach || rng_pct(&ds->r, 8)) {
+	} else if (p->breach || p->late_ship || p->late_delivery || rng_pct(&ds->r, 8)) {
 		static const enum exkind kinds[] = {
 			EXKIND_NEEDS_INFO, EXKIND_NEEDS_INFO, EXKIND_STOCK_SHORT, EXKIND_LOGISTICS_DELAY,
 			EXKIND_CUSTOMER_CHANGE, EXKIND_DUPLICATE_SUSPECT, EXKIND_STOCK_SHORT,
 		};
-		enum exkind k = p->breach ? EXKIND_SLA_BREACH : kinds[rng_range(&ds->r, 0, 6)];
+		enum exkind k = p->breach ? EXKIND_SLA_BREACH : p->late_ship ? EXKIND_STOCK_SHORT
+		              : p->late_delivery ? EXKIND_LOGISTICS_DELAY : kinds[rng_range(&ds->r, 0, 6)];
 		enum stage at = k == EXKIND_LOGISTICS_DELAY ? STAGE_TRANSIT
 		              : k == EXKIND_STOCK_SHORT ? STAGE_REVIEW
-		              : k == EXKIND_SLA_BREACH ? (enum stage)rng_range(&ds->r, 0, 4) : STAGE_NEW;
+		              : k == EXKIND_SLA_BREACH ? (enum stage)p->late_stage : STAGE_NEW;
 		if (o.stage == STAGE_CANCELLED && at > cancelled_from)
 			at = cancelled_from;
-		time_t opened = at == STAGE_NEW ? o.received_at : o.t_stage[at] ? o.t_stage[at] : o.received_at;
-		char key[96], detail[128];
-		snprintf(key, sizeof key, "%lld:%s:%lld", o.id, stage_name(at), (long long)opened);
-		snprintf(detail, sizeof detail, "%s", k == EXKIND_STOCK_SHORT ? lines[0].sku
-		                                      : k == EXKIND_NEEDS_INFO ? "phone" : stage_name(at));
-		st = add_exception(ds, &o, k, at, opened + 60, exkind_what(k), detail, 1,
-		                   k == EXKIND_SLA_BREACH ? key : NULL);
+		time_t entered = at == STAGE_NEW ? o.received_at : o.t_stage[at] ? o.t_stage[at] : o.received_at;
+		time_t due = clock_stage_due(&d->clocks, &d->cal, at, o.priority, o.received_at, entered);
+		/* A breach or a late delivery is found when the clock runs out. */
+		time_t opened = (k == EXKIND_SLA_BREACH || k == EXKIND_LOGISTICS_DELAY) && due ? due : entered + 60;
+		char key[128], detail[128];
+		breach_key(key, sizeof key, &o, at, entered, due, k);
+		if (k == EXKIND_STOCK_SHORT)
+			snprintf(detail, sizeof detail, "%s:%ld:0", lines[0].sku, lines[0].qty);
+		else if (k == EXKIND_NEEDS_INFO)
+			snprintf(detail, sizeof detail, "fields=phone");
+		else
+			snprintf(detail, sizeof detail, "%s", stage_name(at));
+		st = add_exception(ds, &o, k, at, opened, exkind_what(k), detail, 1,
+		                   k == EXKIND_SLA_BREACH || k == EXKIND_LOGISTICS_DELAY ? key : NULL);
 	}
 out:
 	ds->full_events = saved_full;

@@ -33,6 +33,15 @@ check "resolved exceptions with causes" [ "$(q "SELECT count(DISTINCT cause) FRO
 check "improvement actions" [ "$(q "SELECT count(*) FROM review_actions")" -gt 0 ]
 check "a surging channel" [ "$(q "SELECT count(*) FROM orders WHERE priority = 'urgent' AND flags NOT LIKE '%urgent%'")" -gt 0 ]
 
+check "history has shipments after their promise" [ "$(q "SELECT count(*) FROM orders WHERE t_shipped > promise_at AND promise_at > 0")" -gt 0 ]
+check "history has deliveries after the transit clock" [ "$(q "SELECT count(*) FROM orders WHERE stage = 'done' AND prev_on_time = 0")" -gt 0 ]
+check "needs_info names its fields as the resolve flow reads them" \
+	[ "$(q "SELECT count(*) FROM exceptions WHERE kind = 'needs_info' AND detail NOT LIKE 'fields=%'")" -eq 0 ]
+# The demo's breaches carry the sweep's keys: a sweep never raises one twice.
+expect_status 0 "a sweep over the demo store" od sweep
+check "no breach recorded twice" [ "$(q "SELECT count(*) FROM (SELECT order_id, kind FROM exceptions WHERE status = 'open' AND kind IN ('sla_breach', 'logistics_delay') GROUP BY order_id, kind HAVING count(*) > 1)")" -eq 0 ]
+expect_status 0 "the swept demo store passes check" od check
+
 # Deterministic: the same seed and clock give the same store.
 q "SELECT order_no, customer, stage, priority, due_at FROM orders ORDER BY id" > "$T/a.txt"
 DB=$T/second.db
