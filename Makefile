@@ -67,6 +67,10 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 UNIT_HELP_OBJ := $(patsubst %.c,$(B)/%.o,$(wildcard tests/unit/support_*.c))
 SH_TESTS := $(sort $(wildcard tests/sh/t[0-9]*.sh))
 
+# The test support objects are built as intermediates; keep them (and keep
+# make from printing their removal after the test counts).
+.SECONDARY: $(UNIT_HELP_OBJ)
+
 .PHONY: all run check check-unit check-sh check-san deps bench install uninstall \
         install-shared uninstall-shared clean fuzz
 

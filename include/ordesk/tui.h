@@ -20,9 +20,8 @@
  *   row rows-1       the hint bar, generated from the key table
  *
  * HOW TO ADD A VIEW (e.g. src/tui/view_stock.c):
- *   1. Define `const struct tui_view tui_view_stock = { ... };` in your file
- *      (the names below are already declared, weakly: until a file defines
- *      one, that view is simply absent and its digit does nothing).
+ *   1. Define `const struct tui_view tui_view_NAME = { ... };` in your file,
+ *      declare it below and list it in view_by_digit() (src/tui/frame.c).
  *   2. open() allocates your state the first time (*state is NULL) and reads
  *      what you show through desk/ (never SQL); it is called again each time
  *      the view is shown, so keep the place you were at.
@@ -70,14 +69,14 @@ struct tui_view {
 	const char *(*focused)(struct tui *t, void *state);
 };
 
-/* The views ordesk knows.  Weak: a view whose file is not written yet is absent. */
+/* The views ordesk knows. */
 extern const struct tui_view tui_view_board;
 extern const struct tui_view tui_view_order;
 extern const struct tui_view tui_view_help;
-extern const struct tui_view tui_view_exceptions __attribute__((weak));
-extern const struct tui_view tui_view_stock __attribute__((weak));
-extern const struct tui_view tui_view_alerts __attribute__((weak));
-extern const struct tui_view tui_view_report __attribute__((weak));
+extern const struct tui_view tui_view_exceptions;
+extern const struct tui_view tui_view_stock;
+extern const struct tui_view tui_view_alerts;
+extern const struct tui_view tui_view_report;
 
 /* The frame's state; views read the public fields. */
 struct tui {

@@ -213,7 +213,7 @@ static const struct tui_view *view_by_digit(int digit)
 		&tui_view_report,
 	};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (all[i] && all[i]->digit == digit)
+		if (all[i]->digit == digit)
 			return all[i];
 	return NULL;
 }
