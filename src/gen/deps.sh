@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise through sudo when that works without a
 # password; otherwise it prints the one command to run and stops.
 set -u
-pkgs="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev check tmux sqlite3 gettext python3 tzdata"
+pkgs="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev check tmux sqlite3 gettext python3 tzdata man-db"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
