@@ -71,6 +71,9 @@ void store_read_end(struct store *s);
 sqlite3_stmt *store_prep(struct store *s, const char *sql);
 void store_done(sqlite3_stmt *st);
 
+/* The one integer a constant query without parameters returns (0 for no row). */
+enum status store_scalar(struct store *s, const char *sql, long long *out);
+
 /* Steps a statement that returns no rows, then resets it. */
 enum status store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *sql);
 

@@ -69,17 +69,16 @@ enum status store_check(struct store *s, int *version, const char **broken_name,
                         char *what, size_t what_size, int *count)
 {
 	static const char version_sql[] = "PRAGMA user_version";
-	sqlite3_stmt *st = store_prep(s, version_sql);
+	sqlite3_stmt *st;
+	long long v;
 	int rc;
+	enum status r;
 
 	*broken_name = NULL;
 	*count = NINVARIANTS;
-	*version = 0;
-	if (!st)
-		return ST_INTERNAL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*version = sqlite3_column_int(st, 0);
-	store_done(st);
+	if ((r = store_scalar(s, version_sql, &v)) != ST_OK)
+		return r;
+	*version = (int)v;
 	if (*version != store_schema_version())
 		return ST_OK;
 	for (int i = 0; i < NINVARIANTS; i++) {

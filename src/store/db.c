@@ -371,6 +371,21 @@ void store_done(sqlite3_stmt *st)
 	}
 }
 
+enum status store_scalar(struct store *s, const char *sql, long long *out)
+{
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	*out = 0;
+	if (!st)
+		return ST_INTERNAL;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
 enum status store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *sql)
 {
 	int rc = sqlite3_step(st);
@@ -384,15 +399,9 @@ enum status store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *sql)
 long long store_data_version(struct store *s)
 {
 	static const char sql[] = "PRAGMA data_version";
-	sqlite3_stmt *st = store_prep(s, sql);
-	long long v = -1;
+	long long v;
 
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	store_done(st);
-	return v;
+	return store_scalar(s, sql, &v) == ST_OK ? v : -1;
 }
 
 void store_bind_text(sqlite3_stmt *st, int i, const char *v)

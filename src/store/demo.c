@@ -47,15 +47,9 @@ enum status store_demo_marked(struct store *s, int *yes)
 {
 	static const char sql[] =
 		"SELECT EXISTS (SELECT 1 FROM events WHERE entity = 'store' AND what = 'demo')";
-	sqlite3_stmt *st = store_prep(s, sql);
-	int rc;
+	long long v;
+	enum status st = store_scalar(s, sql, &v);
 
-	*yes = 0;
-	if (!st)
-		return ST_INTERNAL;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*yes = sqlite3_column_int(st, 0);
-	store_done(st);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
+	*yes = v != 0;
+	return st;
 }

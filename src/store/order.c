@@ -123,17 +123,11 @@ enum status store_order_find_ref(struct store *s, const char *channel, const cha
 enum status store_order_count(struct store *s, long *n)
 {
 	static const char sql[] = "SELECT coalesce(sum(n), 0) FROM stage_counts";
-	sqlite3_stmt *st = store_prep(s, sql);
-	int rc;
+	long long v;
+	enum status st = store_scalar(s, sql, &v);
 
-	*n = 0;
-	if (!st)
-		return ST_INTERNAL;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = (long)sqlite3_column_int64(st, 0);
-	store_done(st);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
+	*n = (long)v;
+	return st;
 }
 
 enum status store_order_lines(struct store *s, long long order_id, struct order_line *lines,

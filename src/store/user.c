@@ -44,17 +44,11 @@ enum status store_user_put(struct store *s, const char *login, enum role role, t
 enum status store_user_count(struct store *s, int *n)
 {
 	static const char sql[] = "SELECT count(*) FROM users";
-	sqlite3_stmt *st = store_prep(s, sql);
-	int rc;
+	long long v;
+	enum status st = store_scalar(s, sql, &v);
 
-	*n = 0;
-	if (!st)
-		return ST_INTERNAL;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	store_done(st);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
+	*n = (int)v;
+	return st;
 }
 
 enum status store_user_each(struct store *s, int (*fn)(const struct user_row *u, void *arg),
