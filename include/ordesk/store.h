@@ -71,8 +71,16 @@ void store_read_end(struct store *s);
 sqlite3_stmt *store_prep(struct store *s, const char *sql);
 void store_done(sqlite3_stmt *st);
 
-/* The one integer a constant query without parameters returns (0 for no row). */
+/* Steps a prepared, bound statement and reads column 0 of its first row
+ * as an integer (0 when there is no row), then resets it. */
+enum status store_step_int(struct store *s, sqlite3_stmt *st, const char *sql, long long *out);
+/* The same for a constant query without parameters. */
 enum status store_scalar(struct store *s, const char *sql, long long *out);
+/* Runs a constant statement without parameters and without rows
+ * (SAVEPOINT, RELEASE, ...). */
+enum status store_exec_sql(struct store *s, const char *sql);
+/* Rows the last INSERT, UPDATE or DELETE changed. */
+int store_changes(struct store *s);
 
 /* Steps a statement that returns no rows, then resets it. */
 enum status store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *sql);

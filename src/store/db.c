@@ -371,19 +371,39 @@ void store_done(sqlite3_stmt *st)
 	}
 }
 
-enum status store_scalar(struct store *s, const char *sql, long long *out)
+enum status store_step_int(struct store *s, sqlite3_stmt *st, const char *sql, long long *out)
 {
-	sqlite3_stmt *st = store_prep(s, sql);
-	int rc;
+	int rc = sqlite3_step(st);
 
 	*out = 0;
-	if (!st)
-		return ST_INTERNAL;
-	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
 	store_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_scalar(struct store *s, const char *sql, long long *out)
+{
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	*out = 0;
+	if (!st)
+		return ST_INTERNAL;
+	return store_step_int(s, st, sql, out);
+}
+
+enum status store_exec_sql(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	return store_exec_stmt(s, st, sql);
+}
+
+int store_changes(struct store *s)
+{
+	return sqlite3_changes(s->db);
 }
 
 enum status store_exec_stmt(struct store *s, sqlite3_stmt *st, const char *sql)

@@ -55,7 +55,7 @@ enum status store_escalation_raise(struct store *s, struct escalation_rec *e, in
 	sqlite3_bind_text(st, 8, e->dedupe_key, -1, SQLITE_STATIC);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	if (sqlite3_changes(store_db(s)) == 1) {
+	if (store_changes(s) == 1) {
 		*created = 1;
 		e->id = sqlite3_last_insert_rowid(store_db(s));
 	}
@@ -123,7 +123,7 @@ enum status store_escalation_ack(struct store *s, long long id, time_t at, const
 	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	return sqlite3_changes(store_db(s)) == 1 ? ST_OK : ST_REFUSED;
+	return store_changes(s) == 1 ? ST_OK : ST_REFUSED;
 }
 
 enum status store_escalation_count_open(struct store *s, int *n)

@@ -69,7 +69,7 @@ enum status store_exception_open(struct store *s, struct exception_rec *e, int *
 		sqlite3_bind_null(st, 10);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	if (sqlite3_changes(store_db(s)) == 1) {
+	if (store_changes(s) == 1) {
 		*created = 1;
 		e->id = sqlite3_last_insert_rowid(store_db(s));
 		e->open = 1;
@@ -98,7 +98,7 @@ enum status store_exception_resolve(struct store *s, long long id, time_t at, co
 	sqlite3_bind_text(st, 7, note ? note : "", -1, SQLITE_STATIC);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	return sqlite3_changes(store_db(s)) == 1 ? ST_OK : ST_REFUSED;
+	return store_changes(s) == 1 ? ST_OK : ST_REFUSED;
 }
 
 enum status store_exception_get(struct store *s, long long id, struct exception_rec *e)
@@ -329,7 +329,7 @@ enum status store_exception_order_due(struct store *s, long long order_id, time_
 	sqlite3_bind_int64(st, 2, due_at);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	return sqlite3_changes(store_db(s)) == 1 ? ST_OK : ST_REFUSED;
+	return store_changes(s) == 1 ? ST_OK : ST_REFUSED;
 }
 
 enum status store_exception_merge_lines(struct store *s, long long from_id, long long into_id)

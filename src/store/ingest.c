@@ -150,7 +150,7 @@ enum status store_ingest_update(struct store *s, long long id, int expected_vers
 	sqlite3_bind_int64(st, 20, o->promise_at);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	if (sqlite3_changes(store_db(s)) != 1)
+	if (store_changes(s) != 1)
 		return ST_REFUSED;
 	sqlite3_bind_int64(ds, 1, id);
 	return store_exec_stmt(s, ds, del);
@@ -308,7 +308,7 @@ enum status store_ingest_warehouse_put(struct store *s, const char *code, int *c
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	*created = sqlite3_changes(store_db(s)) == 1;
+	*created = store_changes(s) == 1;
 	return ST_OK;
 }
 

@@ -286,7 +286,7 @@ enum status store_order_move(struct store *s, long long id, enum stage expected,
 	sqlite3_bind_int(st, 7, prev_on_time);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	return sqlite3_changes(store_db(s)) == 1 ? ST_OK : ST_REFUSED;
+	return store_changes(s) == 1 ? ST_OK : ST_REFUSED;
 }
 
 enum status store_order_set_field(struct store *s, long long id, const char *column,

@@ -344,5 +344,5 @@ enum status store_review_done(struct store *s, long long id, time_t at, const ch
 	sqlite3_bind_text(st, 4, note ? note : "", -1, SQLITE_STATIC);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	return sqlite3_changes(store_db(s)) == 1 ? ST_OK : ST_REFUSED;
+	return store_changes(s) == 1 ? ST_OK : ST_REFUSED;
 }

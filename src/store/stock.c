@@ -5,16 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum status step_done(struct store *s, sqlite3_stmt *st, const char *sql)
-{
-	return store_exec_stmt(s, st, sql);
-}
-
-static int changes(struct store *s)
-{
-	return sqlite3_changes(store_db(s));
-}
-
 static int need_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct stock_need *)a)->sku, ((const struct stock_need *)b)->sku);
@@ -102,8 +92,6 @@ static void read_row(sqlite3_stmt *st, struct stock_row *r)
 	r->low_alerted = sqlite3_column_int(st, 8);
 }
 
-static enum status one_long(struct store *s, sqlite3_stmt *st, const char *sql, long *v);
-
 enum status store_stock_get(struct store *s, const char *sku, const char *warehouse,
                             struct stock_row *r, int *found)
 {
@@ -136,15 +124,14 @@ enum status store_stock_get(struct store *s, const char *sku, const char *wareho
 	return store_stock_waiting(s, sku, warehouse, &r->waiting);
 }
 
+/* A one-number query as a long. */
 static enum status one_long(struct store *s, sqlite3_stmt *st, const char *sql, long *v)
 {
-	int rc = sqlite3_step(st);
+	long long n;
+	enum status r = store_step_int(s, st, sql, &n);
 
-	*v = 0;
-	if (rc == SQLITE_ROW)
-		*v = (long)sqlite3_column_int64(st, 0);
-	store_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+	*v = (long)n;
+	return r;
 }
 
 enum status store_stock_available(struct store *s, const char *sku, const char *warehouse,
@@ -174,15 +161,6 @@ enum status store_stock_available_all(struct store *s, const char *sku, long *av
 	return one_long(s, st, sql, available);
 }
 
-static enum status exec_const(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st = store_prep(s, sql);
-
-	if (!st)
-		return ST_INTERNAL;
-	return step_done(s, st, sql);
-}
-
 static const char sp_begin[] = "SAVEPOINT stock_reserve";
 static const char sp_undo[] = "ROLLBACK TO stock_reserve";
 static const char sp_end[] = "RELEASE stock_reserve";
@@ -206,15 +184,15 @@ enum status store_stock_reserve(struct store *s, long long order_id, const char 
 	*short_index = -1;
 	if (!us || !is)
 		return ST_INTERNAL;
-	if ((r = exec_const(s, sp_begin)) != ST_OK)
+	if ((r = store_exec_sql(s, sp_begin)) != ST_OK)
 		return r;
 	for (int i = 0; i < nneeds; i++) {
 		sqlite3_bind_text(us, 1, needs[i].sku, -1, SQLITE_STATIC);
 		sqlite3_bind_text(us, 2, warehouse, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(us, 3, needs[i].qty);
-		if ((r = step_done(s, us, upd)) != ST_OK)
+		if ((r = store_exec_stmt(s, us, upd)) != ST_OK)
 			goto undo;
-		if (changes(s) != 1) {
+		if (store_changes(s) != 1) {
 			*short_index = i;
 			goto undo;
 		}
@@ -227,14 +205,14 @@ enum status store_stock_reserve(struct store *s, long long order_id, const char 
 		sqlite3_bind_int64(is, 5, lines[i].qty);
 		sqlite3_bind_int64(is, 6, at);
 		sqlite3_bind_text(is, 7, by, -1, SQLITE_STATIC);
-		if ((r = step_done(s, is, ins)) != ST_OK)
+		if ((r = store_exec_stmt(s, is, ins)) != ST_OK)
 			goto undo;
 	}
-	return exec_const(s, sp_end);
+	return store_exec_sql(s, sp_end);
 undo:
 	{
-		enum status u = exec_const(s, sp_undo);
-		enum status e = exec_const(s, sp_end);
+		enum status u = store_exec_sql(s, sp_undo);
+		enum status e = store_exec_sql(s, sp_end);
 		if (r == ST_OK && (u != ST_OK || e != ST_OK))
 			r = u != ST_OK ? u : e;
 	}
@@ -302,15 +280,15 @@ enum status store_stock_end_locks(struct store *s, long long order_id, int shipp
 	if (rows == 0)
 		return ST_OK;
 	sqlite3_bind_int64(us, 1, order_id);
-	if ((r = step_done(s, us, sql)) != ST_OK)
+	if ((r = store_exec_stmt(s, us, sql)) != ST_OK)
 		return r;
-	if (changes(s) != (int)rows)
+	if (store_changes(s) != (int)rows)
 		return ST_INTERNAL;   /* a lock without its stock row: check names it */
 	sqlite3_bind_int64(ls, 1, order_id);
 	sqlite3_bind_text(ls, 2, shipped ? "shipped" : "released", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(ls, 3, at);
 	sqlite3_bind_text(ls, 4, by, -1, SQLITE_STATIC);
-	return step_done(s, ls, ledger_sql);
+	return store_exec_stmt(s, ls, ledger_sql);
 }
 
 enum status store_stock_ensure(struct store *s, const char *sku, const char *warehouse,
@@ -325,15 +303,15 @@ enum status store_stock_ensure(struct store *s, const char *sku, const char *war
 	if (!ps || !ws)
 		return ST_INTERNAL;
 	sqlite3_bind_text(ps, 1, sku, -1, SQLITE_STATIC);
-	if ((r = step_done(s, ps, psql)) != ST_OK)
+	if ((r = store_exec_stmt(s, ps, psql)) != ST_OK)
 		return r;
 	if (new_sku)
-		*new_sku = changes(s) == 1;
+		*new_sku = store_changes(s) == 1;
 	sqlite3_bind_text(ws, 1, warehouse, -1, SQLITE_STATIC);
-	if ((r = step_done(s, ws, wsql)) != ST_OK)
+	if ((r = store_exec_stmt(s, ws, wsql)) != ST_OK)
 		return r;
 	if (new_warehouse)
-		*new_warehouse = changes(s) == 1;
+		*new_warehouse = store_changes(s) == 1;
 	return ST_OK;
 }
 
@@ -349,7 +327,7 @@ enum status store_stock_add(struct store *s, const char *sku, const char *wareho
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, qty);
-	return step_done(s, st, sql);
+	return store_exec_stmt(s, st, sql);
 }
 
 enum status store_stock_adjust(struct store *s, const char *sku, const char *warehouse,
@@ -367,9 +345,9 @@ enum status store_stock_adjust(struct store *s, const char *sku, const char *war
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, delta);
-	if ((r = step_done(s, st, sql)) != ST_OK)
+	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
-	*applied = changes(s) == 1;
+	*applied = store_changes(s) == 1;
 	return ST_OK;
 }
 
@@ -386,7 +364,7 @@ enum status store_stock_set_safety(struct store *s, const char *sku, const char 
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, qty);
-	return step_done(s, st, sql);
+	return store_exec_stmt(s, st, sql);
 }
 
 enum status store_stock_waiting(struct store *s, const char *sku, const char *warehouse,
@@ -425,17 +403,17 @@ enum status store_stock_low_eval(struct store *s, const char *sku, const char *w
 		return ST_INTERNAL;
 	sqlite3_bind_text(ms, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(ms, 2, warehouse, -1, SQLITE_STATIC);
-	if ((r = step_done(s, ms, mark_sql)) != ST_OK)
+	if ((r = store_exec_stmt(s, ms, mark_sql)) != ST_OK)
 		return r;
-	if (changes(s) == 1) {
+	if (store_changes(s) == 1) {
 		*raised = 1;
 		return ST_OK;
 	}
 	sqlite3_bind_text(rs, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(rs, 2, warehouse, -1, SQLITE_STATIC);
-	if ((r = step_done(s, rs, rearm_sql)) != ST_OK)
+	if ((r = store_exec_stmt(s, rs, rearm_sql)) != ST_OK)
 		return r;
-	*rearmed = changes(s) == 1;
+	*rearmed = store_changes(s) == 1;
 	return ST_OK;
 }
 
@@ -456,7 +434,7 @@ enum status store_stock_low_alert(struct store *s, const char *sku, const char *
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, at);
 	sqlite3_bind_text(st, 4, message, -1, SQLITE_STATIC);
-	return step_done(s, st, sql);
+	return store_exec_stmt(s, st, sql);
 }
 
 enum status store_stock_waiting_orders(struct store *s, const char *sku, long long **ids, int *n)
@@ -603,7 +581,7 @@ enum status store_stock_set_promise(struct store *s, long long order_id, time_t 
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, promise_at);
-	return step_done(s, st, sql);
+	return store_exec_stmt(s, st, sql);
 }
 
 enum status store_stock_line_set_qty(struct store *s, long long line_id, long qty)
@@ -615,7 +593,7 @@ enum status store_stock_line_set_qty(struct store *s, long long line_id, long qt
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, line_id);
 	sqlite3_bind_int64(st, 2, qty);
-	return step_done(s, st, sql);
+	return store_exec_stmt(s, st, sql);
 }
 
 enum status store_stock_line_move(struct store *s, long long line_id, long long to_order,
@@ -629,7 +607,7 @@ enum status store_stock_line_move(struct store *s, long long line_id, long long 
 	sqlite3_bind_int64(st, 1, line_id);
 	sqlite3_bind_int64(st, 2, to_order);
 	sqlite3_bind_int(st, 3, line_no);
-	return step_done(s, st, sql);
+	return store_exec_stmt(s, st, sql);
 }
 
 enum status store_stock_order_recount(struct store *s, long long order_id, long long total_cents)
@@ -644,7 +622,7 @@ enum status store_stock_order_recount(struct store *s, long long order_id, long 
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, total_cents);
-	return step_done(s, st, sql);
+	return store_exec_stmt(s, st, sql);
 }
 
 enum status store_stock_bulk(struct store *s, int on)
