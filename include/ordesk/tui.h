@@ -129,6 +129,15 @@ void tui_redraw(struct tui *t);
 int tui_put(struct tui *t, int y, int x, int width, enum tui_role role, const char *text);
 /* Like tui_put, padding with spaces to exactly width columns. */
 int tui_put_pad(struct tui *t, int y, int x, int width, enum tui_role role, const char *text);
+
+/* Scrolling lists in views: applies a moving action (up, down, pages of
+ * page rows, home, end) to *focus over n rows and keeps it in range;
+ * returns 0, changing nothing, for any other action. */
+int tui_list_move(int *focus, int n, int page, enum tui_action a);
+/* Keeps *focus in 0..n-1 (0 when the list is empty). */
+void tui_list_clamp(int *focus, int n);
+/* The first row to show, from *top, so that focus is within rows rows. */
+void tui_list_follow(int *top, int focus, int rows);
 /* Fills width columns at (y, x) with spaces in the role's attributes. */
 void tui_fill(struct tui *t, int y, int x, int width, enum tui_role role);
 

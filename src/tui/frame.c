@@ -150,6 +150,39 @@ int tui_put(struct tui *t, int y, int x, int width, enum tui_role role, const ch
 	return used;
 }
 
+void tui_list_clamp(int *focus, int n)
+{
+	if (*focus >= n)
+		*focus = n - 1;
+	if (*focus < 0)
+		*focus = 0;
+}
+
+int tui_list_move(int *focus, int n, int page, enum tui_action a)
+{
+	if (page < 1)
+		page = 1;
+	switch (a) {
+	case ACT_UP: (*focus)--; break;
+	case ACT_DOWN: (*focus)++; break;
+	case ACT_PGUP: *focus -= page; break;
+	case ACT_PGDN: *focus += page; break;
+	case ACT_HOME: *focus = 0; break;
+	case ACT_END: *focus = n - 1; break;
+	default: return 0;
+	}
+	tui_list_clamp(focus, n);
+	return 1;
+}
+
+void tui_list_follow(int *top, int focus, int rows)
+{
+	if (focus < *top)
+		*top = focus;
+	if (focus >= *top + rows)
+		*top = focus - rows + 1;
+}
+
 void tui_fill(struct tui *t, int y, int x, int width, enum tui_role role)
 {
 	if (width <= 0 || y < 0 || y >= t->rows || x >= t->cols)

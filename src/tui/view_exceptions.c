@@ -107,10 +107,7 @@ static void exc_draw(struct tui *t, void *state, int top, int height)
 	}
 	if (body < 1)
 		return;
-	if (v->focus < v->top)
-		v->top = v->focus;
-	if (v->focus >= v->top + body)
-		v->top = v->focus - body + 1;
+	tui_list_follow(&v->top, v->focus, body);
 	for (int i = 0; i < body && v->top + i < v->n; i++) {
 		const struct exception_row *r = &v->rows[v->top + i];
 		int y = top + 1 + i, sel = v->top + i == v->focus;
@@ -131,18 +128,12 @@ static void exc_draw(struct tui *t, void *state, int top, int height)
 static int exc_key(struct tui *t, void *state, enum tui_action a, int ch)
 {
 	struct exc_view *v = state;
-	int page = t->rows - 5;
-
 	(void)ch;
-	if (page < 1)
-		page = 1;
+	if (tui_list_move(&v->focus, v->n, t->rows - 5, a)) {
+		v->focus_id = v->n ? v->rows[v->focus].e.id : 0;
+		return TUI_HANDLED;
+	}
 	switch (a) {
-	case ACT_UP: v->focus--; break;
-	case ACT_DOWN: v->focus++; break;
-	case ACT_PGUP: v->focus -= page; break;
-	case ACT_PGDN: v->focus += page; break;
-	case ACT_HOME: v->focus = 0; break;
-	case ACT_END: v->focus = v->n - 1; break;
 	case ACT_OPEN:
 		if (v->n)
 			tui_show(t, &tui_view_order, v->rows[v->focus].order_no);
@@ -168,12 +159,6 @@ static int exc_key(struct tui *t, void *state, enum tui_action a, int ch)
 	default:
 		return TUI_IGNORED;
 	}
-	if (v->focus >= v->n)
-		v->focus = v->n - 1;
-	if (v->focus < 0)
-		v->focus = 0;
-	v->focus_id = v->n ? v->rows[v->focus].e.id : 0;
-	return TUI_HANDLED;
 }
 
 static const char *exc_focused(struct tui *t, void *state)

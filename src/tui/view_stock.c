@@ -100,20 +100,12 @@ static int cmp_rows(const void *a, const void *b)
 	return c ? c : strcmp(x->warehouse, y->warehouse);
 }
 
-static void clamp(int *focus, int n)
-{
-	if (*focus >= n)
-		*focus = n - 1;
-	if (*focus < 0)
-		*focus = 0;
-}
-
 static enum status holders_load(struct tui *t, struct stock_view *v)
 {
 	v->hn = 0;
 	v->hmore = 0;
 	enum status st = desk_stock_holders(t->desk, v->h_sku, collect_holder, v);
-	clamp(&v->hfocus, v->hn);
+	tui_list_clamp(&v->hfocus, v->hn);
 	return st;
 }
 
@@ -135,7 +127,7 @@ static enum status stock_load(struct tui *t, struct stock_view *v)
 		if (strcmp(key, v->focus_key) == 0)
 			v->focus = i;
 	}
-	clamp(&v->focus, v->n);
+	tui_list_clamp(&v->focus, v->n);
 	if (v->n)
 		row_key(&v->rows[v->focus], v->focus_key, sizeof v->focus_key);
 	if (v->holders)
@@ -185,10 +177,7 @@ static void draw_holders(struct tui *t, struct stock_view *v, int top, int heigh
 	}
 	if (body < 1)
 		return;
-	if (v->hfocus < v->htop)
-		v->htop = v->hfocus;
-	if (v->hfocus >= v->htop + body)
-		v->htop = v->hfocus - body + 1;
+	tui_list_follow(&v->htop, v->hfocus, body);
 	for (int i = 0; i < body && v->htop + i < v->hn; i++) {
 		const struct stock_holder *h = &v->h[v->htop + i];
 		int sel = v->htop + i == v->hfocus;
@@ -228,10 +217,7 @@ static void stock_draw(struct tui *t, void *state, int top, int height)
 	}
 	if (body < 1)
 		return;
-	if (v->focus < v->top)
-		v->top = v->focus;
-	if (v->focus >= v->top + body)
-		v->top = v->focus - body + 1;
+	tui_list_follow(&v->top, v->focus, body);
 	for (int i = 0; i < body && v->top + i < v->n; i++) {
 		const struct stock_row *r = &v->rows[v->top + i];
 		int sel = v->top + i == v->focus, is_low = desk_stock_is_low(r);
@@ -378,21 +364,7 @@ static void act_safety(struct tui *t, struct stock_view *v)
 
 static int move_focus(struct tui *t, int *focus, int n, enum tui_action a)
 {
-	int page = t->rows - 6;
-
-	if (page < 1)
-		page = 1;
-	switch (a) {
-	case ACT_UP: (*focus)--; break;
-	case ACT_DOWN: (*focus)++; break;
-	case ACT_PGUP: *focus -= page; break;
-	case ACT_PGDN: *focus += page; break;
-	case ACT_HOME: *focus = 0; break;
-	case ACT_END: *focus = n - 1; break;
-	default: return 0;
-	}
-	clamp(focus, n);
-	return 1;
+	return tui_list_move(focus, n, t->rows - 6, a);
 }
 
 static int holders_key(struct tui *t, struct stock_view *v, enum tui_action a)
