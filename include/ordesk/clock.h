@@ -43,18 +43,20 @@ time_t calendar_day_start(long day);
 
 /* The clock settings, with the design's defaults. */
 #define CLOCK_LIST(X) \
-	X(review,          "clock.review",            "60m") \
-	X(lock,            "clock.lock",              "30m") \
-	X(pick_urgent,     "clock.pick.urgent",       "120m") \
-	X(pick_normal,     "clock.pick.normal",       "240m") \
-	X(ship,            "clock.ship",              "60m") \
-	X(transit,         "clock.transit",           "48h") \
-	X(needs_info,      "clock.needs_info",        "120m") \
-	X(stock_delay_max, "clock.stock_delay_max",   "3bd") \
-	X(promise_urgent,  "promise.dispatch.urgent", "24h") \
-	X(promise_normal,  "promise.dispatch.normal", "48h")
+	X(review,          "clock.review",            "60m", "new and review together, from receipt") \
+	X(lock,            "clock.lock",              "30m", "time allowed in locked before picking starts") \
+	X(pick_urgent,     "clock.pick.urgent",       "120m", "picking and packing an urgent order") \
+	X(pick_normal,     "clock.pick.normal",       "240m", "picking and packing any other order") \
+	X(ship,            "clock.ship",              "60m", "handing a packed order to the carrier") \
+	X(transit,         "clock.transit",           "48h", "delivery after shipping") \
+	X(needs_info,      "clock.needs_info",        "120m", "resolving a needs_info exception") \
+	X(stock_delay_max, "clock.stock_delay_max",   "3bd", \
+	  "longest delay a clerk may agree for a shortage") \
+	X(promise_urgent,  "promise.dispatch.urgent", "24h", \
+	  "dispatch promise for urgent orders, from the order time") \
+	X(promise_normal,  "promise.dispatch.normal", "48h", "dispatch promise for other orders")
 
-#define CLOCK_FIELD(field, key, def) struct duration field;
+#define CLOCK_FIELD(field, key, def, what) struct duration field;
 struct clocks {
 	CLOCK_LIST(CLOCK_FIELD)
 };

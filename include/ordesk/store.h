@@ -97,6 +97,9 @@ void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t size);
 enum status store_setting_get(struct store *s, const char *key, const char *def,
                               char *buf, size_t size);
 enum status store_setting_set(struct store *s, const char *key, const char *value);
+/* Calls fn for every stored setting. */
+enum status store_setting_each(struct store *s,
+                               void (*fn)(const char *key, const char *value, void *arg), void *arg);
 
 /* The holidays table as local day numbers (days since 1970-01-01), in date
  * order, at most max; *n gets the count. */

@@ -155,7 +155,7 @@ time_t calendar_add(const struct calendar *cal, time_t start, struct duration d)
 	return mktime(&out);
 }
 
-#define CLOCK_ROW(field, key, def) { key, def, offsetof(struct clocks, field) },
+#define CLOCK_ROW(field, key, def, what) { key, def, offsetof(struct clocks, field) },
 static const struct {
 	const char *key, *def;
 	size_t offset;

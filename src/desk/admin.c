@@ -1,5 +1,6 @@
 /* Users, settings and the store's invariants. */
 #include "ordesk/desk_admin.h"
+#include "ordesk/clock.h"
 #include "ordesk/store_check.h"
 #include "ordesk/i18n.h"
 #include "ordesk/text.h"
@@ -98,16 +99,9 @@ enum status desk_user_role(struct desk *d, const char *login, const char *role)
 
 static const struct setting_def settings[] = {
 	{ "store.name", "main store", N_("the name the board's header shows") },
-	{ "clock.review", "60m", N_("new and review together, from receipt") },
-	{ "clock.lock", "30m", N_("time allowed in locked before picking starts") },
-	{ "clock.pick.urgent", "120m", N_("picking and packing an urgent order") },
-	{ "clock.pick.normal", "240m", N_("picking and packing any other order") },
-	{ "clock.ship", "60m", N_("handing a packed order to the carrier") },
-	{ "clock.transit", "48h", N_("delivery after shipping") },
-	{ "clock.needs_info", "120m", N_("resolving a needs_info exception") },
-	{ "clock.stock_delay_max", "3bd", N_("longest delay a clerk may agree for a shortage") },
-	{ "promise.dispatch.urgent", "24h", N_("dispatch promise for urgent orders, from the order time") },
-	{ "promise.dispatch.normal", "48h", N_("dispatch promise for other orders") },
+#define CLOCK_SETTING(field, key, def, what) { key, def, N_(what) },
+	CLOCK_LIST(CLOCK_SETTING)
+#undef CLOCK_SETTING
 	{ "score.w_tier", "10", N_("score weight per customer tier step") },
 	{ "score.w_value", "5", N_("score weight per tenfold order value") },
 	{ "score.w_time", "1", N_("score weight per hour nearer the promise") },

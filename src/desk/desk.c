@@ -1,5 +1,6 @@
 /* The desk context: one operator on one store, and the transaction frame. */
 #include "ordesk/desk.h"
+#include "ordesk/desk_admin.h"
 #include "ordesk/i18n.h"
 #include "ordesk/store_user.h"
 #include "ordesk/text.h"
@@ -76,20 +77,9 @@ static enum status load_holidays(struct desk *d)
 	return ST_OK;
 }
 
-enum status desk_reload_settings(struct desk *d)
+/* Applies one setting; a malformed or unknown one leaves what was there. */
+static void apply_setting(const char *key, const char *value, void *arg)
 {
-	char buf[64];
-	const char *def;
-	enum status st;
-
-	clocks_default(&d->clocks);
-	for (size_t i = 0; clocks_key(i, &def); i++) {
-		const char *key = clocks_key(i, &def);
-		if ((st = store_setting_get(d->store, key, def, buf, sizeof buf)) != ST_OK)
-			return desk_fail(d, st, "%s", store_errmsg(d->store));
-		clocks_set(&d->clocks, key, buf); /* a malformed value keeps the default */
-	}
-	score_weights_default(&d->weights);
 	static const struct {
 		const char *key;
 		size_t offset;
@@ -98,15 +88,37 @@ enum status desk_reload_settings(struct desk *d)
 		{ "score.w_value", offsetof(struct score_weights, value) },
 		{ "score.w_time", offsetof(struct score_weights, time) },
 	};
-	for (size_t i = 0; i < sizeof weights / sizeof weights[0]; i++) {
-		if (store_setting_get(d->store, weights[i].key, "", buf, sizeof buf) == ST_OK && *buf)
-			*(double *)(void *)((char *)&d->weights + weights[i].offset) = strtod(buf, NULL);
+	struct desk *d = arg;
+	char *end;
+	double v;
+
+	if (!key || !value || clocks_set(&d->clocks, key, value) != 0)
+		return;
+	if (strcmp(key, "store.name") == 0) {
+		text_copy(d->store_name, value, sizeof d->store_name);
+		return;
 	}
-	d->surge_factor = 3.0;
-	if (store_setting_get(d->store, "surge.factor", "3", buf, sizeof buf) == ST_OK &&
-	    strtod(buf, NULL) > 0)
-		d->surge_factor = strtod(buf, NULL);
-	store_setting_get(d->store, "store.name", "main store", d->store_name, sizeof d->store_name);
+	v = strtod(value, &end);
+	if (end == value || *end)
+		return;
+	if (strcmp(key, "surge.factor") == 0 && v > 0)
+		d->surge_factor = v;
+	for (size_t i = 0; i < sizeof weights / sizeof weights[0]; i++)
+		if (strcmp(key, weights[i].key) == 0)
+			*(double *)(void *)((char *)&d->weights + weights[i].offset) = v;
+}
+
+enum status desk_reload_settings(struct desk *d)
+{
+	enum status st;
+
+	/* The defaults of the settings table, then what the store says, in one query. */
+	clocks_default(&d->clocks);
+	score_weights_default(&d->weights);
+	for (size_t i = 0; desk_setting_def(i); i++)
+		apply_setting(desk_setting_def(i)->key, desk_setting_def(i)->def, d);
+	if ((st = store_setting_each(d->store, apply_setting, d)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	return load_holidays(d);
 }
 

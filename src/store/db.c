@@ -471,6 +471,21 @@ enum status store_setting_get(struct store *s, const char *key, const char *def,
 	return ST_OK;
 }
 
+enum status store_setting_each(struct store *s,
+                               void (*fn)(const char *key, const char *value, void *arg), void *arg)
+{
+	static const char sql[] = "SELECT key, value FROM settings";
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	if (!st)
+		return ST_INTERNAL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1), arg);
+	store_done(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
 enum status store_setting_set(struct store *s, const char *key, const char *value)
 {
 	static const char sql[] =
