@@ -39,9 +39,10 @@ enum status store_escalation_get(struct store *s, long long id, struct escalatio
 /* Acknowledges a waiting escalation; ST_REFUSED when none waits under id. */
 enum status store_escalation_ack(struct store *s, long long id, time_t at, const char *by);
 
-/* How many wait, counted up to STORE_ALERTS_COUNTED (a header says "1000+"):
- * counting tens of thousands of waiting alerts would cost every refresh. */
-#define STORE_ALERTS_COUNTED 1000
+/* How many wait, counted up to STORE_ALERTS_COUNTED (a header says "100+"):
+ * a hundred says "look at the alerts view" as well as a thousand, and counting
+ * further would cost every refresh and the first paint. */
+#define STORE_ALERTS_COUNTED 100
 enum status store_escalation_count_open(struct store *s, int *n);
 
 #endif

@@ -192,11 +192,9 @@ static void draw_card(struct tui *t, const struct board_card *c, int y, int x, i
 	         items);
 	tui_put(t, y + 1, x, w, role, line);
 	/* 3: health glyph and word (the exception when red), time left or over */
-	const char *word = health_word(h);
-	if (h == HEALTH_RED && c->open_exc > 0 && exception_word(c))
-		word = exception_word(c);
-	else
-		word = _(word);
+	const char *word = h == HEALTH_RED && c->open_exc > 0 ? exception_word(c) : NULL;
+	if (!word)
+		word = _(health_word(h));
 	span[0] = '\0';
 	if (c->due_at && c->stage != STAGE_DONE)
 		span_text((long long)c->due_at - t->now, span, sizeof span);

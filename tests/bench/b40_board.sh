@@ -19,29 +19,39 @@ timing() {  # DB KEYS: prints the timing line of a scripted run
 		grep '^timing:'
 }
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
-median3() { printf '%s\n%s\n%s\n' "$1" "$2" "$3" | sort -n | sed -n 2p; }
 
-paint() {  # DB: medians of three opens: first paint wall ms, and its CPU ms
-	l1=$(timing "$1" q); l2=$(timing "$1" q); l3=$(timing "$1" q)
-	echo "$(median3 "$(field "$l1" first_paint_ms)" "$(field "$l2" first_paint_ms)" "$(field "$l3" first_paint_ms)")" \
-	     "$(median3 "$(field "$l1" first_paint_cpu_ms)" "$(field "$l2" first_paint_cpu_ms)" "$(field "$l3" first_paint_cpu_ms)")"
+# paint DB: first paint of DB and of the demo store, opened in turns
+# (demo, DB, demo, DB, ...) PAINT_RUNS times each so that drift in the
+# machine's speed (frequency, neighbours) falls on both alike; prints the
+# medians: DB wall ms, DB CPU ms, demo wall ms, demo CPU ms.
+PAINT_RUNS=${PAINT_RUNS:-15}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+paint() {
+	: >"$BENCH_DIR/paint.db"; : >"$BENCH_DIR/paint.demo"
+	_i=0
+	while [ $_i -lt "$PAINT_RUNS" ]; do
+		l=$(timing "$base_db" q); echo "$(field "$l" first_paint_ms) $(field "$l" first_paint_cpu_ms)" >>"$BENCH_DIR/paint.demo"
+		l=$(timing "$1" q); echo "$(field "$l" first_paint_ms) $(field "$l" first_paint_cpu_ms)" >>"$BENCH_DIR/paint.db"
+		_i=$((_i + 1))
+	done
+	echo "$(cut -d' ' -f1 "$BENCH_DIR/paint.db" | median)" "$(cut -d' ' -f2 "$BENCH_DIR/paint.db" | median)" \
+	     "$(cut -d' ' -f1 "$BENCH_DIR/paint.demo" | median)" "$(cut -d' ' -f2 "$BENCH_DIR/paint.demo" | median)"
 }
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", ($2 > 0 ? $1 / $2 : 0) }'; }
 
 base_db=$(bench_store 1500)
-set -- $(paint "$base_db"); base=$1; base_cpu=$2
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-echo "demo store (1,500 orders): first paint $base ms (CPU $base_cpu ms)"
+echo "first paint at 120x40: medians of $PAINT_RUNS opens of each store, taken in turns with the demo store (1,500 orders)"
 for n in 10000 100000 1000000; do
 	db=$(bench_store $n) || { echo "no demo store of $n orders"; continue; }
-	set -- $(paint "$db"); fp=$1; fp_cpu=$2
+	set -- $(paint "$db"); fp=$1; fp_cpu=$2; base=$3; base_cpu=$4
 	t0=$(bench_clock)
 	ORDESK_KEYS=q ORDESK_SIZE=120x40 "$ORDESK" --db "$db" board >/dev/null 2>&1
 	t1=$(bench_clock)
 	line=$(timing "$db" "$keys")
 	rss=$(field "$line" rss_kib)
-	printf '%8d orders: first paint %s ms (%sx the demo store), CPU %s ms (%sx), open and quit %s s; ' \
-		"$n" "$fp" "$(ratio "$fp" "$base")" "$fp_cpu" "$(ratio "$fp_cpu" "$base_cpu")" "$(bench_secs "$t0" "$t1")"
+	printf '%8d orders: first paint %s ms (demo store %s ms: %sx), CPU %s ms (demo %s ms: %sx), open and quit %s s; ' \
+		"$n" "$fp" "$base" "$(ratio "$fp" "$base")" "$fp_cpu" "$base_cpu" "$(ratio "$fp_cpu" "$base_cpu")" "$(bench_secs "$t0" "$t1")"
 	printf 'keys %s: wall p50 %s ms p99 %s ms max %s ms, CPU p50 %s ms p99 %s ms max %s ms; RSS %s MiB\n' \
 		"$(field "$line" keys)" \
 		"$(field "$line" key_p50_ms)" "$(field "$line" key_p99_ms)" "$(field "$line" key_max_ms)" \
