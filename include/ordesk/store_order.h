@@ -71,9 +71,19 @@ enum status store_order_lines(struct store *s, long long order_id, struct order_
 enum status store_order_next_serial(struct store *s, const char *day, const char *channel,
                                     int *serial);
 
-/* Inserts o (its id is set) with its lines; in a transaction. */
+/* Inserts o (its id is set) with its lines, and counts it; in a transaction. */
 enum status store_order_insert(struct store *s, struct order *o,
                                const struct order_line *lines, int nlines);
+
+/*
+ * Counts n new orders of a stage and channel received at a time (none with an
+ * open exception yet) in the stage counts and the orders per channel and day.
+ * Whoever inserts into orders calls it in the same transaction: the table has
+ * no insert trigger, which would make every insert keep a statement journal.
+ * An import counts all its new orders at once.
+ */
+enum status store_order_counted(struct store *s, enum stage stage, const char *channel,
+                                time_t received_at, long n);
 
 /*
  * Moves an order to a stage with a new clock, only when it is still at

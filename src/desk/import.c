@@ -21,6 +21,7 @@ struct chan {
 	long today;          /* orders received today, this import's new ones included */
 	long trailing;       /* orders received in the 28 days before today */
 	int serial;          /* last serial used today; 0: not read yet */
+	long created;        /* new orders of this import, counted at its end */
 };
 
 struct sku_slot {
@@ -48,6 +49,18 @@ struct ctx {
 	struct import_problem extra[IMPORT_PROBLEMS_MAX];
 };
 
+/* Stores what the import did in a channel: its last serial, its new orders' count. */
+static enum status chan_flush(struct ctx *c, const struct chan *ch)
+{
+	enum status st = ST_OK;
+
+	if (ch->serial)
+		st = store_ingest_serial_set(c->d->store, c->daytag, ch->code, ch->serial);
+	if (st == ST_OK && ch->created)
+		st = store_order_counted(c->d->store, STAGE_NEW, ch->code, c->now, ch->created);
+	return st == ST_OK ? ST_OK : desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
+}
+
 static struct chan *chan_get(struct ctx *c, const char *code)
 {
 	struct chan *ch;
@@ -56,8 +69,10 @@ static struct chan *chan_get(struct ctx *c, const char *code)
 		if (strcmp(c->chans[i].code, code) == 0)
 			return &c->chans[i];
 	if (c->nchans >= CHANNELS_MAX) {
-		/* More channels than a file ever holds: reuse the last slot. */
+		/* More channels than a file ever holds: the last slot is written out and reused. */
 		c->nchans = CHANNELS_MAX - 1;
+		if ((c->fail = chan_flush(c, &c->chans[c->nchans])) != ST_OK)
+			return NULL;
 	}
 	ch = &c->chans[c->nchans];
 	memset(ch, 0, sizeof *ch);
@@ -324,6 +339,7 @@ static enum status order_new(struct ctx *c, const struct import_order *io)
 	}
 	snprintf(order_no, sizeof order_no, "%s-%s-%04d", c->daytag, io->channel, ch->serial);
 	ch->today++;
+	ch->created++;
 	int surge = priority_is_surge(ch->today, ch->trailing, TRAILING_DAYS, d->surge_factor);
 	fill_ingest(c, io, &g, surge);
 	g.order_no = order_no;
@@ -533,13 +549,9 @@ static enum status import_body(struct desk *d, void *arg)
 		return desk_fail(d, ST_IOERR, "%s: %s", name, c->ir.err.what);
 	if (st != ST_OK)
 		return desk_fail(d, st, "%s", *c->ir.why ? c->ir.why : status_name(st));
-	for (int i = 0; i < c->nchans; i++) {
-		if (!c->chans[i].serial)
-			continue;
-		st = store_ingest_serial_set(d->store, c->daytag, c->chans[i].code, c->chans[i].serial);
-		if (st != ST_OK)
-			return desk_fail(d, st, "%s", store_errmsg(d->store));
-	}
+	for (int i = 0; i < c->nchans; i++)
+		if ((st = chan_flush(c, &c->chans[i])) != ST_OK)
+			return st;
 	c->res->rows = c->ir.rows;
 	c->res->rejected = c->ir.rejected;
 	text_copy(c->res->profile, c->ir.profile, sizeof c->res->profile);

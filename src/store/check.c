@@ -32,6 +32,12 @@ static const struct invariant invariants[] = {
 	  "SELECT c.stage || ': counted ' || c.n || ', actual ' || coalesce(o.n, 0) FROM stage_counts c "
 	  "LEFT JOIN (SELECT stage, count(*) n, sum(open_exc > 0) r FROM orders GROUP BY stage) o "
 	  "ON o.stage = c.stage WHERE c.n <> coalesce(o.n, 0) OR c.red <> coalesce(o.r, 0) LIMIT 1" },
+	{ N_("orders per channel and day match the orders"),
+	  "SELECT coalesce(o.channel, c.channel) || ' on day ' || coalesce(o.day, c.day) || ': counted ' || "
+	  "coalesce(c.n, 0) || ', actual ' || coalesce(o.n, 0) FROM (SELECT channel, "
+	  "CAST(julianday(received_at, 'unixepoch', 'localtime') - 2440587.5 AS INTEGER) day, count(*) n "
+	  "FROM orders GROUP BY 1, 2) o FULL JOIN channel_days c ON c.channel = o.channel AND c.day = o.day "
+	  "WHERE coalesce(c.n, 0) <> coalesce(o.n, 0) LIMIT 1" },
 	{ N_("open exception counts match the exceptions"),
 	  "SELECT o.order_no || ': counted ' || o.open_exc || ', actual ' || coalesce(e.n, 0) FROM orders o "
 	  "LEFT JOIN (SELECT order_id, count(*) n FROM exceptions WHERE status = 'open' GROUP BY order_id) e "

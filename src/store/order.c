@@ -253,7 +253,33 @@ enum status store_order_insert(struct store *s, struct order *o,
 		if ((r = store_exec_stmt(s, ls, line_sql)) != ST_OK)
 			return r;
 	}
-	return ST_OK;
+	return store_order_counted(s, o->stage, o->channel, o->received_at, 1);
+}
+
+enum status store_order_counted(struct store *s, enum stage stage, const char *channel,
+                                time_t received_at, long n)
+{
+	static const char stage_sql[] = "UPDATE stage_counts SET n = n + ?2 WHERE stage = ?1";
+	/* The day is local, as the surge rule counts it. */
+	static const char day_sql[] =
+		"INSERT INTO channel_days (channel, day, n) VALUES (?1, "
+		"CAST(julianday(?2, 'unixepoch', 'localtime') - 2440587.5 AS INTEGER), ?3) "
+		"ON CONFLICT (channel, day) DO UPDATE SET n = n + excluded.n";
+	sqlite3_stmt *st = store_prep(s, stage_sql);
+	enum status r;
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, n);
+	if ((r = store_exec_stmt(s, st, stage_sql)) != ST_OK)
+		return r;
+	if (!(st = store_prep(s, day_sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, received_at);
+	sqlite3_bind_int64(st, 3, n);
+	return store_exec_stmt(s, st, day_sql);
 }
 
 enum status store_order_move(struct store *s, long long id, enum stage expected,

@@ -64,6 +64,8 @@ SELECT oid,
 COMMIT;
 ANALYZE;
 SQL
+# the stage counts and orders per channel and day, as the store's inserts keep them
+sqlite3 -batch "$DB" <"$(dirname "$0")/../sh/recount.sql" || { echo "recounting failed"; exit 1; }
 echo "store: $N orders, $NE exceptions over 2026-W43..W47 built in $(since "$t0") s"
 # CPU seconds (user + system) the shell's children have used so far, into CPU
 # (times must run in this shell, not in a command substitution).

@@ -53,7 +53,7 @@ board_store() {
 		echo "INSERT INTO events (at, actor, order_id, what, from_val, to_val, why)
 		  VALUES ($((NOW - 120)), '$ME', 5, 'advance', 'new', 'review', '');"
 		echo "COMMIT;"
-	} | sqlite3 "$DB" ;;
+	} | sqlite3 "$DB" && recount ;;
 	cjk) {
 		echo "BEGIN;"
 		i=1
@@ -65,7 +65,7 @@ board_store() {
 			i=$((i + 1))
 		done
 		echo "COMMIT;"
-	} | sqlite3 "$DB" ;;
+	} | sqlite3 "$DB" && recount ;;
 	esac
 }
 

@@ -13,6 +13,11 @@ trap 'rm -rf "$T"; for s in $(tmux ls -F "#{session_name}" 2>/dev/null | grep "^
 
 od() { "$ORDESK" --db "$DB" "$@"; }
 
+# recount [DB]: after writing orders with raw SQL, brings the stage counts and
+# orders per channel and day up to date as the store's own inserts keep them.
+_RECOUNT=$(cd "$(dirname "$0")" && pwd)/recount.sql
+recount() { sqlite3 -batch "${1:-$DB}" <"$_RECOUNT"; }
+
 ok() { echo "ok $*"; }
 not_ok() { echo "not ok $*"; _failed=1; }
 

@@ -23,6 +23,7 @@ SELECT id, 1, '$_sku', $_qty, 1000 FROM orders
  WHERE source = 'test' AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id);
 COMMIT;
 SQL
+	recount "$_db"
 }
 
 # order_no N: the number make_orders gave order N.

@@ -28,6 +28,7 @@ UPDATE stock SET locked = locked + coalesce((SELECT sum(k.qty) FROM stock_locks 
   ON o.id = k.order_id WHERE o.order_no = '$1' AND k.state = 'active' AND k.sku = stock.sku
   AND k.warehouse = stock.warehouse), 0);
 EOF
+	recount
 }
 # seed_exc NO KIND: an open exception on an order.
 seed_exc() {

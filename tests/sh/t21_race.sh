@@ -24,7 +24,7 @@ seed() {
 			i=$((i + 1))
 		done
 		echo "COMMIT;"
-	} | sqlite3 "$DB"
+	} | sqlite3 "$DB" && recount
 }
 seed "$PAIRS"
 
@@ -69,7 +69,7 @@ if [ "$n" -eq "$PAIRS" ]; then ok "one advance event per order"; else not_ok "$n
 seed_one() {
 	sqlite3 "$DB" "INSERT INTO orders (order_no, channel, channel_ref, stage, ordered_at, received_at, stage_at,
 	  due_at, customer, warehouse, lines, items) VALUES ('20261116-ST-0001', 'ST', 'crowd', 'new',
-	  1794819000, 1794819600, 1794819600, 1794823200, 'Crowd', 'MAIN', 0, 0)"
+	  1794819000, 1794819600, 1794819600, 1794823200, 'Crowd', 'MAIN', 0, 0)" && recount
 }
 seed_one
 pids=""

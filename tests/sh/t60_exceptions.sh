@@ -19,6 +19,7 @@ add_orders() { # FIRST COUNT
 	     INSERT INTO order_lines (order_id, line_no, sku, qty, unit_price_cents)
 	     SELECT id, 1, 'SKU-1', 1, 1000 FROM orders WHERE lines = 0;
 	     UPDATE orders SET lines = 1, items = 1, total_cents = 1000 WHERE lines = 0"
+	recount
 }
 
 at 0

@@ -30,6 +30,7 @@ sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3)
      INSERT INTO exceptions (order_id, kind, stage, opened_at, opened_by, description, detail, due_at)
      VALUES (2, 'needs_info', 'new', $T0, 'import', 'phone missing, address too short',
              'fields=phone,address', $T0 + 7200)"
+recount
 O1=20261116-EC-0001 O2=20261116-EC-0002 O3=20261116-EC-0003
 
 # x on the first card: the kind menu, then a note.

@@ -27,6 +27,7 @@ sql "INSERT INTO orders (order_no, channel, channel_ref, ordered_at, received_at
             (2, 'needs_info', 'new', $M + $D + 600, 'li', 'phone missing');
      UPDATE exceptions SET status = 'resolved', resolved_at = $M + $D + 4200, resolved_by = 'wang',
             cause = 'channel_data', action = 'called, \"fixed\"' WHERE id = 2;"
+recount
 
 expect_status 0 "weekly report, default week" od report weekly
 contains "$T/out" "WEEKLY EXCEPTION REVIEW 2026-W47 (2026-11-16 to 2026-11-22)" "default is the last complete week"

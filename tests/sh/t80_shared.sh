@@ -88,6 +88,7 @@ SELECT printf('20200102-EC-%04d', i), 'EC', 'T' || i, 1794819600, 1794819600, 17
        'Customer ' || i, '+86 138 0013 8000', '1 Test Road', 'MAIN', 1, 1, 1000 FROM n;
 INSERT INTO order_lines (order_id, line_no, sku, qty, unit_price_cents)
 SELECT id, 1, 'SKU-1', 1, 1000 FROM orders;"
+recount "$T/seed/seed.db"
 expect_status 0 "root restores a seeded store into the shared one" "$OD" restore "$T/seed/seed.db"
 expect_status 0 "root adds the clerk" "$OD" users add "$CLERK" --role clerk
 expect_status 0 "root adds the supervisor" "$OD" users add "$SUPER" --role supervisor

@@ -328,6 +328,8 @@ static const struct {
 	const char *says;
 } breaks[] = {
 	{ "UPDATE stage_counts SET n = n + 1 WHERE stage = 'review'", "stage counts" },
+	{ "UPDATE channel_days SET n = n + 1", "orders per channel and day" },
+	{ "INSERT INTO channel_days (channel, day, n) VALUES ('ST', 20000, 1)", "orders per channel and day" },
 	{ "UPDATE orders SET open_exc = 2 WHERE channel_ref = 'R1'", "open exception counts" },
 	{ "UPDATE orders SET exc_kinds = 'sla_breach' WHERE channel_ref = 'R1'", "open exception kinds" },
 	{ "UPDATE orders SET lines = 3 WHERE channel_ref = 'R1'", "order line counts" },

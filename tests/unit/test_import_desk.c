@@ -141,6 +141,7 @@ START_TEST(surge_day_makes_orders_urgent)
 		         i % 10, i, i, (long long)(T_MONDAY_0900 - i * 86400L), (long long)(T_MONDAY_0900 - i * 86400L),
 		         (long long)(T_MONDAY_0900 - i * 86400L));
 		exec(&d, sql);
+		ck_assert_int_eq(store_order_counted(d.store, STAGE_DONE, "EC", T_MONDAY_0900 - i * 86400L, 1), ST_OK);
 	}
 	n = (size_t)snprintf(text, sizeof text, GENERIC);
 	for (int i = 1; i <= 4; i++)
@@ -162,6 +163,59 @@ START_TEST(surge_day_makes_orders_urgent)
 	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "S-4", &o), ST_OK);
 	ck_assert_int_eq(o.items, 7);
 	ck_assert_int_eq(o.priority, PRIO_URGENT);
+	ck_assert_int_eq(desk_check(&d), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
+/* A file with more channels than the import keeps at hand: every channel's
+ * serials and counts are still stored, and a later file continues them. */
+START_TEST(many_channels_keep_their_serials_and_counts)
+{
+	enum { CHANNELS = 20 };
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+	static char text[16384];
+	char sql[4096], ref[16];
+	size_t n = 0, k;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	k = (size_t)snprintf(sql, sizeof sql, "INSERT INTO channels (code, name) VALUES ");
+	for (int c = 0; c < CHANNELS; c++)
+		k += (size_t)snprintf(sql + k, sizeof sql - k, "%s('C%c', 'channel %d')", c ? ", " : "", 'A' + c, c);
+	exec(&d, sql);
+	n = (size_t)snprintf(text, sizeof text, GENERIC);
+	for (int round = 0; round < 2; round++)
+		for (int c = 0; c < CHANNELS; c++)
+			n += (size_t)snprintf(text + n, sizeof text - n,
+			                      "C%c,M-%d-%d,2026-11-16 08:00,Cust,,+44 20 7946 %04d,\"1 Road, Leeds\",MUG-01,1,1,,,,\n",
+			                      'A' + c, round, c, round * 100 + c);
+	ck_assert_int_eq(import_text(&d, text, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 2 * CHANNELS);
+	ck_assert_int_eq(desk_check(&d), ST_OK);   /* stage counts and orders per channel and day */
+	ck_assert_int_eq(count(&d, "SELECT n FROM stage_counts WHERE stage = 'new'"), 2 * CHANNELS);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM channel_days WHERE n = 2"), CHANNELS);
+	ck_assert_int_eq(store_order_find_ref(d.store, "CA", "M-1-0", &o), ST_OK);
+	ck_assert_str_eq(o.order_no, "20261116-CA-0002");
+	/* the next file goes on from each channel's last serial */
+	n = (size_t)snprintf(text, sizeof text, GENERIC);
+	for (int c = 0; c < CHANNELS; c++)
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		                      "C%c,M-2-%d,2026-11-16 08:00,Cust,,+44 20 7946 %04d,\"1 Road, Leeds\",MUG-01,1,1,,,,\n",
+		                      'A' + c, c, 200 + c);
+	ck_assert_int_eq(import_text(&d, text, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, CHANNELS);
+	for (int c = 0; c < CHANNELS; c++) {
+		char code[4], want[32];
+		snprintf(code, sizeof code, "C%c", 'A' + c);
+		snprintf(ref, sizeof ref, "M-2-%d", c);
+		snprintf(want, sizeof want, "20261116-%s-0003", code);
+		ck_assert_int_eq(store_order_find_ref(d.store, code, ref, &o), ST_OK);
+		ck_assert_str_eq(o.order_no, want);
+	}
+	ck_assert_int_eq(desk_check(&d), ST_OK);
 	t_desk_close(&d);
 }
 END_TEST
@@ -293,6 +347,7 @@ int main(void)
 	tcase_add_test(tc, new_orders_get_numbers_clocks_and_events);
 	tcase_add_test(tc, field_problems_raise_one_needs_info_naming_each_field);
 	tcase_add_test(tc, surge_day_makes_orders_urgent);
+	tcase_add_test(tc, many_channels_keep_their_serials_and_counts);
 	tcase_add_test(tc, duplicates_within_the_window_are_suspected);
 	tcase_add_test(tc, reimports_update_new_orders_and_flag_picked_ones);
 	tcase_add_test(tc, damage_dry_runs_and_roles_write_nothing);

@@ -5,6 +5,7 @@
 #include "ordesk/desk_order.h"
 #include "ordesk/health.h"
 #include "ordesk/store_board.h"
+#include "ordesk/store_order.h"
 #include "ordesk/text.h"
 
 #include <stdio.h>
@@ -34,6 +35,8 @@ static void put(struct desk *d, int id, const char *stage, int prio, double scor
 	         (long)NOW - 7200, (long)NOW - 3600, (long)NOW - stage_ago,
 	         due_in == 0 ? 0L : (long)NOW + due_in, prev_on_time, customer, id);
 	exec_sql(d, sql);
+	ck_assert_int_eq(store_order_counted(d->store, (enum stage)stage_parse(stage), channel, NOW - 3600, 1),
+	                 ST_OK);
 }
 
 static void raise_exc(struct desk *d, int id, const char *kind)
