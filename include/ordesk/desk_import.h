@@ -21,10 +21,16 @@ struct desk_import_opts {
 	const char *profile;     /* NULL: the header picks */
 	const char *channel;     /* NULL: the file's or the profile's */
 	int dry_run;             /* do everything, then roll back */
+	long defer_after;        /* new orders after which the random-keyed indexes are
+	                          * built at the end instead (store_ingest_defer); 0: the
+	                          * larger of DESK_IMPORT_DEFER_MIN and a quarter of the
+	                          * orders the store holds */
 	int (*reject)(void *arg, const struct import_reject *r);   /* unusable rows */
 	import_progress_fn progress;
 	void *arg;
 };
+
+#define DESK_IMPORT_DEFER_MIN 20000
 
 struct desk_import_result {
 	long rows;

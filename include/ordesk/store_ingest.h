@@ -18,6 +18,25 @@
 /* A larger page cache for one big import (on), and back (off). */
 enum status store_ingest_bulk(struct store *s, int on);
 
+/*
+ * The indexes an import fills at scattered places (board order, customer,
+ * channel order id, due time, SKU): entry by entry, each new order costs a
+ * page in each of them once they outgrow the page cache; built once from the
+ * table at the end, they cost a sort.  store_ingest_defer drops them inside the caller's transaction,
+ * keeping their definitions from the schema; store_ingest_rebuild creates them
+ * again (before the commit: a rollback brings the old ones back by itself).
+ * No query of the import needs them.
+ */
+#define INGEST_DEFERRED_MAX 8
+struct ingest_deferred {
+	int n;
+	char *sql[INGEST_DEFERRED_MAX];   /* CREATE INDEX statements, from the schema */
+};
+enum status store_ingest_defer(struct store *s, struct ingest_deferred *d);
+enum status store_ingest_rebuild(struct store *s, struct ingest_deferred *d);
+/* Frees what store_ingest_defer kept (after a rebuild, or when rolled back). */
+void store_ingest_deferred_free(struct ingest_deferred *d);
+
 /* An existing order, as much of it as a re-import looks at. */
 struct ingest_found {
 	long long id;

@@ -42,6 +42,8 @@ struct ctx {
 	struct chan chans[CHANNELS_MAX];
 	int nchans;
 	struct sku_slot *skus;
+	long defer_at;       /* the new order at which indexes are deferred; 0: not (again) */
+	struct ingest_deferred deferred;
 	enum status fail;
 	int dry_done;
 	/* scratch */
@@ -331,6 +333,11 @@ static enum status order_new(struct ctx *c, const struct import_order *io)
 
 	if (!ch)
 		return c->fail;
+	if (c->defer_at && c->res->created == c->defer_at) {
+		c->defer_at = 0;
+		if ((st = store_ingest_defer(d->store, &c->deferred)) != ST_OK)
+			return desk_fail(d, st, "%s", store_errmsg(d->store));
+	}
 	if (ch->serial == 0) {
 		if ((st = store_order_next_serial(d->store, c->daytag, io->channel, &ch->serial)) != ST_OK)
 			return desk_fail(d, st, "%s", store_errmsg(d->store));
@@ -558,8 +565,10 @@ static enum status import_body(struct desk *d, void *arg)
 	text_copy(c->res->encoding, import_encoding_name(c->ir.dialect.encoding), sizeof c->res->encoding);
 	if (c->o->dry_run) {
 		c->dry_done = 1;
-		return ST_REFUSED;   /* rolls back */
+		return ST_REFUSED;   /* rolls back, the deferred indexes with it */
 	}
+	if (c->deferred.n && (st = store_ingest_rebuild(d->store, &c->deferred)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	return ST_OK;
 }
 
@@ -596,8 +605,15 @@ enum status desk_import(struct desk *d, FILE *fp, const struct desk_import_opts 
 	if (store_setting_get(d->store, "import.duplicate_window", "30m", buf, sizeof buf) == ST_OK &&
 	    duration_parse(buf, &w) == 0)
 		c->dup_window = w.unit == DUR_SECONDS ? w.amount : w.amount * 86400L;
+	c->defer_at = o->defer_after;
+	if (c->defer_at <= 0) {
+		long held = 0;
+		store_order_count(d->store, &held);
+		c->defer_at = held / 4 > DESK_IMPORT_DEFER_MIN ? held / 4 : DESK_IMPORT_DEFER_MIN;
+	}
 	store_ingest_bulk(d->store, 1);
 	st = desk_tx(d, import_body, c);
+	store_ingest_deferred_free(&c->deferred);
 	store_ingest_bulk(d->store, 0);
 	if (st == ST_REFUSED && c->dry_done)
 		st = ST_OK;

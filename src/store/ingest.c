@@ -2,6 +2,7 @@
 #include "ordesk/store_ingest.h"
 #include "ordesk/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum status store_ingest_bulk(struct store *s, int on)
@@ -14,6 +15,79 @@ enum status store_ingest_bulk(struct store *s, int on)
 	int rc = sqlite3_exec(store_db(s), on ? big : normal, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, on ? big : normal);
+}
+
+/* Each deferred index, with the statement that drops it. */
+static const struct {
+	const char *name, *drop;
+} deferrable[] = {
+	{ "orders_board", "DROP INDEX orders_board" },
+	{ "orders_channel_board", "DROP INDEX orders_channel_board" },
+	{ "orders_customer", "DROP INDEX orders_customer" },
+	{ "orders_ref", "DROP INDEX orders_ref" },
+	{ "orders_due", "DROP INDEX orders_due" },
+	{ "orders_late", "DROP INDEX orders_late" },
+	{ "order_lines_sku", "DROP INDEX order_lines_sku" },
+};
+
+enum status store_ingest_defer(struct store *s, struct ingest_deferred *d)
+{
+	static const char sql[] = "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1";
+	enum status r;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	for (size_t i = 0; i < sizeof deferrable / sizeof *deferrable && d->n < INGEST_DEFERRED_MAX; i++) {
+		sqlite3_stmt *st = store_prep(s, sql);
+		if (!st)
+			return ST_INTERNAL;
+		sqlite3_bind_text(st, 1, deferrable[i].name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		char *def = rc == SQLITE_ROW ? strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+		store_done(st);
+		if (rc == SQLITE_DONE)
+			continue;   /* not in this store */
+		if (rc != SQLITE_ROW || !def) {
+			free(def);
+			return rc != SQLITE_ROW ? store_fail(s, rc, sql) : ST_INTERNAL;
+		}
+		d->sql[d->n++] = def;
+		if ((r = store_exec_sql(s, deferrable[i].drop)) != ST_OK)
+			return r;
+	}
+	return ST_OK;
+}
+
+enum status store_ingest_rebuild(struct store *s, struct ingest_deferred *d)
+{
+	/* The sorter holds as much as the page cache in memory and writes the
+	 * rest to temporary files, which must be files here, not memory: a
+	 * quarter of the import's cache keeps the whole under its bound. */
+	static const char smaller[] = "PRAGMA cache_size = -8192";
+	static const char on_disk[] = "PRAGMA temp_store = FILE";
+	enum status r = store_exec_sql(s, smaller);
+
+	if (r == ST_OK)
+		r = store_exec_sql(s, on_disk);
+
+	for (int i = 0; r == ST_OK && i < d->n; i++) {
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(store_db(s), d->sql[i], -1, &st, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			r = store_fail(s, rc, d->sql[i]);
+	}
+	store_ingest_deferred_free(d);
+	return r;
+}
+
+void store_ingest_deferred_free(struct ingest_deferred *d)
+{
+	for (int i = 0; i < d->n; i++)
+		free(d->sql[i]);
+	d->n = 0;
 }
 
 enum status store_ingest_find(struct store *s, const char *channel, const char *ref,

@@ -14,16 +14,22 @@
 
 #define GENERIC "channel,order_ref,ordered_at,customer,tier,phone,address,sku,qty,unit_price,type,flags,note,state\n"
 
-static enum status import_text(struct desk *d, const char *text, int dry, struct desk_import_result *r)
+static enum status import_deferring(struct desk *d, const char *text, int dry, long defer_after,
+                                    struct desk_import_result *r)
 {
 	FILE *fp = fmemopen((void *)(size_t)text, strlen(text), "rb");
-	struct desk_import_opts o = { .name = "test.csv", .dry_run = dry };
+	struct desk_import_opts o = { .name = "test.csv", .dry_run = dry, .defer_after = defer_after };
 	enum status st;
 
 	ck_assert_ptr_nonnull(fp);
 	st = desk_import(d, fp, &o, r);
 	fclose(fp);
 	return st;
+}
+
+static enum status import_text(struct desk *d, const char *text, int dry, struct desk_import_result *r)
+{
+	return import_deferring(d, text, dry, 0, r);
 }
 
 static long count(struct desk *d, const char *sql)
@@ -310,6 +316,92 @@ START_TEST(reimports_update_new_orders_and_flag_picked_ones)
 }
 END_TEST
 
+/* Every index of the store, name and definition, in one string. */
+static void index_list(struct desk *d, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	out[0] = '\0';
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(d->store),
+	                 "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+	                 "ORDER BY name", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW && n < size)
+		n += (size_t)snprintf(out + n, size - n, "%s: %s\n", sqlite3_column_text(st, 0),
+		                      sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+}
+
+static void integrity_ok(struct desk *d)
+{
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(d->store), "PRAGMA integrity_check", -1, &st, NULL),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "ok");
+	sqlite3_finalize(st);
+}
+
+/* Past defer_after new orders the scattered indexes are dropped and built
+ * again at the end: the same indexes, holding every row; a refused file or a
+ * dry run leaves the old ones. */
+START_TEST(big_imports_build_their_indexes_at_the_end)
+{
+	static char before[16384], after[16384], text[16384];
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+	size_t n;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	index_list(&d, before, sizeof before);
+	long board_row = count(&d, "SELECT rowid FROM sqlite_schema WHERE name = 'orders_board'");
+	ck_assert_ptr_nonnull(strstr(before, "orders_board: "));
+	ck_assert_ptr_nonnull(strstr(before, "order_lines_sku: "));
+	n = (size_t)snprintf(text, sizeof text, GENERIC);
+	for (int i = 1; i <= 12; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		                      "EC,D-%d,2026-11-16 08:00,Cust %d,,+44 20 7946 %04d,\"%d Road, Leeds\",%s,%d,1,,,,\n",
+		                      i, i, i, i, i % 2 ? "MUG-01" : "TEA-02", i);
+	/* a dry run past the point, then a file refused past it */
+	ck_assert_int_eq(import_deferring(&d, text, 1, 3, &r), ST_OK);
+	ck_assert_int_eq(r.created, 12);
+	index_list(&d, after, sizeof after);
+	ck_assert_str_eq(after, before);
+	char *bad = malloc(sizeof text + 64);
+	ck_assert_ptr_nonnull(bad);
+	snprintf(bad, sizeof text + 64, "%sEC,D-99,2026-11-16 08:00,\"Bo,,,,MUG-01,1,1,,,,\n", text);
+	ck_assert_int_eq(import_deferring(&d, bad, 0, 3, &r), ST_DATAERR);
+	free(bad);
+	index_list(&d, after, sizeof after);
+	ck_assert_str_eq(after, before);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 0);
+	/* the real import */
+	ck_assert_int_eq(count(&d, "SELECT rowid FROM sqlite_schema WHERE name = 'orders_board'"), board_row);
+	ck_assert_int_eq(import_deferring(&d, text, 0, 3, &r), ST_OK);
+	ck_assert_int_eq(r.created, 12);
+	/* built anew (a new schema row), the same definition */
+	ck_assert_int_ne(count(&d, "SELECT rowid FROM sqlite_schema WHERE name = 'orders_board'"), board_row);
+	index_list(&d, after, sizeof after);
+	ck_assert_str_eq(after, before);
+	integrity_ok(&d);   /* every index holds every row */
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders INDEXED BY orders_board WHERE stage = 'new'"), 12);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM order_lines INDEXED BY order_lines_sku "
+	                           "WHERE sku = 'TEA-02'"), 6);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders INDEXED BY orders_customer "
+	                           "WHERE customer = 'Cust 12'"), 1);
+	ck_assert_int_eq(desk_check(&d), ST_OK);
+	/* a later import into the rebuilt indexes, without deferring */
+	ck_assert_int_eq(import_text(&d, GENERIC "EC,D-13,2026-11-16 08:00,Cust 13,,+44 20 7946 0013,"
+	                                         "\"13 Road, Leeds\",MUG-01,1,1,,,,\n", 0, &r), ST_OK);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "D-13", &o), ST_OK);
+	integrity_ok(&d);
+	t_desk_close(&d);
+}
+END_TEST
+
 START_TEST(damage_dry_runs_and_roles_write_nothing)
 {
 	struct desk d;
@@ -348,6 +440,7 @@ int main(void)
 	tcase_add_test(tc, field_problems_raise_one_needs_info_naming_each_field);
 	tcase_add_test(tc, surge_day_makes_orders_urgent);
 	tcase_add_test(tc, many_channels_keep_their_serials_and_counts);
+	tcase_add_test(tc, big_imports_build_their_indexes_at_the_end);
 	tcase_add_test(tc, duplicates_within_the_window_are_suspected);
 	tcase_add_test(tc, reimports_update_new_orders_and_flag_picked_ones);
 	tcase_add_test(tc, damage_dry_runs_and_roles_write_nothing);
