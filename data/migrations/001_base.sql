@@ -124,7 +124,7 @@ CREATE INDEX orders_shipped ON orders (t_shipped, received_at, promise_at, t_rev
                                        t_picking) WHERE t_shipped > 0;
 CREATE INDEX orders_done ON orders (t_done, t_shipped, promise_at, t_transit, prev_on_time)
 	WHERE t_done > 0;
-CREATE INDEX orders_customer ON orders (customer);
+CREATE INDEX orders_customer ON orders (customer COLLATE NOCASE);   -- search ignores case
 CREATE INDEX orders_phone ON orders (phone);
 CREATE INDEX orders_parent ON orders (parent_id) WHERE parent_id IS NOT NULL;
 -- The board's red and green counts, read from these alone (the columns of
@@ -132,7 +132,7 @@ CREATE INDEX orders_parent ON orders (parent_id) WHERE parent_id IS NOT NULL;
 -- channel order id.
 CREATE INDEX orders_late ON orders (stage, due_at, open_exc) WHERE open_exc = 0;
 CREATE INDEX orders_fresh ON orders (stage, stage_at, due_at, open_exc, prev_on_time) WHERE open_exc = 0 AND prev_on_time = 1;
-CREATE INDEX orders_ref ON orders (channel_ref);
+CREATE INDEX orders_ref ON orders (channel_ref COLLATE NOCASE);
 -- The board filtered by channel (and priority): a range already in board order.
 CREATE INDEX orders_channel_board ON orders (stage, channel, prio_rank, score DESC, due_at, id,
                                             open_exc, stage_at, prev_on_time);

@@ -71,11 +71,15 @@ struct board_hit {
 /*
  * Orders whose number, channel order id, customer or phone starts with q,
  * or with a line whose SKU starts with q, in board order (stage, then
- * column order), under the filter; at most max.  Cancelled orders are off
- * the board and not found.
+ * column order), under the filter; at most max.  The case of ASCII letters
+ * does not matter for the customer, the channel order id and the order
+ * number (whose channel code is upper case); SKUs and phones match as typed.
+ * Cancelled orders are off the board and not found.
  */
 enum status store_board_search(struct store *s, const struct board_filter *f, time_t now,
                                const char *q, struct board_hit *hits, int max, int *n);
+/* Its query, for tests of its plan. */
+const char *store_board_search_sql(void);
 
 /* The position of a hit within its column under the filter. */
 enum status store_board_position(struct store *s, const struct board_filter *f, time_t now,

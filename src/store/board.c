@@ -364,7 +364,9 @@ enum status store_board_surge(struct store *s, long today, double factor,
 }
 
 /* A GLOB pattern matching texts that start with q, its wildcards taken literally. */
-static void prefix_pattern(const char *q, char *out, size_t size)
+/* What was typed, as a GLOB prefix (its wildcards made plain characters);
+ * upper: ASCII letters upper-cased, as order numbers write their channel. */
+static void glob_prefix(const char *q, int upper, char *out, size_t size)
 {
 	size_t n = 0;
 
@@ -374,28 +376,51 @@ static void prefix_pattern(const char *q, char *out, size_t size)
 			out[n++] = *q;
 			out[n++] = ']';
 		} else {
-			out[n++] = *q;
+			out[n++] = upper && *q >= 'a' && *q <= 'z' ? (char)(*q - 'a' + 'A') : *q;
 		}
 	}
 	out[n++] = '*';
 	out[n] = '\0';
 }
 
+/* The same as a LIKE prefix with '\' as its escape: LIKE ignores the case of
+ * ASCII letters, and the NOCASE indexes of customer and channel_ref serve it. */
+static void like_prefix(const char *q, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *q && n + 3 < size; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			out[n++] = '\\';
+		out[n++] = *q;
+	}
+	out[n++] = '%';
+	out[n] = '\0';
+}
+
+/* ?1 GLOB prefix, ?3 LIKE prefix, ?4 upper-cased GLOB prefix; ?2 how many. */
+static const char search_sql[] =
+	"SELECT id, stage, prio_rank, score, due_at FROM orders WHERE id IN ("
+	"SELECT id FROM orders WHERE order_no GLOB ?4 "
+	"UNION SELECT id FROM orders WHERE channel_ref LIKE ?3 ESCAPE '\\' "
+	"UNION SELECT id FROM orders WHERE customer LIKE ?3 ESCAPE '\\' "
+	"UNION SELECT id FROM orders WHERE phone GLOB ?1 "
+	"UNION SELECT order_id FROM order_lines WHERE sku GLOB ?1) "
+	"AND stage <> 'cancelled'" FILTER_SQL
+	" ORDER BY CASE stage WHEN 'new' THEN 0 WHEN 'review' THEN 1 WHEN 'locked' THEN 2 "
+	"WHEN 'picking' THEN 3 WHEN 'shipped' THEN 4 WHEN 'transit' THEN 5 ELSE 6 END, "
+	"prio_rank, score DESC, due_at, id LIMIT ?2";
+
+const char *store_board_search_sql(void)
+{
+	return search_sql;
+}
+
 enum status store_board_search(struct store *s, const struct board_filter *f, time_t now,
                                const char *q, struct board_hit *hits, int max, int *n)
 {
-	static const char sql[] =
-		"SELECT id, stage, prio_rank, score, due_at FROM orders WHERE id IN ("
-		"SELECT id FROM orders WHERE order_no GLOB ?1 "
-		"UNION SELECT id FROM orders WHERE channel_ref GLOB ?1 "
-		"UNION SELECT id FROM orders WHERE customer GLOB ?1 "
-		"UNION SELECT id FROM orders WHERE phone GLOB ?1 "
-		"UNION SELECT order_id FROM order_lines WHERE sku GLOB ?1) "
-		"AND stage <> 'cancelled'" FILTER_SQL
-		" ORDER BY CASE stage WHEN 'new' THEN 0 WHEN 'review' THEN 1 WHEN 'locked' THEN 2 "
-		"WHEN 'picking' THEN 3 WHEN 'shipped' THEN 4 WHEN 'transit' THEN 5 ELSE 6 END, "
-		"prio_rank, score DESC, due_at, id LIMIT ?2";
-	char pattern[512];
+	const char *sql = search_sql;
+	char glob[512], upper[512], like[512];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -404,8 +429,12 @@ enum status store_board_search(struct store *s, const struct board_filter *f, ti
 		return ST_OK;
 	if (!(st = store_prep(s, sql)))
 		return ST_INTERNAL;
-	prefix_pattern(q, pattern, sizeof pattern);
-	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_TRANSIENT);
+	glob_prefix(q, 0, glob, sizeof glob);
+	glob_prefix(q, 1, upper, sizeof upper);
+	like_prefix(q, like, sizeof like);
+	sqlite3_bind_text(st, 1, glob, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, like, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, upper, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, max);
 	bind_filter(st, f, now);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {

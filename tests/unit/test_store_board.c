@@ -292,6 +292,21 @@ START_TEST(search_finds_by_each_key_and_locates)
 	ck_assert_int_eq(n, 1);
 	ck_assert_int_eq(desk_board_search(&d, &f, "555-0001", hits, 10, &n), ST_OK);
 	ck_assert_int_eq(n, 1);
+	/* Customer, channel order id and order number ignore the case of letters. */
+	ck_assert_int_eq(desk_board_search(&d, &f, "anna", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(hits[0].id, 2);
+	ck_assert_int_eq(desk_board_search(&d, &f, "REF3", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(hits[0].id, 3);
+	ck_assert_int_eq(desk_board_search(&d, &f, "20261116-st-0003", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(hits[0].id, 3);
+	/* LIKE's wildcards are plain characters too. */
+	ck_assert_int_eq(desk_board_search(&d, &f, "Ann_", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(desk_board_search(&d, &f, "%", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 0);
 	/* Wildcards in what is typed are plain characters. */
 	ck_assert_int_eq(desk_board_search(&d, &f, "Anna*", hits, 10, &n), ST_OK);
 	ck_assert_int_eq(n, 1);
@@ -301,6 +316,33 @@ START_TEST(search_finds_by_each_key_and_locates)
 	text_copy(f.channel, "ST", sizeof f.channel);
 	ck_assert_int_eq(desk_board_search(&d, &f, "张", hits, 10, &n), ST_OK);
 	ck_assert_int_eq(n, 1);
+	t_desk_close(&d);
+}
+END_TEST
+
+/* Each key of the search is a range of an index, never a scan, with what a
+ * person types bound as the patterns (LIKE and GLOB use an index only then). */
+START_TEST(search_uses_indexes)
+{
+	struct desk d;
+	char eqp[4096];
+	sqlite3_stmt *st;
+
+	t_desk_open(&d, ROLE_CLERK, NOW);
+	snprintf(eqp, sizeof eqp, "EXPLAIN QUERY PLAN %s", store_board_search_sql());
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(d.store), eqp, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, "an*", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, "an%", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, "AN*", -1, SQLITE_STATIC);
+	int searches = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(st, 3);
+		ck_assert_msg(strncmp(detail, "SCAN orders", 11) != 0 && strncmp(detail, "SCAN order_lines", 16) != 0,
+		              "search scans: %s", detail);
+		searches += strncmp(detail, "SEARCH ", 7) == 0;
+	}
+	sqlite3_finalize(st);
+	ck_assert_int_ge(searches, 5);   /* one range per key */
 	t_desk_close(&d);
 }
 END_TEST
@@ -338,6 +380,7 @@ int main(void)
 	tcase_add_test(tc, header_counts_red_yellow_and_surge);
 	tcase_add_test(tc, channel_days_counts_receipts);
 	tcase_add_test(tc, search_finds_by_each_key_and_locates);
+	tcase_add_test(tc, search_uses_indexes);
 	tcase_add_test(tc, mine_is_the_last_event);
 	suite_add_tcase(s, tc);
 	return t_run(s);
