@@ -24,7 +24,7 @@ field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 # (demo, DB, demo, DB, ...) PAINT_RUNS times each so that drift in the
 # machine's speed (frequency, neighbours) falls on both alike; prints the
 # medians: DB wall ms, DB CPU ms, demo wall ms, demo CPU ms.
-PAINT_RUNS=${PAINT_RUNS:-15}
+PAINT_RUNS=${PAINT_RUNS:-31}
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 paint() {
 	: >"$BENCH_DIR/paint.db"; : >"$BENCH_DIR/paint.demo"

@@ -7,6 +7,9 @@ bench_store() {
 	_db="$BENCH_DIR/demo-$1.db"
 	if [ ! -f "$_db" ]; then
 		"$ORDESK" --db "$_db" demo --orders "$1" --seed 1 >/dev/null || return 1
+		# the kernel writes a new store out in the background for a while,
+		# slowing what is measured next: let it finish first
+		sync
 	fi
 	echo "$_db"
 }
