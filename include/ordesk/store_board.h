@@ -51,8 +51,12 @@ enum status store_board_page(struct store *s, const struct board_filter *f, time
 enum status store_board_column(struct store *s, const struct board_filter *f, time_t now,
                                enum stage stage, int *count, int *red);
 
-/* Orders in a column that are green (done, or fresh ahead of the clock), without filter. */
+/* Orders in a column that are green (done, or fresh ahead of the clock), without
+ * filter: from the fresh slots of the last ten minutes, the orders of the slot
+ * the window cuts, less the fresh ones already due. */
 enum status store_board_green(struct store *s, time_t now, enum stage stage, int *green);
+/* Drops the fresh slots older than an hour before now (the sweep's chore). */
+enum status store_board_fresh_prune(struct store *s, time_t now);
 
 /* Channels whose orders received on local day `today` exceed factor times the
  * trailing 28-day daily mean.  Writes at most max codes. */

@@ -2,6 +2,7 @@
 #define ORDESK_STORE_CHECK_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "ordesk/status.h"
 #include "ordesk/store.h"
@@ -12,8 +13,10 @@
  * runs them in order: *broken_name is NULL when all hold, else the name
  * of the first broken one (an English sentence marked for translation)
  * and what describes the offending row.  *count is how many there are.
+ * now is the desk's clock (what is kept for the last hour only is checked
+ * for the hour before it).
  */
-enum status store_check(struct store *s, int *version, const char **broken_name,
+enum status store_check(struct store *s, time_t now, int *version, const char **broken_name,
                         char *what, size_t what_size, int *count);
 
 #endif

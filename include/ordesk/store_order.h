@@ -77,13 +77,14 @@ enum status store_order_insert(struct store *s, struct order *o,
 
 /*
  * Counts n new orders of a stage and channel received at a time (none with an
- * open exception yet) in the stage counts and the orders per channel and day.
- * Whoever inserts into orders calls it in the same transaction: the table has
- * no insert trigger, which would make every insert keep a statement journal.
- * An import counts all its new orders at once.
+ * open exception yet) in the stage counts and the orders per channel and day,
+ * and, when they were on time in their previous stage (prev_on_time), in the
+ * fresh slot of stage_at.  Whoever inserts into orders calls it in the same
+ * transaction: the table has no insert trigger, which would make every insert
+ * keep a statement journal.  An import counts all its new orders at once.
  */
 enum status store_order_counted(struct store *s, enum stage stage, const char *channel,
-                                time_t received_at, long n);
+                                time_t received_at, time_t stage_at, int prev_on_time, long n);
 
 /*
  * Moves an order to a stage with a new clock, only when it is still at

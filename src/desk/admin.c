@@ -198,7 +198,7 @@ enum status desk_check(struct desk *d)
 	char what[512];
 	const char *name = NULL;
 	int version, count;
-	enum status st = store_check(d->store, &version, &name, what, sizeof what, &count);
+	enum status st = store_check(d->store, desk_now(d), &version, &name, what, sizeof what, &count);
 
 	if (st != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));

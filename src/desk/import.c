@@ -59,7 +59,7 @@ static enum status chan_flush(struct ctx *c, const struct chan *ch)
 	if (ch->serial)
 		st = store_ingest_serial_set(c->d->store, c->daytag, ch->code, ch->serial);
 	if (st == ST_OK && ch->created)
-		st = store_order_counted(c->d->store, STAGE_NEW, ch->code, c->now, ch->created);
+		st = store_order_counted(c->d->store, STAGE_NEW, ch->code, c->now, c->now, 0, ch->created);
 	return st == ST_OK ? ST_OK : desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
 }
 

@@ -2,6 +2,7 @@
 #include "ordesk/desk_sweep.h"
 #include "ordesk/desk_exception.h"
 #include "ordesk/i18n.h"
+#include "ordesk/store_board.h"
 #include "ordesk/store_exception.h"
 #include "ordesk/text.h"
 
@@ -188,6 +189,16 @@ static enum status overdue_body(struct desk *d, void *arg)
 	return st;
 }
 
+/* The fresh slots the header no longer reads (a transaction that writes
+ * nothing when there are none, so other boards do not reload for it). */
+static enum status prune_body(struct desk *d, void *arg)
+{
+	enum status st = store_board_fresh_prune(d->store, desk_now(d));
+
+	(void)arg;
+	return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
+}
+
 enum status desk_sweep(struct desk *d, struct sweep_result *r)
 {
 	struct sweep_result local;
@@ -218,6 +229,8 @@ enum status desk_sweep(struct desk *d, struct sweep_result *r)
 		if ((st = desk_tx(d, overdue_body, &c)) != ST_OK)
 			return st;
 	}
+	if ((st = desk_tx(d, prune_body, NULL)) != ST_OK)
+		return st;
 	desk_say(d, _("sweep: %d clock breaches, %d late in transit, %d escalations"), r->breaches,
 	         r->delays, r->escalations);
 	return ST_OK;

@@ -38,6 +38,13 @@ static const struct invariant invariants[] = {
 	  "CAST(julianday(received_at, 'unixepoch', 'localtime') - 2440587.5 AS INTEGER) day, count(*) n "
 	  "FROM orders GROUP BY 1, 2) o FULL JOIN channel_days c ON c.channel = o.channel AND c.day = o.day "
 	  "WHERE coalesce(c.n, 0) <> coalesce(o.n, 0) LIMIT 1" },
+	{ N_("fresh slots match the orders"),
+	  "SELECT coalesce(o.stage, f.stage) || ' at ' || coalesce(o.slot, f.slot) * 10 || ': counted ' || "
+	  "coalesce(f.n, 0) || ', actual ' || coalesce(o.n, 0) FROM (SELECT stage, stage_at / 10 slot, "
+	  "count(*) n FROM orders WHERE open_exc = 0 AND prev_on_time = 1 AND stage <> 'done' "
+	  "AND stage <> 'cancelled' AND stage_at >= ?1 - 3600 GROUP BY 1, 2) o FULL JOIN "
+	  "(SELECT * FROM fresh_counts WHERE slot >= (?1 - 3600) / 10) f ON f.stage = o.stage AND f.slot = o.slot "
+	  "WHERE coalesce(f.n, 0) <> coalesce(o.n, 0) LIMIT 1" },
 	{ N_("open exception counts match the exceptions"),
 	  "SELECT o.order_no || ': counted ' || o.open_exc || ', actual ' || coalesce(e.n, 0) FROM orders o "
 	  "LEFT JOIN (SELECT order_id, count(*) n FROM exceptions WHERE status = 'open' GROUP BY order_id) e "
@@ -71,7 +78,7 @@ static const struct invariant invariants[] = {
 
 #define NINVARIANTS (int)(sizeof invariants / sizeof invariants[0])
 
-enum status store_check(struct store *s, int *version, const char **broken_name,
+enum status store_check(struct store *s, time_t now, int *version, const char **broken_name,
                         char *what, size_t what_size, int *count)
 {
 	static const char version_sql[] = "PRAGMA user_version";
@@ -91,6 +98,8 @@ enum status store_check(struct store *s, int *version, const char **broken_name,
 		st = store_prep(s, invariants[i].sql);
 		if (!st)
 			return ST_INTERNAL;
+		if (sqlite3_bind_parameter_count(st) > 0)
+			sqlite3_bind_int64(st, 1, now);   /* ?1: the desk's clock */
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			store_col_text(st, 0, what, what_size);

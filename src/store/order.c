@@ -253,12 +253,16 @@ enum status store_order_insert(struct store *s, struct order *o,
 		if ((r = store_exec_stmt(s, ls, line_sql)) != ST_OK)
 			return r;
 	}
-	return store_order_counted(s, o->stage, o->channel, o->received_at, 1);
+	return store_order_counted(s, o->stage, o->channel, o->received_at, o->stage_at, o->prev_on_time, 1);
 }
 
 enum status store_order_counted(struct store *s, enum stage stage, const char *channel,
-                                time_t received_at, long n)
+                                time_t received_at, time_t stage_at, int prev_on_time, long n)
 {
+	/* the slots a trigger keeps from then on */
+	static const char fresh_sql[] =
+		"INSERT INTO fresh_counts (stage, slot, n) VALUES (?1, ?2 / 10, ?3) "
+		"ON CONFLICT (stage, slot) DO UPDATE SET n = n + excluded.n";
 	static const char stage_sql[] = "UPDATE stage_counts SET n = n + ?2 WHERE stage = ?1";
 	/* The day is local, as the surge rule counts it. */
 	static const char day_sql[] =
@@ -279,7 +283,16 @@ enum status store_order_counted(struct store *s, enum stage stage, const char *c
 	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, received_at);
 	sqlite3_bind_int64(st, 3, n);
-	return store_exec_stmt(s, st, day_sql);
+	if ((r = store_exec_stmt(s, st, day_sql)) != ST_OK)
+		return r;
+	if (!prev_on_time || stage == STAGE_DONE || stage == STAGE_CANCELLED)
+		return ST_OK;
+	if (!(st = store_prep(s, fresh_sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, stage_at);
+	sqlite3_bind_int64(st, 3, n);
+	return store_exec_stmt(s, st, fresh_sql);
 }
 
 enum status store_order_move(struct store *s, long long id, enum stage expected,

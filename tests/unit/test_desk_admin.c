@@ -329,6 +329,8 @@ static const struct {
 } breaks[] = {
 	{ "UPDATE stage_counts SET n = n + 1 WHERE stage = 'review'", "stage counts" },
 	{ "UPDATE channel_days SET n = n + 1", "orders per channel and day" },
+	{ "INSERT INTO fresh_counts VALUES ('review', (SELECT stage_at FROM orders WHERE channel_ref = 'R1') / 10, 1)",
+	  "fresh slots" },
 	{ "INSERT INTO channel_days (channel, day, n) VALUES ('ST', 20000, 1)", "orders per channel and day" },
 	{ "UPDATE orders SET open_exc = 2 WHERE channel_ref = 'R1'", "open exception counts" },
 	{ "UPDATE orders SET exc_kinds = 'sla_breach' WHERE channel_ref = 'R1'", "open exception kinds" },

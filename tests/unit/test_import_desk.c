@@ -147,7 +147,8 @@ START_TEST(surge_day_makes_orders_urgent)
 		         i % 10, i, i, (long long)(T_MONDAY_0900 - i * 86400L), (long long)(T_MONDAY_0900 - i * 86400L),
 		         (long long)(T_MONDAY_0900 - i * 86400L));
 		exec(&d, sql);
-		ck_assert_int_eq(store_order_counted(d.store, STAGE_DONE, "EC", T_MONDAY_0900 - i * 86400L, 1), ST_OK);
+		ck_assert_int_eq(store_order_counted(d.store, STAGE_DONE, "EC", T_MONDAY_0900 - i * 86400L,
+		                                     T_MONDAY_0900 - i * 86400L, 0, 1), ST_OK);
 	}
 	n = (size_t)snprintf(text, sizeof text, GENERIC);
 	for (int i = 1; i <= 4; i++)
