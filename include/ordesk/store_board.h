@@ -51,10 +51,13 @@ enum status store_board_page(struct store *s, const struct board_filter *f, time
 enum status store_board_column(struct store *s, const struct board_filter *f, time_t now,
                                enum stage stage, int *count, int *red);
 
-/* Orders in a column that are green (done, or fresh ahead of the clock), without
- * filter: from the fresh slots of the last ten minutes, the orders of the slot
- * the window cuts, less the fresh ones already due. */
-enum status store_board_green(struct store *s, time_t now, enum stage stage, int *green);
+/* The header's view of a column, without filter: its orders, the red ones
+ * and the green ones (done, or fresh ahead of the clock: from the fresh slots
+ * of the last ten minutes and the orders of the slot the window cuts, less the
+ * fresh ones already due, which one walk of the due orders counts with the
+ * late ones). */
+enum status store_board_health(struct store *s, time_t now, enum stage stage, int *count, int *red,
+                               int *green);
 /* Drops the fresh slots older than an hour before now (the sweep's chore). */
 enum status store_board_fresh_prune(struct store *s, time_t now);
 

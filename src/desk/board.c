@@ -14,21 +14,17 @@ static enum status fail_store(struct desk *d, enum status st)
 
 enum status desk_board_header(struct desk *d, const struct board_filter *f, struct board_header *h)
 {
-	struct board_filter none;
 	time_t now = desk_now(d);
 	enum status st;
 	int green_total = 0;
 
 	memset(h, 0, sizeof *h);
-	board_filter_none(&none);
 	text_copy(h->store_name, d->store_name, sizeof h->store_name);
 	for (int s = 0; s < STAGE_BOARD_COUNT; s++) {
 		int n, red, green;
-		if ((st = store_board_column(d->store, &none, now, (enum stage)s, &n, &red)) != ST_OK)
+		if ((st = store_board_health(d->store, now, (enum stage)s, &n, &red, &green)) != ST_OK)
 			return fail_store(d, st);
 		if (s != STAGE_DONE) {
-			if ((st = store_board_green(d->store, now, (enum stage)s, &green)) != ST_OK)
-				return fail_store(d, st);
 			h->open += n;
 			h->red += red;
 			green_total += green;

@@ -154,17 +154,20 @@ static const char counts_sql[] = "SELECT n, red FROM stage_counts WHERE stage = 
 static const char late_sql[] =
 	"SELECT count(*) FROM orders WHERE stage = ?1 AND open_exc = 0 "
 	"AND due_at > 0 AND due_at <= ?2";
-/* Green: fresh (entered at or after ?3, that is within HEALTH_FRESH_SECONDS of
- * ?2) and not yet due.  The whole slots from ?4 on come from fresh_counts, the
- * seconds before them from orders_fresh, and the fresh ones due by now
- * (orders_late) are taken off.  The indexes are named: for the last term the
- * planner would rather walk every fresh order than the late ones. */
-static const char green_sql[] =
+/* The header's health of an open column.  Green is fresh (entered at or after
+ * ?3, that is within HEALTH_FRESH_SECONDS of ?2) and not yet due: the whole
+ * slots from ?4 on come from fresh_counts, the seconds before them from
+ * orders_fresh; one walk of the orders due by now without an exception
+ * (orders_late) gives the late ones, red, and the fresh ones among them, which
+ * are not green.  The indexes are named: for the walk the planner would rather
+ * take every fresh order than the due ones. */
+static const char fresh_sql[] =
 	"SELECT coalesce((SELECT sum(n) FROM fresh_counts WHERE stage = ?1 AND slot >= ?4), 0) "
 	"+ (SELECT count(*) FROM orders INDEXED BY orders_fresh WHERE stage = ?1 AND open_exc = 0 "
-	"   AND prev_on_time = 1 AND stage_at >= ?3 AND stage_at < ?4 * 10) "
-	"- (SELECT count(*) FROM orders INDEXED BY orders_late WHERE stage = ?1 AND open_exc = 0 "
-	"   AND due_at <= ?2 AND prev_on_time = 1 AND stage_at >= ?3)";
+	"   AND prev_on_time = 1 AND stage_at >= ?3 AND stage_at < ?4 * 10)";
+static const char due_sql[] =
+	"SELECT coalesce(sum(due_at > 0), 0), coalesce(sum(prev_on_time = 1 AND stage_at >= ?3), 0) "
+	"FROM orders INDEXED BY orders_late WHERE stage = ?1 AND open_exc = 0 AND due_at <= ?2";
 static const char fresh_prune_sql[] = "DELETE FROM fresh_counts WHERE slot < ?1 / 10";
 static const char surge_sql[] =
 	"SELECT d.channel, d.n, (SELECT coalesce(sum(p.n), 0) FROM channel_days p "
@@ -174,7 +177,7 @@ static const char surge_sql[] =
 const char *const *store_board_open_queries(void)
 {
 	static const char *const all[] = {
-		page_fwd_sql, page_rev_sql, counts_sql, late_sql, green_sql, surge_sql, NULL
+		page_fwd_sql, page_rev_sql, counts_sql, late_sql, fresh_sql, due_sql, surge_sql, NULL
 	};
 	return all;
 }
@@ -326,31 +329,54 @@ enum status store_board_column(struct store *s, const struct board_filter *f, ti
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, late_sql);
 }
 
-enum status store_board_green(struct store *s, time_t now, enum stage stage, int *green)
+enum status store_board_health(struct store *s, time_t now, enum stage stage, int *count, int *red,
+                               int *green)
 {
-	const char *sql = green_sql;
 	sqlite3_stmt *st;
-	int rc, count, red;
-	struct board_filter none;
-
-	*green = 0;
-	if (stage == STAGE_DONE || stage == STAGE_CANCELLED) {
-		board_filter_none(&none);
-		enum status r = store_board_column(s, &none, now, stage, &count, &red);
-		*green = count;
-		return r;
-	}
-	if (!(st = store_prep(s, sql)))
-		return ST_INTERNAL;
+	int rc, late = 0, fresh = 0, fresh_due = 0;
 	long long from = (long long)now - HEALTH_FRESH_SECONDS + 1;
+
+	*count = *red = *green = 0;
+	if (!(st = store_prep(s, counts_sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*count = sqlite3_column_int(st, 0);
+		*red = sqlite3_column_int(st, 1);
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, counts_sql);
+	if (finished(stage)) {
+		*red = 0;     /* finished orders are green whatever is still open on them */
+		*green = *count;
+		return ST_OK;
+	}
+	if (!(st = store_prep(s, due_sql)))
+		return ST_INTERNAL;
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, from);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		late = sqlite3_column_int(st, 0);
+		fresh_due = sqlite3_column_int(st, 1);
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, due_sql);
+	if (!(st = store_prep(s, fresh_sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, from);
 	sqlite3_bind_int64(st, 4, (from + 9) / 10);   /* the first slot wholly inside */
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*green = sqlite3_column_int(st, 0);
+		fresh = sqlite3_column_int(st, 0);
 	store_done(st);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, fresh_sql);
+	*red += late;
+	*green = fresh - fresh_due;
+	return ST_OK;
 }
 
 enum status store_board_fresh_prune(struct store *s, time_t now)

@@ -286,8 +286,14 @@ static int green_walked(struct desk *d, time_t now, const char *stage)
 static void greens_agree(struct desk *d, time_t now)
 {
 	for (int s = STAGE_NEW; s <= STAGE_TRANSIT; s++) {
-		int green;
-		ck_assert_int_eq(store_board_green(d->store, now, (enum stage)s, &green), ST_OK);
+		int green, count, red, col_count, col_red;
+		struct board_filter none;
+		board_filter_none(&none);
+		ck_assert_int_eq(store_board_health(d->store, now, (enum stage)s, &count, &red, &green), ST_OK);
+		/* the header's count and red agree with the column's */
+		ck_assert_int_eq(store_board_column(d->store, &none, now, (enum stage)s, &col_count, &col_red), ST_OK);
+		ck_assert_int_eq(count, col_count);
+		ck_assert_int_eq(red, col_red);
 		ck_assert_msg(green == green_walked(d, now, stage_name((enum stage)s)),
 		              "%s at now%+ld: %d green, walking finds %d", stage_name((enum stage)s),
 		              (long)(now - NOW), green, green_walked(d, now, stage_name((enum stage)s)));
