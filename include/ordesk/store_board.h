@@ -58,7 +58,9 @@ enum status store_board_column(struct store *s, const struct board_filter *f, ti
  * late ones). */
 enum status store_board_health(struct store *s, time_t now, enum stage stage, int *count, int *red,
                                int *green);
-/* Drops the fresh slots older than an hour before now (the sweep's chore). */
+/* Drops the fresh slots older than STORE_FRESH_KEPT_SECONDS before now (the
+ * sweep's chore; `check` compares the slots of that span with the orders). */
+#define STORE_FRESH_KEPT_SECONDS 3600
 enum status store_board_fresh_prune(struct store *s, time_t now);
 
 /* Channels whose orders received on local day `today` exceed factor times the

@@ -385,7 +385,7 @@ enum status store_board_fresh_prune(struct store *s, time_t now)
 
 	if (!st)
 		return ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, (long long)now - 3600);
+	sqlite3_bind_int64(st, 1, (long long)now - STORE_FRESH_KEPT_SECONDS);
 	return store_exec_stmt(s, st, fresh_prune_sql);
 }
 
@@ -411,7 +411,6 @@ enum status store_board_surge(struct store *s, long today, double factor,
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
 }
 
-/* A GLOB pattern matching texts that start with q, its wildcards taken literally. */
 /* What was typed, as a GLOB prefix (its wildcards made plain characters);
  * upper: ASCII letters upper-cased, as order numbers write their channel. */
 static void glob_prefix(const char *q, int upper, char *out, size_t size)

@@ -1,12 +1,18 @@
 /* The store's invariants, verified by ordesk check. */
 #include "ordesk/store_check.h"
 #include "ordesk/i18n.h"
+#include "ordesk/store_board.h"
 
 /* One invariant: a query that returns a row (with a description) when broken. */
 struct invariant {
 	const char *name;
 	const char *sql;
 };
+
+/* The span of fresh slots the sweep keeps, as SQL text. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define KEPT STR(STORE_FRESH_KEPT_SECONDS)
 
 static const struct invariant invariants[] = {
 	{ N_("stock locked equals the sum of its active locks"),
@@ -42,8 +48,9 @@ static const struct invariant invariants[] = {
 	  "SELECT coalesce(o.stage, f.stage) || ' at ' || coalesce(o.slot, f.slot) * 10 || ': counted ' || "
 	  "coalesce(f.n, 0) || ', actual ' || coalesce(o.n, 0) FROM (SELECT stage, stage_at / 10 slot, "
 	  "count(*) n FROM orders WHERE open_exc = 0 AND prev_on_time = 1 AND stage <> 'done' "
-	  "AND stage <> 'cancelled' AND stage_at >= ?1 - 3600 GROUP BY 1, 2) o FULL JOIN "
-	  "(SELECT * FROM fresh_counts WHERE slot >= (?1 - 3600) / 10) f ON f.stage = o.stage AND f.slot = o.slot "
+	  "AND stage <> 'cancelled' AND stage_at >= ?1 - " KEPT " GROUP BY 1, 2) o FULL JOIN "
+	  "(SELECT * FROM fresh_counts WHERE slot >= (?1 - " KEPT ") / 10) f ON f.stage = o.stage "
+	  "AND f.slot = o.slot "
 	  "WHERE coalesce(f.n, 0) <> coalesce(o.n, 0) LIMIT 1" },
 	{ N_("open exception counts match the exceptions"),
 	  "SELECT o.order_no || ': counted ' || o.open_exc || ', actual ' || coalesce(e.n, 0) FROM orders o "
