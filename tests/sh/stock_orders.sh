@@ -3,6 +3,13 @@
 # review, numbered 20261116-EC-NNNN, one line of QTY x SKU each.  Priority classes
 # cycle low, normal, high, urgent by number; the score is the number modulo 7; a
 # higher number was received later.  Straight into the schema with the sqlite3 shell.
+# recount DB (lib.sh's in the tests): the benches that source this file do
+# not source lib.sh, so it is defined here when missing.
+if ! command -v recount >/dev/null 2>&1; then
+	_STOCK_RECOUNT=$(cd "$(dirname "$0")/../sh" && pwd)/recount.sql
+	recount() { sqlite3 -batch "${1:-$DB}" <"$_STOCK_RECOUNT"; }
+fi
+
 make_orders() {
 	_db=$1; _first=$2; _count=$3; _sku=$4; _qty=$5; _wh=${6:-MAIN}
 	sqlite3 "$_db" <<SQL
