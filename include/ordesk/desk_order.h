@@ -3,6 +3,7 @@
 
 #include "ordesk/desk.h"
 #include "ordesk/store_order.h"
+#include "ordesk/validate.h"
 
 /* What an advance needs besides the order; NULL fields are not given. */
 struct advance_req {
@@ -27,6 +28,9 @@ enum status desk_cancel(struct desk *d, const char *order_no, const char *reason
 
 /* Sets one order-level field (validate.h's names) after validating it. */
 enum status desk_edit(struct desk *d, const char *order_no, const char *field, const char *value);
+/* The text of an order-level field a person edits (customer, phone, address,
+ * tier, type, flags, note) as the order holds it; NULL for any other field. */
+const char *desk_order_field(const struct order *o, enum field f);
 /* Sets n fields in one transaction: all of them, or none when one is refused. */
 enum status desk_edit_fields(struct desk *d, const char *order_no, int n,
                              const char *const *fields, const char *const *values);

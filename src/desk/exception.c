@@ -252,20 +252,6 @@ static int holds_order(const char *kinds)
 	return 0;
 }
 
-static const char *field_value(const struct order *o, enum field f)
-{
-	switch (f) {
-	case FIELD_CUSTOMER: return o->customer;
-	case FIELD_PHONE: return o->phone;
-	case FIELD_ADDRESS: return o->address;
-	case FIELD_TIER: return tier_name(o->tier);
-	case FIELD_TYPE: return otype_name(o->type);
-	case FIELD_FLAGS: return o->flags;
-	case FIELD_NOTE: return o->note;
-	default: return NULL;
-	}
-}
-
 /* ST_OK when every flagged order-level field of e now validates on o. */
 static enum status flagged_valid(struct desk *d, const struct exception_rec *e, const struct order *o)
 {
@@ -274,7 +260,7 @@ static enum status flagged_valid(struct desk *d, const struct exception_rec *e, 
 	char why[128];
 
 	for (int i = 0; i < n; i++) {
-		const char *v = field_value(o, f[i]);
+		const char *v = desk_order_field(o, f[i]);
 		if (v && validate_field(f[i], v, why, sizeof why) != 0)
 			return desk_fail(d, ST_REFUSED, _("%s of %s is still not right (%s): correct it first"),
 			                 field_name(f[i]), o->order_no, why);

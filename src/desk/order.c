@@ -221,7 +221,7 @@ struct edit_req {
 	const char *order_no, *field, *value;
 };
 
-static const char *order_field_value(const struct order *o, enum field f, char *buf, size_t size)
+const char *desk_order_field(const struct order *o, enum field f)
 {
 	switch (f) {
 	case FIELD_CUSTOMER: return o->customer;
@@ -231,11 +231,22 @@ static const char *order_field_value(const struct order *o, enum field f, char *
 	case FIELD_TYPE: return otype_name(o->type);
 	case FIELD_FLAGS: return o->flags;
 	case FIELD_NOTE: return o->note;
-	case FIELD_ORDERED_AT:
+	default: return NULL;
+	}
+}
+
+/* What an edit changes, for its event: the field's text, or the order time. */
+static const char *order_field_value(const struct order *o, enum field f, char *buf, size_t size)
+{
+	const char *v = desk_order_field(o, f);
+
+	if (v)
+		return v;
+	if (f == FIELD_ORDERED_AT) {
 		snprintf(buf, size, "%lld", (long long)o->ordered_at);
 		return buf;
-	default: return "";
 	}
+	return "";
 }
 
 static enum status edit_body(struct desk *d, void *arg)

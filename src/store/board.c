@@ -281,10 +281,28 @@ enum status store_board_page(struct store *s, const struct board_filter *f, time
 	return page_run(s, fwd, f, now, stage, offset, limit, cards, n, 0);
 }
 
+/* A stage's orders and those with an open exception, as stage_counts keeps them. */
+static enum status stage_counted(struct store *s, enum stage stage, int *count, int *red)
+{
+	sqlite3_stmt *st = store_prep(s, counts_sql);
+	int rc;
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*count = sqlite3_column_int(st, 0);
+		*red = sqlite3_column_int(st, 1);
+	}
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, counts_sql);
+}
+
 enum status store_board_column(struct store *s, const struct board_filter *f, time_t now,
                                enum stage stage, int *count, int *red)
 {
 	sqlite3_stmt *st;
+	enum status r;
 	int rc;
 
 	*count = *red = 0;
@@ -305,16 +323,8 @@ enum status store_board_column(struct store *s, const struct board_filter *f, ti
 			*red = 0;
 		return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, filtered_sql);
 	}
-	if (!(st = store_prep(s, counts_sql)))
-		return ST_INTERNAL;
-	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*count = sqlite3_column_int(st, 0);
-		*red = sqlite3_column_int(st, 1);
-	}
-	store_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, rc, counts_sql);
+	if ((r = stage_counted(s, stage, count, red)) != ST_OK)
+		return r;
 	if (stage == STAGE_DONE || stage == STAGE_CANCELLED) {
 		*red = 0;     /* finished orders are green whatever is still open on them */
 		return ST_OK;
@@ -333,20 +343,13 @@ enum status store_board_health(struct store *s, time_t now, enum stage stage, in
                                int *green)
 {
 	sqlite3_stmt *st;
+	enum status r;
 	int rc, late = 0, fresh = 0, fresh_due = 0;
 	long long from = (long long)now - HEALTH_FRESH_SECONDS + 1;
 
 	*count = *red = *green = 0;
-	if (!(st = store_prep(s, counts_sql)))
-		return ST_INTERNAL;
-	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*count = sqlite3_column_int(st, 0);
-		*red = sqlite3_column_int(st, 1);
-	}
-	store_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, rc, counts_sql);
+	if ((r = stage_counted(s, stage, count, red)) != ST_OK)
+		return r;
 	if (finished(stage)) {
 		*red = 0;     /* finished orders are green whatever is still open on them */
 		*green = *count;

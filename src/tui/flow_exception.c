@@ -119,20 +119,6 @@ static enum status plain(struct tui *t, const struct exception_rec *e, struct re
 	return finish(t, e, req, note, sizeof note);
 }
 
-static const char *order_value(const struct order *o, enum field f)
-{
-	switch (f) {
-	case FIELD_CUSTOMER: return o->customer;
-	case FIELD_PHONE: return o->phone;
-	case FIELD_ADDRESS: return o->address;
-	case FIELD_TIER: return tier_name(o->tier);
-	case FIELD_TYPE: return otype_name(o->type);
-	case FIELD_FLAGS: return o->flags;
-	case FIELD_NOTE: return o->note;
-	default: return NULL;
-	}
-}
-
 /*
  * The edit form: one prompt per field, showing its current value and why
  * it was flagged; the values go to desk/ together, which validates them
@@ -149,7 +135,7 @@ static enum status form(struct tui *t, const struct order *o, const struct excep
 	req.id = e->id;
 	req.how = RESOLVE_FIX_FIELDS;
 	for (int i = 0; i < n && req.nfields < RESOLVE_MAX_FIELDS; i++) {
-		const char *cur = order_value(o, fields[i]);
+		const char *cur = desk_order_field(o, fields[i]);
 		if (!cur)
 			continue;
 		if (validate_field(fields[i], cur, why, sizeof why) != 0)
@@ -173,7 +159,7 @@ static enum status flow_needs_info(struct tui *t, const struct order *o, const s
 	int n = desk_exception_flagged(e, f, FIELD_COUNT), m = 0;
 
 	for (int i = 0; i < n; i++)
-		if (order_value(o, f[i]))
+		if (desk_order_field(o, f[i]))
 			editable[m++] = f[i];
 	if (m == 0) {
 		struct resolve_req req;
