@@ -50,7 +50,9 @@ enum status cli_db_path(const char *opt_db, char *buf, size_t size);
 
 /* Output of listings: a table for people, real CSV, or TSV. */
 enum out_format { OUT_TABLE, OUT_CSV, OUT_TSV };
-int out_format_parse(const char *word);   /* -1 when unknown */
+/* The listing format a --format WORD names (NULL: table); an unknown word is a
+ * usage error, said on stderr. */
+enum status out_format_arg(const char *word, enum out_format *f);
 
 struct out_column {
 	const char *name;

@@ -44,6 +44,9 @@ enum status desk_cancel_tx(struct desk *d, const char *order_no, const char *rea
 
 /* Reads an order; ST_REFUSED with "no order …" when there is none. */
 enum status desk_order_get(struct desk *d, const char *order_no, struct order *o);
+/* Lists orders (see store_order_each): reads, any role. */
+enum status desk_order_each(struct desk *d, const struct order_filter *f,
+                            int (*fn)(const struct order *o, void *arg), void *arg);
 
 /* 1 when o is urgent only because it arrived on a surge day (read before a change). */
 int desk_order_surged(const struct order *o);

@@ -46,7 +46,8 @@ enum status cmd_alerts(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int all = 0, format = OUT_TABLE, opt;
+	enum out_format format = OUT_TABLE;
+	int all = 0, opt;
 	struct out out;
 	enum status st;
 
@@ -71,8 +72,8 @@ enum status cmd_alerts(struct cli *c, int argc, char **argv)
 			all = 1;
 			break;
 		case 'f':
-			if ((format = out_format_parse(optarg)) < 0)
-				return cli_error(ST_USAGE, _("unknown format %s (table, csv, tsv)"), optarg);
+			if ((st = out_format_arg(optarg, &format)) != ST_OK)
+				return st;
 			break;
 		default:
 			return cli_usage("alerts");
@@ -80,8 +81,8 @@ enum status cmd_alerts(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage("alerts");
-	out_begin(&out, stdout, (enum out_format)format, alert_cols, NALERT);
-	if ((st = store_escalation_each(c->desk.store, all, print_alert, &out)) != ST_OK)
-		return cli_error(st, "%s", store_errmsg(c->desk.store));
+	out_begin(&out, stdout, format, alert_cols, NALERT);
+	if ((st = desk_alert_each(&c->desk, all, print_alert, &out)) != ST_OK)
+		return cli_report(c, st);
 	return ST_OK;
 }

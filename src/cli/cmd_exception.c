@@ -172,7 +172,8 @@ static enum status exc_list(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct exception_filter f = { .open_only = 0, .kind = -1, .order_id = 0 };
-	int format = OUT_TABLE, opt;
+	enum out_format format = OUT_TABLE;
+	int opt;
 	struct list_ctx lc;
 	struct order o;
 	enum status st;
@@ -193,8 +194,8 @@ static enum status exc_list(struct cli *c, int argc, char **argv)
 			f.order_id = o.id;
 			break;
 		case 'f':
-			if ((format = out_format_parse(optarg)) < 0)
-				return cli_error(ST_USAGE, _("unknown format %s (table, csv, tsv)"), optarg);
+			if ((st = out_format_arg(optarg, &format)) != ST_OK)
+				return st;
 			break;
 		default:
 			return cli_usage("exception");
@@ -203,9 +204,9 @@ static enum status exc_list(struct cli *c, int argc, char **argv)
 	if (optind != argc)
 		return cli_usage("exception");
 	lc.now = desk_now(&c->desk);
-	out_begin(&lc.out, stdout, (enum out_format)format, exc_cols, NEXC);
-	if ((st = store_exception_each(c->desk.store, &f, print_exception, &lc)) != ST_OK)
-		return cli_error(st, "%s", store_errmsg(c->desk.store));
+	out_begin(&lc.out, stdout, format, exc_cols, NEXC);
+	if ((st = desk_exception_each(&c->desk, &f, print_exception, &lc)) != ST_OK)
+		return cli_report(c, st);
 	return ST_OK;
 }
 

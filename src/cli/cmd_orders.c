@@ -1,5 +1,6 @@
 /* ordesk orders, ordesk show: reading orders. */
 #include "ordesk/cli.h"
+#include "ordesk/desk_board.h"
 #include "ordesk/desk_order.h"
 #include "ordesk/store_exception.h"
 #include "ordesk/health.h"
@@ -59,7 +60,9 @@ enum status cmd_orders(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct order_filter f = { .stage = -1, .channel = NULL, .health = -1 };
-	int format = OUT_TABLE, opt;
+	enum out_format format = OUT_TABLE;
+	enum status st;
+	int opt;
 	struct list_ctx lc;
 
 	optind = 0;
@@ -77,8 +80,8 @@ enum status cmd_orders(struct cli *c, int argc, char **argv)
 			f.channel = optarg;
 			break;
 		case 'f':
-			if ((format = out_format_parse(optarg)) < 0)
-				return cli_error(ST_USAGE, _("unknown format %s (table, csv, tsv)"), optarg);
+			if ((st = out_format_arg(optarg, &format)) != ST_OK)
+				return st;
 			break;
 		case 'a':
 			f.stage = -2;
@@ -91,11 +94,8 @@ enum status cmd_orders(struct cli *c, int argc, char **argv)
 		return cli_usage("orders");
 	f.now = desk_now(&c->desk);
 	lc.now = f.now;
-	out_begin(&lc.out, stdout, (enum out_format)format, order_cols, NCOLS);
-	enum status st = store_order_each(c->desk.store, &f, print_order, &lc);
-	if (st != ST_OK)
-		return cli_error(st, "%s", store_errmsg(c->desk.store));
-	return ST_OK;
+	out_begin(&lc.out, stdout, format, order_cols, NCOLS);
+	return (st = desk_order_each(&c->desk, &f, print_order, &lc)) == ST_OK ? ST_OK : cli_report(c, st);
 }
 
 static void field(const char *label, const char *value)
@@ -188,8 +188,8 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 	if (*o.note)
 		field(_("note"), o.note);
 	field(_("exceptions"), *o.exc_kinds ? o.exc_kinds : "-");
-	if ((st = store_order_lines(d->store, o.id, lines, 256, &n)) != ST_OK)
-		return cli_error(st, "%s", store_errmsg(d->store));
+	if ((st = desk_order_lines(d, o.id, lines, 256, &n)) != ST_OK)
+		return cli_report(c, st);
 	printf("%s\n", _("lines:"));
 	for (int i = 0; i < n; i++) {
 		char sku[160], name[512];
@@ -199,10 +199,10 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 		       (double)lines[i].unit_price_cents / 100.0, name);
 	}
 	printf("%s\n", _("exception history:"));
-	if ((st = store_exception_each_of_order(d->store, o.id, print_exception, NULL)) != ST_OK)
-		return cli_error(st, "%s", store_errmsg(d->store));
+	if ((st = desk_order_exceptions(d, o.id, print_exception, NULL)) != ST_OK)
+		return cli_report(c, st);
 	printf("%s\n", _("history:"));
-	if ((st = store_order_events(d->store, o.id, print_event, NULL)) != ST_OK)
-		return cli_error(st, "%s", store_errmsg(d->store));
+	if ((st = desk_order_history(d, o.id, print_event, NULL)) != ST_OK)
+		return cli_report(c, st);
 	return ST_OK;
 }

@@ -106,7 +106,8 @@ static enum status review_list(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int open_only = 0, format = OUT_TABLE, opt;
+	enum out_format format = OUT_TABLE;
+	int open_only = 0, opt;
 	struct list_ctx lc = { c, { 0 } };
 	enum status st;
 
@@ -117,8 +118,8 @@ static enum status review_list(struct cli *c, int argc, char **argv)
 			open_only = 1;
 			break;
 		case 'f':
-			if ((format = out_format_parse(optarg)) < 0)
-				return cli_error(ST_USAGE, _("unknown format %s (table, csv, tsv)"), optarg);
+			if ((st = out_format_arg(optarg, &format)) != ST_OK)
+				return st;
 			break;
 		default:
 			return cli_usage("review");
@@ -126,7 +127,7 @@ static enum status review_list(struct cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("review");
-	out_begin(&lc.out, stdout, (enum out_format)format, action_cols, NCOLS);
+	out_begin(&lc.out, stdout, format, action_cols, NCOLS);
 	if ((st = desk_review_list(&c->desk, open_only, print_action, &lc)) != ST_OK)
 		return cli_report(c, st);
 	return ST_OK;

@@ -106,7 +106,8 @@ static int print_stock(const struct stock_row *r, void *arg)
 static enum status stock_list(struct cli *c, int argc, char **argv, int first)
 {
 	const char *format = NULL, *search = NULL, *pos[1];
-	int low = 0, waiting = 0, npos, fmt;
+	enum out_format fmt;
+	int low = 0, waiting = 0, npos;
 	const struct opt_def defs[] = {
 		{ "format", 1, &format, NULL }, { "low", 0, NULL, &low },
 		{ "short", 0, NULL, &waiting }, { "search", 1, &search, NULL }, { NULL, 0, NULL, NULL },
@@ -117,12 +118,12 @@ static enum status stock_list(struct cli *c, int argc, char **argv, int first)
 
 	if ((st = parse_args("stock", argc, argv, first, defs, pos, 0, &npos)) != ST_OK)
 		return st;
-	if ((fmt = out_format_parse(format)) < 0)
-		return cli_error(ST_USAGE, _("unknown format %s (table, csv, tsv)"), format);
+	if ((st = out_format_arg(format, &fmt)) != ST_OK)
+		return st;
 	f.low = low;
 	f.waiting = waiting;
 	f.search = search;
-	out_begin(&o, stdout, (enum out_format)fmt, stock_cols, STOCK_NCOLS);
+	out_begin(&o, stdout, fmt, stock_cols, STOCK_NCOLS);
 	st = desk_stock_each(&c->desk, &f, print_stock, &o);
 	if (st != ST_OK)
 		return cli_report(c, st);
@@ -151,7 +152,8 @@ static int print_holder(const struct stock_holder *h, void *arg)
 static enum status stock_orders(struct cli *c, int argc, char **argv)
 {
 	const char *format = NULL, *pos[1];
-	int npos, fmt;
+	enum out_format fmt;
+	int npos;
 	const struct opt_def defs[] = { { "format", 1, &format, NULL }, { NULL, 0, NULL, NULL } };
 	struct out o;
 	enum status st;
@@ -160,9 +162,9 @@ static enum status stock_orders(struct cli *c, int argc, char **argv)
 		return st;
 	if (npos != 1)
 		return cli_usage("stock");
-	if ((fmt = out_format_parse(format)) < 0)
-		return cli_error(ST_USAGE, _("unknown format %s (table, csv, tsv)"), format);
-	out_begin(&o, stdout, (enum out_format)fmt, holder_cols, 5);
+	if ((st = out_format_arg(format, &fmt)) != ST_OK)
+		return st;
+	out_begin(&o, stdout, fmt, holder_cols, 5);
 	if ((st = desk_stock_holders(&c->desk, pos[0], print_holder, &o)) != ST_OK)
 		return cli_report(c, st);
 	return ST_OK;

@@ -1,20 +1,23 @@
 /* Listings for people (table), spreadsheets (CSV) and scripts (TSV). */
 #include "ordesk/cli.h"
+#include "ordesk/i18n.h"
 #include "ordesk/text.h"
 
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
-int out_format_parse(const char *word)
+enum status out_format_arg(const char *word, enum out_format *f)
 {
 	if (!word || strcmp(word, "table") == 0)
-		return OUT_TABLE;
-	if (strcmp(word, "csv") == 0)
-		return OUT_CSV;
-	if (strcmp(word, "tsv") == 0)
-		return OUT_TSV;
-	return -1;
+		*f = OUT_TABLE;
+	else if (strcmp(word, "csv") == 0)
+		*f = OUT_CSV;
+	else if (strcmp(word, "tsv") == 0)
+		*f = OUT_TSV;
+	else
+		return cli_error(ST_USAGE, _("unknown format %s (table, csv, tsv)"), word);
+	return ST_OK;
 }
 
 static void put_cell(struct out *o, int i, const char *value)

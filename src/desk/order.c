@@ -25,6 +25,14 @@ enum status desk_order_get(struct desk *d, const char *order_no, struct order *o
 	return ST_OK;
 }
 
+enum status desk_order_each(struct desk *d, const struct order_filter *f,
+                            int (*fn)(const struct order *o, void *arg), void *arg)
+{
+	enum status st = store_order_each(d->store, f, fn, arg);
+
+	return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
+}
+
 static int has_flag(const char *flags, const char *flag)
 {
 	size_t n = strlen(flag);
