@@ -7,6 +7,8 @@
 /* Adds a user or changes a role (admin only).  add refuses a known login. */
 enum status desk_user_add(struct desk *d, const char *login, const char *role);
 enum status desk_user_role(struct desk *d, const char *login, const char *role);
+/* Lists the users (see store_user_each): reads, any role. */
+enum status desk_user_each(struct desk *d, int (*fn)(const struct user_row *u, void *arg), void *arg);
 
 /* Settings: every key ordesk knows, its default and what it means. */
 struct setting_def {

@@ -24,5 +24,7 @@ struct demo_opts {
 
 /* Fills an empty store; refuses one that has orders. */
 enum status desk_demo(struct desk *d, const struct demo_opts *opt);
+/* *yes: the demo made this store (what --refresh may rebuild). */
+enum status desk_demo_made(struct desk *d, int *yes);
 
 #endif

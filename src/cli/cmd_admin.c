@@ -59,8 +59,8 @@ enum status cmd_users(struct cli *c, int argc, char **argv)
 		if (argc > 2)
 			return cli_usage("users");
 		out_begin(&o, stdout, OUT_TABLE, cols, 4);
-		enum status st = store_user_each(c->desk.store, print_user, &o);
-		return st == ST_OK ? ST_OK : cli_error(st, "%s", store_errmsg(c->desk.store));
+		enum status st = desk_user_each(&c->desk, print_user, &o);
+		return st == ST_OK ? ST_OK : cli_report(c, st);
 	}
 	if (strcmp(argv[1], "add") == 0 && argc == 5 && strcmp(argv[3], "--role") == 0)
 		return cli_report(c, desk_user_add(&c->desk, argv[2], argv[4]));

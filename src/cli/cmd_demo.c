@@ -33,7 +33,7 @@ static enum status remove_demo_store(struct cli *c)
 	st = desk_open(&probe, c->db_path, NULL, 0);
 	if (st != ST_OK)
 		return cli_error(st, "%s", desk_message(&probe));
-	st = store_demo_marked(probe.store, &yes);
+	st = desk_demo_made(&probe, &yes);
 	desk_close(&probe);
 	if (st != ST_OK)
 		return cli_error(st, _("cannot read %s"), c->db_path);

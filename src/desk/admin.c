@@ -210,3 +210,10 @@ enum status desk_check(struct desk *d)
 	desk_say(d, _("store %s: %d invariants hold"), store_path(d->store), count);
 	return ST_OK;
 }
+
+enum status desk_user_each(struct desk *d, int (*fn)(const struct user_row *u, void *arg), void *arg)
+{
+	enum status st = store_user_each(d->store, fn, arg);
+
+	return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
+}

@@ -727,3 +727,10 @@ fail:
 	free(plans);
 	return desk_fail(d, st, _("building the demo store failed: %s"), store_errmsg(d->store));
 }
+
+enum status desk_demo_made(struct desk *d, int *yes)
+{
+	enum status st = store_demo_marked(d->store, yes);
+
+	return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
+}
