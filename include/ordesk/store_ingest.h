@@ -68,11 +68,9 @@ struct ingest_order {
 
 /* Inserts a new order in stage new (received and stage entered at received_at). */
 enum status store_ingest_insert(struct store *s, const struct ingest_order *o, long long *id);
-/* Adds one line of an order. */
-enum status store_ingest_line_add(struct store *s, long long order_id, int line_no, const char *sku,
-                                  const char *name, long qty, long long unit_cents);
 /* Rewrites the imported fields of an order still in new or review and drops
- * its lines (add them again after); ST_REFUSED if it moved meanwhile. */
+ * its lines (add them again after, store_order_line_add); ST_REFUSED if it
+ * moved meanwhile. */
 enum status store_ingest_update(struct store *s, long long id, int expected_version,
                                 const struct ingest_order *o);
 /* Records the channel's state word and the content hash of the last import. */

@@ -71,6 +71,10 @@ enum status store_order_lines(struct store *s, long long order_id, struct order_
 enum status store_order_next_serial(struct store *s, const char *day, const char *channel,
                                     int *serial);
 
+/* Adds one line of an order (the import adds its lines one by one too). */
+enum status store_order_line_add(struct store *s, long long order_id, int line_no, const char *sku,
+                                 const char *name, long qty, long long unit_cents);
+
 /* Inserts o (its id is set) with its lines, and counts it; in a transaction. */
 enum status store_order_insert(struct store *s, struct order *o,
                                const struct order_line *lines, int nlines);

@@ -263,7 +263,7 @@ static enum status add_lines(struct ctx *c, long long id, const struct import_or
 
 	for (int i = 0; i < io->nlines; i++) {
 		const struct import_line *l = &io->lines[i];
-		st = store_ingest_line_add(c->d->store, id, i + 1, l->sku, l->name, l->qty, l->unit_cents);
+		st = store_order_line_add(c->d->store, id, i + 1, l->sku, l->name, l->qty, l->unit_cents);
 		if (st != ST_OK)
 			return desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
 	}

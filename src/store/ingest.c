@@ -167,25 +167,6 @@ enum status store_ingest_insert(struct store *s, const struct ingest_order *o, l
 	return ST_OK;
 }
 
-enum status store_ingest_line_add(struct store *s, long long order_id, int line_no, const char *sku,
-                                  const char *name, long qty, long long unit_cents)
-{
-	static const char sql[] =
-		"INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *st = store_prep(s, sql);
-
-	if (!st)
-		return ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, order_id);
-	sqlite3_bind_int(st, 2, line_no);
-	sqlite3_bind_text(st, 3, sku, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, qty);
-	sqlite3_bind_int64(st, 6, unit_cents);
-	return store_exec_stmt(s, st, sql);
-}
-
 enum status store_ingest_update(struct store *s, long long id, int expected_version,
                                 const struct ingest_order *o)
 {

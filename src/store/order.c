@@ -178,6 +178,25 @@ enum status store_order_next_serial(struct store *s, const char *day, const char
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
 }
 
+enum status store_order_line_add(struct store *s, long long order_id, int line_no, const char *sku,
+                                 const char *name, long qty, long long unit_cents)
+{
+	static const char sql[] =
+		"INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, order_id);
+	sqlite3_bind_int(st, 2, line_no);
+	sqlite3_bind_text(st, 3, sku, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, qty);
+	sqlite3_bind_int64(st, 6, unit_cents);
+	return store_exec_stmt(s, st, sql);
+}
+
 enum status store_order_insert(struct store *s, struct order *o,
                                const struct order_line *lines, int nlines)
 {
@@ -190,15 +209,11 @@ enum status store_order_insert(struct store *s, struct order *o,
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
 		"?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, "
 		"?37, ?38)";
-	static const char line_sql[] =
-		"INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *st = store_prep(s, sql);
-	sqlite3_stmt *ls = store_prep(s, line_sql);
 	enum status r;
 	int c = 1, items = 0;
 
-	if (!st || !ls)
+	if (!st)
 		return ST_INTERNAL;
 	for (int i = 0; i < nlines; i++)
 		items += (int)lines[i].qty;
@@ -243,16 +258,10 @@ enum status store_order_insert(struct store *s, struct order *o,
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
 	o->id = sqlite3_last_insert_rowid(store_db(s));
-	for (int i = 0; i < nlines; i++) {
-		sqlite3_bind_int64(ls, 1, o->id);
-		sqlite3_bind_int(ls, 2, i + 1);
-		sqlite3_bind_text(ls, 3, lines[i].sku, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ls, 4, lines[i].name, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(ls, 5, lines[i].qty);
-		sqlite3_bind_int64(ls, 6, lines[i].unit_price_cents);
-		if ((r = store_exec_stmt(s, ls, line_sql)) != ST_OK)
+	for (int i = 0; i < nlines; i++)
+		if ((r = store_order_line_add(s, o->id, i + 1, lines[i].sku, lines[i].name, lines[i].qty,
+		                              lines[i].unit_price_cents)) != ST_OK)
 			return r;
-	}
 	return store_order_counted(s, o->stage, o->channel, o->received_at, o->stage_at, o->prev_on_time, 1);
 }
 
