@@ -41,8 +41,8 @@ SAN      ?=
 CFLAGS   ?= $(OPT)
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
              -DORDESK_VERSION='"$(VERSION)"' -DORDESK_LOCALEDIR='"$(DATADIR)/locale"' -DORDESK_SYSCONFDIR='"$(SYSCONFDIR)"' \
-             -Iinclude $(SQLITE_CFLAGS) $(WARN) $(SAN) $(CFLAGS)
-ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+             -pthread -Iinclude $(SQLITE_CFLAGS) $(WARN) $(SAN) $(CFLAGS)
+ALL_LDFLAGS = -pthread $(SAN) $(LDFLAGS)
 
 ifeq ($(V),1)
 Q :=

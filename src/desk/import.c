@@ -3,6 +3,7 @@
 #include "ordesk/desk_exception.h"
 #include "ordesk/desk_order.h"
 #include "ordesk/i18n.h"
+#include "ordesk/import_pipe.h"
 #include "ordesk/store_ingest.h"
 #include "ordesk/store_order.h"
 #include "ordesk/text.h"
@@ -543,7 +544,7 @@ static enum status import_body(struct desk *d, void *arg)
 
 	c->nchans = 0;
 	memset(c->skus, 0, SKU_CACHE * sizeof *c->skus);
-	st = import_orders(c->fp, &io, &sink, &c->ir);
+	st = import_orders_piped(c->fp, &io, &sink, &c->ir);
 	text_clean(c->o->name, name, sizeof name);
 	if (c->fail)
 		return c->fail;
