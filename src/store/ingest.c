@@ -11,7 +11,7 @@ enum status store_ingest_bulk(struct store *s, int on)
 	 * that holds the hot pages writes each once to the log instead of on every
 	 * spill.  32 MiB keeps a whole import under 64 MiB of memory. */
 	static const char big[] = "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY";
-	static const char normal[] = "PRAGMA cache_size = -2000";
+	static const char normal[] = "PRAGMA cache_size = -2000; PRAGMA threads = 0";
 	int rc = sqlite3_exec(store_db(s), on ? big : normal, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, on ? big : normal);
@@ -61,14 +61,18 @@ enum status store_ingest_defer(struct store *s, struct ingest_deferred *d)
 enum status store_ingest_rebuild(struct store *s, struct ingest_deferred *d)
 {
 	/* The sorter holds as much as the page cache in memory and writes the
-	 * rest to temporary files, which must be files here, not memory: a
-	 * quarter of the import's cache keeps the whole under its bound. */
-	static const char smaller[] = "PRAGMA cache_size = -8192";
+	 * rest to temporary files, which must be files here, not memory.  A
+	 * helper thread sorts beside it, with as much again: 6 MiB each keeps
+	 * the whole import under its 64 MiB. */
+	static const char smaller[] = "PRAGMA cache_size = -6144";
 	static const char on_disk[] = "PRAGMA temp_store = FILE";
+	static const char helpers[] = "PRAGMA threads = 1";
 	enum status r = store_exec_sql(s, smaller);
 
 	if (r == ST_OK)
 		r = store_exec_sql(s, on_disk);
+	if (r == ST_OK)
+		r = store_exec_sql(s, helpers);
 
 	for (int i = 0; r == ST_OK && i < d->n; i++) {
 		sqlite3_stmt *st;
