@@ -38,6 +38,9 @@ HAVE_TIME=0
 [ -x /usr/bin/time ] && /usr/bin/time -f x true 2>/dev/null && HAVE_TIME=1
 run() {
 	label=$1; shift
+	# the kernel writes out what the run before left behind first: it would
+	# otherwise slow whichever run comes next
+	sync
 	if [ $HAVE_TIME -eq 1 ]; then
 		/usr/bin/time -f "$label %e %U %S %M" -o "$D/t.$label" "$@" >"$D/out.$label" 2>&1
 		awk '{ printf "%s %s %.2f %s\n", $1, $2, $3 + $4, $5 }' "$D/t.$label" >>"$D/times"
