@@ -85,13 +85,34 @@ enum status store_ingest_count(struct store *s, const char *channel, time_t from
                                long *n);
 
 /*
+ * The lines and the import events of new orders, held back and written
+ * many rows to a statement: one statement per row opens every index of
+ * the table again, and these are most of an import's rows.  Nothing
+ * reads them until store_ingest_batch_flush: flush before reading
+ * order_lines or writing another event.  Dropping a batch unflushed
+ * loses its rows (the transaction is rolled back then anyway).
+ */
+struct ingest_batch;
+struct ingest_batch *store_ingest_batch_new(void);
+void store_ingest_batch_free(struct ingest_batch *b);
+enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long long order_id,
+                                  int line_no, const char *sku, const char *name, long qty,
+                                  long long unit_cents);
+/* An event about an order of entity "order", from "" (store_event_add's columns). */
+enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time_t at,
+                                   const char *actor, long long order_id, const char *what,
+                                   const char *to, const char *why);
+enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b);
+
+/*
  * Another order with the same phone, ordered within [from, to], not
  * cancelled, whose items (SKU*qty summed per SKU, sorted, ';' joined) are
- * items: its id and number, or *other 0.
+ * items: its id and number, or *other 0.  Flushes b's lines first when
+ * there is such an order to compare.
  */
-enum status store_ingest_duplicate(struct store *s, const char *phone, long long self_id,
-                                   time_t from, time_t to, const char *items, long long *other,
-                                   char *other_no, size_t other_no_size);
+enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, const char *phone,
+                                   long long self_id, time_t from, time_t to, const char *items,
+                                   long long *other, char *other_no, size_t other_no_size);
 
 /* 1 in *known when the products table has the SKU / channels table the code. */
 enum status store_ingest_product_known(struct store *s, const char *sku, int *known);

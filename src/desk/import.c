@@ -45,6 +45,7 @@ struct ctx {
 	struct sku_slot *skus;
 	long defer_at;       /* the new order at which indexes are deferred; 0: not (again) */
 	struct ingest_deferred deferred;
+	struct ingest_batch *batch;   /* new orders' lines and import events, held back */
 	enum status fail;
 	int dry_done;
 	/* scratch */
@@ -208,6 +209,9 @@ static enum status raise_exc(struct ctx *c, long long id, enum stage stage, enum
 	int created;
 	enum status st;
 
+	/* its event comes after the order's import event */
+	if ((st = store_ingest_batch_flush(c->d->store, c->batch)) != ST_OK)
+		return desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
 	memset(&o, 0, sizeof o);
 	o.id = id;
 	o.stage = stage;
@@ -264,7 +268,8 @@ static enum status add_lines(struct ctx *c, long long id, const struct import_or
 
 	for (int i = 0; i < io->nlines; i++) {
 		const struct import_line *l = &io->lines[i];
-		st = store_order_line_add(c->d->store, id, i + 1, l->sku, l->name, l->qty, l->unit_cents);
+		st = store_ingest_line_put(c->d->store, c->batch, id, i + 1, l->sku, l->name, l->qty,
+		                           l->unit_cents);
 		if (st != ST_OK)
 			return desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
 	}
@@ -356,8 +361,9 @@ static enum status order_new(struct ctx *c, const struct import_order *io)
 	if ((st = add_lines(c, id, io)) != ST_OK)
 		return st;
 	where(c, io, why, sizeof why);
-	if ((st = desk_event(d, id, "import", "", "new", why)) != ST_OK)
-		return st;
+	if ((st = store_ingest_event_put(d->store, c->batch, desk_now(d), d->login, id, "import", "new",
+	                                 why)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	if ((st = unknown_skus(c, io, &nextra)) != ST_OK)
 		return st;
 	if (io->nproblems + nextra > 0) {
@@ -370,7 +376,7 @@ static enum status order_new(struct ctx *c, const struct import_order *io)
 		char other_no[48];
 		items_sig(c, io);
 		if (*c->items) {
-			st = store_ingest_duplicate(d->store, g.phone, id, g.ordered_at - c->dup_window,
+			st = store_ingest_duplicate(d->store, c->batch, g.phone, id, g.ordered_at - c->dup_window,
 			                            g.ordered_at + c->dup_window, c->items, &other, other_no,
 			                            sizeof other_no);
 			if (st != ST_OK)
@@ -435,6 +441,9 @@ static enum status order_again(struct ctx *c, const struct import_order *io,
 	int raised = 0, nextra;
 	enum status st;
 
+	/* what follows reads and rewrites stored lines: the held ones first */
+	if ((st = store_ingest_batch_flush(d->store, c->batch)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	int state_changed = strcmp(f->state, io->state) != 0;
 	if (strcmp(f->hash, io->hash) == 0) {
 		if (!state_changed) {
@@ -557,6 +566,8 @@ static enum status import_body(struct desk *d, void *arg)
 		return desk_fail(d, ST_IOERR, "%s: %s", name, c->ir.err.what);
 	if (st != ST_OK)
 		return desk_fail(d, st, "%s", *c->ir.why ? c->ir.why : status_name(st));
+	if ((st = store_ingest_batch_flush(d->store, c->batch)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	for (int i = 0; i < c->nchans; i++)
 		if ((st = chan_flush(c, &c->chans[i])) != ST_OK)
 			return st;
@@ -589,7 +600,10 @@ enum status desk_import(struct desk *d, FILE *fp, const struct desk_import_opts 
 	if (!c)
 		return desk_fail(d, ST_INTERNAL, "%s", _("out of memory"));
 	c->skus = calloc(SKU_CACHE, sizeof *c->skus);
-	if (!c->skus) {
+	c->batch = store_ingest_batch_new();
+	if (!c->skus || !c->batch) {
+		free(c->skus);
+		store_ingest_batch_free(c->batch);
 		free(c);
 		return desk_fail(d, ST_INTERNAL, "%s", _("out of memory"));
 	}
@@ -621,6 +635,7 @@ enum status desk_import(struct desk *d, FILE *fp, const struct desk_import_opts 
 	if (st != ST_OK)
 		memset(res, 0, sizeof *res);
 	free(c->skus);
+	store_ingest_batch_free(c->batch);
 	free(c);
 	return st;
 }

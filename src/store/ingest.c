@@ -1,5 +1,6 @@
 /* The store side of importing channel files and stock lists. */
 #include "ordesk/store_ingest.h"
+#include "ordesk/store_order.h"
 #include "ordesk/text.h"
 
 #include <stdlib.h>
@@ -264,10 +265,198 @@ enum status store_ingest_count(struct store *s, const char *channel, time_t from
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
 }
 
-enum status store_ingest_duplicate(struct store *s, const char *phone, long long self_id,
-                                   time_t from, time_t to, const char *items, long long *other,
-                                   char *other_no, size_t other_no_size)
+/* Rows held back: the statements below spell out this many. */
+#define BATCH_ROWS 16
+
+#define LINE_ROW "(?, ?, ?, ?, ?, ?)"
+#define LINE_ROWS4 LINE_ROW ", " LINE_ROW ", " LINE_ROW ", " LINE_ROW
+#define EVENT_ROW "(?, ?, ?, 'order', '', ?, '', ?, ?)"
+#define EVENT_ROWS4 EVENT_ROW ", " EVENT_ROW ", " EVENT_ROW ", " EVENT_ROW
+
+static const char lines_sql[] =
+	"INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) VALUES "
+	LINE_ROWS4 ", " LINE_ROWS4 ", " LINE_ROWS4 ", " LINE_ROWS4;
+static const char events_sql[] =
+	"INSERT INTO events (at, actor, order_id, entity, entity_id, what, from_val, to_val, why) VALUES "
+	EVENT_ROWS4 ", " EVENT_ROWS4 ", " EVENT_ROWS4 ", " EVENT_ROWS4;
+
+/* The held rows' text, by offset (the buffer moves as it grows). */
+struct arena {
+	char *text;
+	size_t used, cap;
+};
+
+struct held_line {
+	long long order_id, unit_cents;
+	long qty;
+	int line_no;
+	size_t sku, name;
+};
+
+struct held_event {
+	long long order_id;
+	time_t at;
+	size_t actor, what, to, why;
+};
+
+struct ingest_batch {
+	struct held_line line[BATCH_ROWS];
+	struct held_event event[BATCH_ROWS];
+	int nlines, nevents;
+	struct arena line_text, event_text;
+};
+
+static int arena_put(struct arena *a, const char *s, size_t *at)
 {
+	size_t n = strlen(s) + 1;
+
+	if (a->used + n > a->cap) {
+		size_t cap = a->cap ? a->cap : 4096;
+		while (a->used + n > cap)
+			cap *= 2;
+		char *t = realloc(a->text, cap);
+		if (!t)
+			return -1;
+		a->text = t;
+		a->cap = cap;
+	}
+	memcpy(a->text + a->used, s, n);
+	*at = a->used;
+	a->used += n;
+	return 0;
+}
+
+struct ingest_batch *store_ingest_batch_new(void)
+{
+	return calloc(1, sizeof(struct ingest_batch));
+}
+
+void store_ingest_batch_free(struct ingest_batch *b)
+{
+	if (b) {
+		free(b->line_text.text);
+		free(b->event_text.text);
+		free(b);
+	}
+}
+
+static enum status lines_flush(struct store *s, struct ingest_batch *b)
+{
+	const char *t = b->line_text.text;
+	enum status r = ST_OK;
+	int i = 0;
+
+	if (b->nlines == BATCH_ROWS) {
+		sqlite3_stmt *st = store_prep(s, lines_sql);
+		if (!st)
+			return ST_INTERNAL;
+		for (int k = 0; k < BATCH_ROWS; k++) {
+			const struct held_line *l = &b->line[k];
+			sqlite3_bind_int64(st, 6 * k + 1, l->order_id);
+			sqlite3_bind_int(st, 6 * k + 2, l->line_no);
+			sqlite3_bind_text(st, 6 * k + 3, t + l->sku, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6 * k + 4, t + l->name, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 6 * k + 5, l->qty);
+			sqlite3_bind_int64(st, 6 * k + 6, l->unit_cents);
+		}
+		r = store_exec_stmt(s, st, lines_sql);
+		i = BATCH_ROWS;
+	}
+	for (; r == ST_OK && i < b->nlines; i++) {
+		const struct held_line *l = &b->line[i];
+		r = store_order_line_add(s, l->order_id, l->line_no, t + l->sku, t + l->name, l->qty,
+		                         l->unit_cents);
+	}
+	b->nlines = 0;
+	b->line_text.used = 0;
+	return r;
+}
+
+static enum status events_flush(struct store *s, struct ingest_batch *b)
+{
+	const char *t = b->event_text.text;
+	enum status r = ST_OK;
+	int i = 0;
+
+	if (b->nevents == BATCH_ROWS) {
+		sqlite3_stmt *st = store_prep(s, events_sql);
+		if (!st)
+			return ST_INTERNAL;
+		for (int k = 0; k < BATCH_ROWS; k++) {
+			const struct held_event *e = &b->event[k];
+			sqlite3_bind_int64(st, 6 * k + 1, (sqlite3_int64)e->at);
+			sqlite3_bind_text(st, 6 * k + 2, t + e->actor, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 6 * k + 3, e->order_id);
+			sqlite3_bind_text(st, 6 * k + 4, t + e->what, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6 * k + 5, t + e->to, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6 * k + 6, t + e->why, -1, SQLITE_STATIC);
+		}
+		r = store_exec_stmt(s, st, events_sql);
+		i = BATCH_ROWS;
+	}
+	for (; r == ST_OK && i < b->nevents; i++) {
+		const struct held_event *e = &b->event[i];
+		struct event_rec ev = { .order_id = e->order_id, .entity = "order", .what = t + e->what,
+		                        .to = t + e->to, .why = t + e->why };
+		r = store_event_add(s, e->at, t + e->actor, &ev);
+	}
+	b->nevents = 0;
+	b->event_text.used = 0;
+	return r;
+}
+
+enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long long order_id,
+                                  int line_no, const char *sku, const char *name, long qty,
+                                  long long unit_cents)
+{
+	enum status r;
+
+	if (b->nlines == BATCH_ROWS && (r = lines_flush(s, b)) != ST_OK)
+		return r;
+	struct held_line *l = &b->line[b->nlines];
+	if (arena_put(&b->line_text, sku, &l->sku) != 0 || arena_put(&b->line_text, name, &l->name) != 0)
+		return ST_INTERNAL;
+	l->order_id = order_id;
+	l->line_no = line_no;
+	l->qty = qty;
+	l->unit_cents = unit_cents;
+	b->nlines++;
+	return ST_OK;
+}
+
+enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time_t at,
+                                   const char *actor, long long order_id, const char *what,
+                                   const char *to, const char *why)
+{
+	enum status r;
+
+	if (b->nevents == BATCH_ROWS && (r = events_flush(s, b)) != ST_OK)
+		return r;
+	struct held_event *e = &b->event[b->nevents];
+	if (arena_put(&b->event_text, actor, &e->actor) != 0 || arena_put(&b->event_text, what, &e->what) != 0 ||
+	    arena_put(&b->event_text, to, &e->to) != 0 || arena_put(&b->event_text, why, &e->why) != 0)
+		return ST_INTERNAL;
+	e->order_id = order_id;
+	e->at = at;
+	b->nevents++;
+	return ST_OK;
+}
+
+enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b)
+{
+	enum status r = lines_flush(s, b);
+
+	return r == ST_OK ? events_flush(s, b) : r;
+}
+
+enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, const char *phone,
+                                   long long self_id, time_t from, time_t to, const char *items,
+                                   long long *other, char *other_no, size_t other_no_size)
+{
+	/* The held lines matter only when there is an order to compare with. */
+	static const char any[] =
+		"SELECT 1 FROM orders WHERE phone = ?1 AND id <> ?2 AND stage <> 'cancelled' "
+		"AND ordered_at BETWEEN ?3 AND ?4 LIMIT 1";
 	static const char sql[] =
 		"SELECT o.id, o.order_no FROM orders o "
 		"WHERE o.phone = ?1 AND o.id <> ?2 AND o.stage <> 'cancelled' "
@@ -276,11 +465,26 @@ enum status store_ingest_duplicate(struct store *s, const char *phone, long long
 		"     (SELECT sku, sum(qty) q FROM order_lines WHERE order_id = o.id "
 		"      GROUP BY sku ORDER BY sku)) = ?5 "
 		"ORDER BY o.id LIMIT 1";
-	sqlite3_stmt *st = store_prep(s, sql);
+	sqlite3_stmt *st = store_prep(s, any);
+	enum status r;
 	int rc;
 
 	*other = 0;
 	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, self_id);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	rc = sqlite3_step(st);
+	store_done(st);
+	if (rc == SQLITE_DONE)
+		return ST_OK;
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, any);
+	if (b && (r = lines_flush(s, b)) != ST_OK)
+		return r;
+	if (!(st = store_prep(s, sql)))
 		return ST_INTERNAL;
 	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, self_id);

@@ -124,6 +124,46 @@ START_TEST(field_problems_raise_one_needs_info_naming_each_field)
 	ck_assert_int_eq(sqlite3_column_int64(st, 2), T_MONDAY_0900 + 120 * 60);
 	sqlite3_finalize(st);
 	ck_assert_int_eq(o.ordered_at, T_MONDAY_0900);   /* unreadable date: receipt time kept */
+	/* the order's history: imported, then the exception raised */
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM events a JOIN events b ON b.order_id = a.order_id "
+	                           "AND b.id > a.id WHERE a.what = 'import' AND b.what = 'raise'"), 1);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM events a JOIN events b ON b.order_id = a.order_id "
+	                           "AND b.id > a.id WHERE a.what = 'raise' AND b.what = 'import'"), 0);
+	t_desk_close(&d);
+}
+END_TEST
+
+/* Lines and import events are written many to a statement: every row lands,
+ * in order, whatever the count left over at the end. */
+START_TEST(held_back_rows_all_land_in_order)
+{
+	static char text[16384];
+	struct desk d;
+	struct desk_import_result r;
+	size_t n = 0;
+	long lines = 0;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	n += (size_t)snprintf(text + n, sizeof text - n, GENERIC);
+	for (int i = 1; i <= 37; i++)
+		for (int k = 0; k <= i % 3; k++, lines++)
+			n += (size_t)snprintf(text + n, sizeof text - n,
+			                      "EC,H-%d,2026-11-16 08:00,Cy %d,,+44 20 7946 %04d,\"%d Road, Leeds\",%s,%d,1,,,,\n",
+			                      i, i, i, i, k % 2 ? "TEA-02" : "MUG-01", k + 1);
+	ck_assert_int_eq(import_text(&d, text, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 37);
+	ck_assert_int_eq(r.flagged, 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM order_lines"), lines);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM events WHERE what = 'import'"), 37);
+	/* one event per order, in the orders' order; each order's lines numbered from 1 */
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM events a JOIN events b ON b.id > a.id "
+	                           "WHERE a.what = 'import' AND b.what = 'import' AND b.order_id <= a.order_id"), 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders o WHERE o.lines <> "
+	                           "(SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) OR o.items <> "
+	                           "(SELECT sum(qty) FROM order_lines l WHERE l.order_id = o.id) OR o.lines <> "
+	                           "(SELECT max(line_no) FROM order_lines l WHERE l.order_id = o.id)"), 0);
+	ck_assert_int_eq(desk_check(&d), ST_OK);
 	t_desk_close(&d);
 }
 END_TEST
@@ -439,6 +479,7 @@ int main(void)
 
 	tcase_add_test(tc, new_orders_get_numbers_clocks_and_events);
 	tcase_add_test(tc, field_problems_raise_one_needs_info_naming_each_field);
+	tcase_add_test(tc, held_back_rows_all_land_in_order);
 	tcase_add_test(tc, surge_day_makes_orders_urgent);
 	tcase_add_test(tc, many_channels_keep_their_serials_and_counts);
 	tcase_add_test(tc, big_imports_build_their_indexes_at_the_end);
