@@ -49,9 +49,26 @@ struct ingest_found {
 	enum priority priority;
 };
 
+/*
+ * New orders, their lines and their import events are held back and
+ * written many rows to a statement: one statement per row opens every
+ * index of its table again, and these are most of an import's rows.
+ * Held rows are written when the batch is full and by
+ * store_ingest_batch_flush, which the caller runs before anything that
+ * reads them or must come after them: a stored order's lines rewritten,
+ * an exception raised (its event follows the import's), the orders of a
+ * channel counted, the end of the file.  store_ingest_find and
+ * store_ingest_duplicate look at the held orders themselves.  A batch
+ * freed unflushed loses its rows: the transaction is rolled back then.
+ */
+struct ingest_batch;
+struct ingest_batch *store_ingest_batch_new(void);
+void store_ingest_batch_free(struct ingest_batch *b);
+enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b);
+
 /* ST_OK with f->id 0 when there is no such order. */
-enum status store_ingest_find(struct store *s, const char *channel, const char *ref,
-                              struct ingest_found *f);
+enum status store_ingest_find(struct store *s, struct ingest_batch *b, const char *channel,
+                              const char *ref, struct ingest_found *f);
 
 /* The fields an import writes (strings are never cut). */
 struct ingest_order {
@@ -66,8 +83,18 @@ struct ingest_order {
 	int lines, items;
 };
 
-/* Inserts a new order in stage new (received and stage entered at received_at). */
-enum status store_ingest_insert(struct store *s, const struct ingest_order *o, long long *id);
+/* A new order in stage new (received and stage entered at received_at),
+ * held in b; *id is the id it gets. */
+enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const struct ingest_order *o,
+                                long long *id);
+/* An order line of a new order, held in b. */
+enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long long order_id,
+                                  int line_no, const char *sku, const char *name, long qty,
+                                  long long unit_cents);
+/* An event about an order of entity "order", from "" (store_event_add's columns), held in b. */
+enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time_t at,
+                                   const char *actor, long long order_id, const char *what,
+                                   const char *to, const char *why);
 /* Rewrites the imported fields of an order still in new or review and drops
  * its lines (add them again after, store_order_line_add); ST_REFUSED if it
  * moved meanwhile. */
@@ -85,30 +112,10 @@ enum status store_ingest_count(struct store *s, const char *channel, time_t from
                                long *n);
 
 /*
- * The lines and the import events of new orders, held back and written
- * many rows to a statement: one statement per row opens every index of
- * the table again, and these are most of an import's rows.  Nothing
- * reads them until store_ingest_batch_flush: flush before reading
- * order_lines or writing another event.  Dropping a batch unflushed
- * loses its rows (the transaction is rolled back then anyway).
- */
-struct ingest_batch;
-struct ingest_batch *store_ingest_batch_new(void);
-void store_ingest_batch_free(struct ingest_batch *b);
-enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long long order_id,
-                                  int line_no, const char *sku, const char *name, long qty,
-                                  long long unit_cents);
-/* An event about an order of entity "order", from "" (store_event_add's columns). */
-enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time_t at,
-                                   const char *actor, long long order_id, const char *what,
-                                   const char *to, const char *why);
-enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b);
-
-/*
  * Another order with the same phone, ordered within [from, to], not
  * cancelled, whose items (SKU*qty summed per SKU, sorted, ';' joined) are
- * items: its id and number, or *other 0.  Flushes b's lines first when
- * there is such an order to compare.
+ * items: its id and number, or *other 0.  Held orders count: b is
+ * flushed first when one of them has the phone.
  */
 enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, const char *phone,
                                    long long self_id, time_t from, time_t to, const char *items,

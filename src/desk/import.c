@@ -81,7 +81,9 @@ static struct chan *chan_get(struct ctx *c, const char *code)
 	ch = &c->chans[c->nchans];
 	memset(ch, 0, sizeof *ch);
 	text_copy(ch->code, code, sizeof ch->code);
-	if (store_ingest_channel_known(c->d->store, code, &ch->known) != ST_OK ||
+	/* the channel's orders are counted below: none of them may be held */
+	if (store_ingest_batch_flush(c->d->store, c->batch) != ST_OK ||
+	    store_ingest_channel_known(c->d->store, code, &ch->known) != ST_OK ||
 	    store_ingest_count(c->d->store, code, c->day_start, calendar_day_start(c->day + 1),
 	                       &ch->today) != ST_OK ||
 	    store_ingest_count(c->d->store, code, calendar_day_start(c->day - TRAILING_DAYS),
@@ -356,7 +358,7 @@ static enum status order_new(struct ctx *c, const struct import_order *io)
 	int surge = priority_is_surge(ch->today, ch->trailing, TRAILING_DAYS, d->surge_factor);
 	fill_ingest(c, io, &g, surge);
 	g.order_no = order_no;
-	if ((st = store_ingest_insert(d->store, &g, &id)) != ST_OK)
+	if ((st = store_ingest_insert(d->store, c->batch, &g, &id)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	if ((st = add_lines(c, id, io)) != ST_OK)
 		return st;
@@ -518,7 +520,7 @@ static int on_order(void *arg, const struct import_order *io)
 	struct ingest_found f;
 	enum status st;
 
-	if ((st = store_ingest_find(c->d->store, io->channel, io->ref, &f)) != ST_OK) {
+	if ((st = store_ingest_find(c->d->store, c->batch, io->channel, io->ref, &f)) != ST_OK) {
 		c->fail = desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
 		return c->fail;
 	}

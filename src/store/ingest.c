@@ -95,18 +95,371 @@ void store_ingest_deferred_free(struct ingest_deferred *d)
 	d->n = 0;
 }
 
-enum status store_ingest_find(struct store *s, const char *channel, const char *ref,
-                              struct ingest_found *f)
+/*
+ * Held-back rows.  A statement writes 16, 8, 4, 2 or 1 rows, so that any
+ * count takes at most five; the texts below spell those counts out.
+ */
+#define BATCH_ORDERS 16
+#define BATCH_LINES 64
+
+#define ROWS2(r) r ", " r
+#define ROWS4(r) ROWS2(r) ", " ROWS2(r)
+#define ROWS8(r) ROWS4(r) ", " ROWS4(r)
+#define ROWS16(r) ROWS8(r) ", " ROWS8(r)
+#define BY_CHUNKS(head, r) { head ROWS16(r), head ROWS8(r), head ROWS4(r), head ROWS2(r), head r }
+
+static const int chunk_rows[] = { 16, 8, 4, 2, 1 };
+#define CHUNKS ((int)(sizeof chunk_rows / sizeof *chunk_rows))
+
+#define ORDER_HEAD                                                                                \
+	"INSERT INTO orders (id, order_no, channel, channel_ref, source, stage, priority, prio_rank, " \
+	"score, ordered_at, received_at, stage_at, due_at, promise_at, customer, phone, address, "    \
+	"tier, type, flags, note, currency, total_cents, lines, items, channel_state, content_hash) " \
+	"VALUES "
+#define ORDER_ROW "(?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ORDER_PARAMS 26
+#define LINE_HEAD "INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) VALUES "
+#define LINE_ROW "(?, ?, ?, ?, ?, ?)"
+#define LINE_PARAMS 6
+#define EVENT_HEAD \
+	"INSERT INTO events (at, actor, order_id, entity, entity_id, what, from_val, to_val, why) VALUES "
+#define EVENT_ROW "(?, ?, ?, 'order', '', ?, '', ?, ?)"
+#define EVENT_PARAMS 6
+
+static const char *const orders_sql[] = BY_CHUNKS(ORDER_HEAD, ORDER_ROW);
+static const char *const lines_sql[] = BY_CHUNKS(LINE_HEAD, LINE_ROW);
+static const char *const events_sql[] = BY_CHUNKS(EVENT_HEAD, EVENT_ROW);
+
+/* The held rows' text, by offset (the buffer moves as it grows). */
+struct arena {
+	char *text;
+	size_t used, cap;
+};
+
+/* An order's strings, in the order of struct ingest_order's. */
+enum { OS_NO, OS_CHANNEL, OS_REF, OS_SOURCE, OS_CUSTOMER, OS_PHONE, OS_ADDRESS, OS_NOTE,
+       OS_FLAGS, OS_STATE, OS_CURRENCY, OS_HASH, OS_COUNT };
+
+struct held_order {
+	long long id;
+	struct ingest_order o;     /* its string pointers unused: see text */
+	size_t text[OS_COUNT];
+};
+
+struct held_line {
+	long long order_id, unit_cents;
+	long qty;
+	int line_no;
+	size_t sku, name;
+};
+
+struct held_event {
+	long long order_id;
+	time_t at;
+	size_t actor, what, to, why;
+};
+
+struct ingest_batch {
+	struct held_order order[BATCH_ORDERS];
+	struct held_line line[BATCH_LINES];
+	struct held_event event[BATCH_ORDERS];
+	int norders, nlines, nevents;
+	long long next_id;         /* the id the next new order gets; 0: not read yet */
+	struct arena text;
+};
+
+static int arena_put(struct arena *a, const char *s, size_t *at)
+{
+	size_t n = strlen(s) + 1;
+
+	if (a->used + n > a->cap) {
+		size_t cap = a->cap ? a->cap : 16384;
+		while (a->used + n > cap)
+			cap *= 2;
+		char *t = realloc(a->text, cap);
+		if (!t)
+			return -1;
+		a->text = t;
+		a->cap = cap;
+	}
+	memcpy(a->text + a->used, s, n);
+	*at = a->used;
+	a->used += n;
+	return 0;
+}
+
+struct ingest_batch *store_ingest_batch_new(void)
+{
+	return calloc(1, sizeof(struct ingest_batch));
+}
+
+void store_ingest_batch_free(struct ingest_batch *b)
+{
+	if (b) {
+		free(b->text.text);
+		free(b);
+	}
+}
+
+typedef void (*bind_row_fn)(sqlite3_stmt *st, int base, const struct ingest_batch *b, int row);
+
+/* Writes n held rows with as few statements as the chunk sizes allow. */
+static enum status write_rows(struct store *s, const char *const sql[], int params, int n,
+                              bind_row_fn bind, const struct ingest_batch *b)
+{
+	int done = 0;
+
+	for (int c = 0; c < CHUNKS; c++) {
+		while (n - done >= chunk_rows[c]) {
+			sqlite3_stmt *st = store_prep(s, sql[c]);
+			enum status r;
+			if (!st)
+				return ST_INTERNAL;
+			for (int k = 0; k < chunk_rows[c]; k++)
+				bind(st, k * params, b, done + k);
+			if ((r = store_exec_stmt(s, st, sql[c])) != ST_OK)
+				return r;
+			done += chunk_rows[c];
+		}
+	}
+	return ST_OK;
+}
+
+static void bind_order(sqlite3_stmt *st, int base, const struct ingest_batch *b, int row)
+{
+	const struct held_order *h = &b->order[row];
+	const struct ingest_order *o = &h->o;
+	const char *t = b->text.text;
+	static const int texts[] = { OS_NO, OS_CHANNEL, OS_REF, OS_SOURCE };
+
+	sqlite3_bind_int64(st, base + 1, h->id);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(st, base + 2 + i, t + h->text[texts[i]], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 6, priority_name(o->priority), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, base + 7, (int)o->priority);
+	sqlite3_bind_double(st, base + 8, o->score);
+	sqlite3_bind_int64(st, base + 9, o->ordered_at);
+	sqlite3_bind_int64(st, base + 10, o->received_at);
+	sqlite3_bind_int64(st, base + 11, o->received_at);   /* entered new when received */
+	sqlite3_bind_int64(st, base + 12, o->due_at);
+	sqlite3_bind_int64(st, base + 13, o->promise_at);
+	sqlite3_bind_text(st, base + 14, t + h->text[OS_CUSTOMER], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 15, t + h->text[OS_PHONE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 16, t + h->text[OS_ADDRESS], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 17, tier_name(o->tier), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 18, otype_name(o->type), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 19, t + h->text[OS_FLAGS], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 20, t + h->text[OS_NOTE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 21, t + h->text[OS_CURRENCY], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 22, o->total_cents);
+	sqlite3_bind_int(st, base + 23, o->lines);
+	sqlite3_bind_int(st, base + 24, o->items);
+	sqlite3_bind_text(st, base + 25, t + h->text[OS_STATE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 26, t + h->text[OS_HASH], -1, SQLITE_STATIC);
+}
+
+static void bind_line(sqlite3_stmt *st, int base, const struct ingest_batch *b, int row)
+{
+	const struct held_line *l = &b->line[row];
+	const char *t = b->text.text;
+
+	sqlite3_bind_int64(st, base + 1, l->order_id);
+	sqlite3_bind_int(st, base + 2, l->line_no);
+	sqlite3_bind_text(st, base + 3, t + l->sku, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 4, t + l->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 5, l->qty);
+	sqlite3_bind_int64(st, base + 6, l->unit_cents);
+}
+
+static void bind_event(sqlite3_stmt *st, int base, const struct ingest_batch *b, int row)
+{
+	const struct held_event *e = &b->event[row];
+	const char *t = b->text.text;
+
+	sqlite3_bind_int64(st, base + 1, (sqlite3_int64)e->at);
+	sqlite3_bind_text(st, base + 2, t + e->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 3, e->order_id);
+	sqlite3_bind_text(st, base + 4, t + e->what, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 5, t + e->to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 6, t + e->why, -1, SQLITE_STATIC);
+}
+
+/* Orders first: the lines and events refer to them. */
+enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b)
+{
+	enum status r = write_rows(s, orders_sql, ORDER_PARAMS, b->norders, bind_order, b);
+
+	if (r == ST_OK)
+		r = write_rows(s, lines_sql, LINE_PARAMS, b->nlines, bind_line, b);
+	if (r == ST_OK)
+		r = write_rows(s, events_sql, EVENT_PARAMS, b->nevents, bind_event, b);
+	b->norders = b->nlines = b->nevents = 0;
+	b->text.used = 0;
+	return r;
+}
+
+enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const struct ingest_order *o,
+                                long long *id)
+{
+	const char *const texts[OS_COUNT] = { o->order_no, o->channel,  o->ref,   o->source,
+	                                      o->customer, o->phone,    o->address, o->note,
+	                                      o->flags,    o->state,    o->currency, o->hash };
+	enum status r;
+
+	if (b->norders == BATCH_ORDERS && (r = store_ingest_batch_flush(s, b)) != ST_OK)
+		return r;
+	if (!b->next_id) {
+		/* what SQLite would give: the import is the transaction's only writer of orders */
+		long long last = 0;
+		if ((r = store_scalar(s, "SELECT coalesce(max(id), 0) FROM orders", &last)) != ST_OK)
+			return r;
+		b->next_id = last + 1;
+	}
+	struct held_order *h = &b->order[b->norders];
+	for (int i = 0; i < OS_COUNT; i++)
+		if (arena_put(&b->text, texts[i] ? texts[i] : "", &h->text[i]) != 0)
+			return ST_INTERNAL;
+	h->o = *o;
+	h->id = b->next_id++;
+	*id = h->id;
+	b->norders++;
+	return ST_OK;
+}
+
+enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long long order_id,
+                                  int line_no, const char *sku, const char *name, long qty,
+                                  long long unit_cents)
+{
+	enum status r;
+
+	if (b->nlines == BATCH_LINES && (r = store_ingest_batch_flush(s, b)) != ST_OK)
+		return r;
+	struct held_line *l = &b->line[b->nlines];
+	if (arena_put(&b->text, sku, &l->sku) != 0 || arena_put(&b->text, name, &l->name) != 0)
+		return ST_INTERNAL;
+	l->order_id = order_id;
+	l->line_no = line_no;
+	l->qty = qty;
+	l->unit_cents = unit_cents;
+	b->nlines++;
+	return ST_OK;
+}
+
+enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time_t at,
+                                   const char *actor, long long order_id, const char *what,
+                                   const char *to, const char *why)
+{
+	enum status r;
+
+	if (b->nevents == BATCH_ORDERS && (r = store_ingest_batch_flush(s, b)) != ST_OK)
+		return r;
+	struct held_event *e = &b->event[b->nevents];
+	if (arena_put(&b->text, actor, &e->actor) != 0 || arena_put(&b->text, what, &e->what) != 0 ||
+	    arena_put(&b->text, to, &e->to) != 0 || arena_put(&b->text, why, &e->why) != 0)
+		return ST_INTERNAL;
+	e->order_id = order_id;
+	e->at = at;
+	b->nevents++;
+	return ST_OK;
+}
+
+/* Whether a held order has this channel and channel order id. */
+static int held_ref(const struct ingest_batch *b, const char *channel, const char *ref)
+{
+	const char *t = b->text.text;
+
+	for (int i = 0; i < b->norders; i++)
+		if (strcmp(t + b->order[i].text[OS_REF], ref) == 0 &&
+		    strcmp(t + b->order[i].text[OS_CHANNEL], channel) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a held order other than self has the phone and an order time in [from, to]. */
+static int held_phone(const struct ingest_batch *b, const char *phone, long long self, time_t from,
+                      time_t to)
+{
+	const char *t = b->text.text;
+
+	for (int i = 0; i < b->norders; i++) {
+		const struct held_order *h = &b->order[i];
+		if (h->id != self && h->o.ordered_at >= from && h->o.ordered_at <= to &&
+		    strcmp(t + h->text[OS_PHONE], phone) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, const char *phone,
+                                   long long self_id, time_t from, time_t to, const char *items,
+                                   long long *other, char *other_no, size_t other_no_size)
+{
+	/* Most orders share their phone with none: one look at the index says so. */
+	static const char any[] =
+		"SELECT 1 FROM orders WHERE phone = ?1 AND id <> ?2 AND stage <> 'cancelled' "
+		"AND ordered_at BETWEEN ?3 AND ?4 LIMIT 1";
+	static const char sql[] =
+		"SELECT o.id, o.order_no FROM orders o "
+		"WHERE o.phone = ?1 AND o.id <> ?2 AND o.stage <> 'cancelled' "
+		"AND o.ordered_at BETWEEN ?3 AND ?4 "
+		"AND (SELECT group_concat(sku || '*' || q, ';') FROM "
+		"     (SELECT sku, sum(qty) q FROM order_lines WHERE order_id = o.id "
+		"      GROUP BY sku ORDER BY sku)) = ?5 "
+		"ORDER BY o.id LIMIT 1";
+	sqlite3_stmt *st;
+	enum status r;
+	int rc;
+
+	*other = 0;
+	if (b && held_phone(b, phone, self_id, from, to)) {
+		/* the one to compare with is held: write it and its lines out first */
+		if ((r = store_ingest_batch_flush(s, b)) != ST_OK)
+			return r;
+	} else {
+		if (!(st = store_prep(s, any)))
+			return ST_INTERNAL;
+		sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, self_id);
+		sqlite3_bind_int64(st, 3, from);
+		sqlite3_bind_int64(st, 4, to);
+		rc = sqlite3_step(st);
+		store_done(st);
+		if (rc == SQLITE_DONE)
+			return ST_OK;
+		if (rc != SQLITE_ROW)
+			return store_fail(s, rc, any);
+	}
+	if (!(st = store_prep(s, sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, self_id);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	sqlite3_bind_text(st, 5, items, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*other = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, other_no, other_no_size);
+	}
+	store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
+enum status store_ingest_find(struct store *s, struct ingest_batch *b, const char *channel,
+                              const char *ref, struct ingest_found *f)
 {
 	static const char sql[] =
 		"SELECT id, stage, order_no, content_hash, channel_state, exc_kinds, version, priority "
 		"FROM orders WHERE channel = ?1 AND channel_ref = ?2";
-	sqlite3_stmt *st = store_prep(s, sql);
+	sqlite3_stmt *st;
 	char word[32];
+	enum status r;
 	int rc;
 
 	f->id = 0;
-	if (!st)
+	if (b && held_ref(b, channel, ref) && (r = store_ingest_batch_flush(s, b)) != ST_OK)
+		return r;
+	if (!(st = store_prep(s, sql)))
 		return ST_INTERNAL;
 	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
@@ -126,49 +479,6 @@ enum status store_ingest_find(struct store *s, const char *channel, const char *
 	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, rc, sql);
-	return ST_OK;
-}
-
-enum status store_ingest_insert(struct store *s, const struct ingest_order *o, long long *id)
-{
-	static const char sql[] =
-		"INSERT INTO orders (order_no, channel, channel_ref, source, stage, priority, prio_rank, "
-		"score, ordered_at, received_at, stage_at, due_at, promise_at, customer, phone, address, "
-		"tier, type, flags, note, currency, total_cents, lines, items, channel_state, content_hash) "
-		"VALUES (?1, ?2, ?3, ?4, 'new', ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-		"?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)";
-	sqlite3_stmt *st = store_prep(s, sql);
-	enum status r;
-
-	if (!st)
-		return ST_INTERNAL;
-	sqlite3_bind_text(st, 1, o->order_no, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, o->channel, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, o->ref, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, o->source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, priority_name(o->priority), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, (int)o->priority);
-	sqlite3_bind_double(st, 7, o->score);
-	sqlite3_bind_int64(st, 8, o->ordered_at);
-	sqlite3_bind_int64(st, 9, o->received_at);
-	sqlite3_bind_int64(st, 10, o->due_at);
-	sqlite3_bind_int64(st, 11, o->promise_at);
-	sqlite3_bind_text(st, 12, o->customer, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, o->phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 14, o->address, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 15, tier_name(o->tier), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 16, otype_name(o->type), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 17, o->flags, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 18, o->note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 19, o->currency, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 20, o->total_cents);
-	sqlite3_bind_int(st, 21, o->lines);
-	sqlite3_bind_int(st, 22, o->items);
-	sqlite3_bind_text(st, 23, o->state, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 24, o->hash, -1, SQLITE_STATIC);
-	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
-		return r;
-	*id = sqlite3_last_insert_rowid(store_db(s));
 	return ST_OK;
 }
 
@@ -263,241 +573,6 @@ enum status store_ingest_count(struct store *s, const char *channel, time_t from
 		*n = (long)sqlite3_column_int64(st, 0);
 	store_done(st);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, sql);
-}
-
-/* Rows held back: the statements below spell out this many. */
-#define BATCH_ROWS 16
-
-#define LINE_ROW "(?, ?, ?, ?, ?, ?)"
-#define LINE_ROWS4 LINE_ROW ", " LINE_ROW ", " LINE_ROW ", " LINE_ROW
-#define EVENT_ROW "(?, ?, ?, 'order', '', ?, '', ?, ?)"
-#define EVENT_ROWS4 EVENT_ROW ", " EVENT_ROW ", " EVENT_ROW ", " EVENT_ROW
-
-static const char lines_sql[] =
-	"INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) VALUES "
-	LINE_ROWS4 ", " LINE_ROWS4 ", " LINE_ROWS4 ", " LINE_ROWS4;
-static const char events_sql[] =
-	"INSERT INTO events (at, actor, order_id, entity, entity_id, what, from_val, to_val, why) VALUES "
-	EVENT_ROWS4 ", " EVENT_ROWS4 ", " EVENT_ROWS4 ", " EVENT_ROWS4;
-
-/* The held rows' text, by offset (the buffer moves as it grows). */
-struct arena {
-	char *text;
-	size_t used, cap;
-};
-
-struct held_line {
-	long long order_id, unit_cents;
-	long qty;
-	int line_no;
-	size_t sku, name;
-};
-
-struct held_event {
-	long long order_id;
-	time_t at;
-	size_t actor, what, to, why;
-};
-
-struct ingest_batch {
-	struct held_line line[BATCH_ROWS];
-	struct held_event event[BATCH_ROWS];
-	int nlines, nevents;
-	struct arena line_text, event_text;
-};
-
-static int arena_put(struct arena *a, const char *s, size_t *at)
-{
-	size_t n = strlen(s) + 1;
-
-	if (a->used + n > a->cap) {
-		size_t cap = a->cap ? a->cap : 4096;
-		while (a->used + n > cap)
-			cap *= 2;
-		char *t = realloc(a->text, cap);
-		if (!t)
-			return -1;
-		a->text = t;
-		a->cap = cap;
-	}
-	memcpy(a->text + a->used, s, n);
-	*at = a->used;
-	a->used += n;
-	return 0;
-}
-
-struct ingest_batch *store_ingest_batch_new(void)
-{
-	return calloc(1, sizeof(struct ingest_batch));
-}
-
-void store_ingest_batch_free(struct ingest_batch *b)
-{
-	if (b) {
-		free(b->line_text.text);
-		free(b->event_text.text);
-		free(b);
-	}
-}
-
-static enum status lines_flush(struct store *s, struct ingest_batch *b)
-{
-	const char *t = b->line_text.text;
-	enum status r = ST_OK;
-	int i = 0;
-
-	if (b->nlines == BATCH_ROWS) {
-		sqlite3_stmt *st = store_prep(s, lines_sql);
-		if (!st)
-			return ST_INTERNAL;
-		for (int k = 0; k < BATCH_ROWS; k++) {
-			const struct held_line *l = &b->line[k];
-			sqlite3_bind_int64(st, 6 * k + 1, l->order_id);
-			sqlite3_bind_int(st, 6 * k + 2, l->line_no);
-			sqlite3_bind_text(st, 6 * k + 3, t + l->sku, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 6 * k + 4, t + l->name, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 6 * k + 5, l->qty);
-			sqlite3_bind_int64(st, 6 * k + 6, l->unit_cents);
-		}
-		r = store_exec_stmt(s, st, lines_sql);
-		i = BATCH_ROWS;
-	}
-	for (; r == ST_OK && i < b->nlines; i++) {
-		const struct held_line *l = &b->line[i];
-		r = store_order_line_add(s, l->order_id, l->line_no, t + l->sku, t + l->name, l->qty,
-		                         l->unit_cents);
-	}
-	b->nlines = 0;
-	b->line_text.used = 0;
-	return r;
-}
-
-static enum status events_flush(struct store *s, struct ingest_batch *b)
-{
-	const char *t = b->event_text.text;
-	enum status r = ST_OK;
-	int i = 0;
-
-	if (b->nevents == BATCH_ROWS) {
-		sqlite3_stmt *st = store_prep(s, events_sql);
-		if (!st)
-			return ST_INTERNAL;
-		for (int k = 0; k < BATCH_ROWS; k++) {
-			const struct held_event *e = &b->event[k];
-			sqlite3_bind_int64(st, 6 * k + 1, (sqlite3_int64)e->at);
-			sqlite3_bind_text(st, 6 * k + 2, t + e->actor, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 6 * k + 3, e->order_id);
-			sqlite3_bind_text(st, 6 * k + 4, t + e->what, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 6 * k + 5, t + e->to, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 6 * k + 6, t + e->why, -1, SQLITE_STATIC);
-		}
-		r = store_exec_stmt(s, st, events_sql);
-		i = BATCH_ROWS;
-	}
-	for (; r == ST_OK && i < b->nevents; i++) {
-		const struct held_event *e = &b->event[i];
-		struct event_rec ev = { .order_id = e->order_id, .entity = "order", .what = t + e->what,
-		                        .to = t + e->to, .why = t + e->why };
-		r = store_event_add(s, e->at, t + e->actor, &ev);
-	}
-	b->nevents = 0;
-	b->event_text.used = 0;
-	return r;
-}
-
-enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long long order_id,
-                                  int line_no, const char *sku, const char *name, long qty,
-                                  long long unit_cents)
-{
-	enum status r;
-
-	if (b->nlines == BATCH_ROWS && (r = lines_flush(s, b)) != ST_OK)
-		return r;
-	struct held_line *l = &b->line[b->nlines];
-	if (arena_put(&b->line_text, sku, &l->sku) != 0 || arena_put(&b->line_text, name, &l->name) != 0)
-		return ST_INTERNAL;
-	l->order_id = order_id;
-	l->line_no = line_no;
-	l->qty = qty;
-	l->unit_cents = unit_cents;
-	b->nlines++;
-	return ST_OK;
-}
-
-enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time_t at,
-                                   const char *actor, long long order_id, const char *what,
-                                   const char *to, const char *why)
-{
-	enum status r;
-
-	if (b->nevents == BATCH_ROWS && (r = events_flush(s, b)) != ST_OK)
-		return r;
-	struct held_event *e = &b->event[b->nevents];
-	if (arena_put(&b->event_text, actor, &e->actor) != 0 || arena_put(&b->event_text, what, &e->what) != 0 ||
-	    arena_put(&b->event_text, to, &e->to) != 0 || arena_put(&b->event_text, why, &e->why) != 0)
-		return ST_INTERNAL;
-	e->order_id = order_id;
-	e->at = at;
-	b->nevents++;
-	return ST_OK;
-}
-
-enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b)
-{
-	enum status r = lines_flush(s, b);
-
-	return r == ST_OK ? events_flush(s, b) : r;
-}
-
-enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, const char *phone,
-                                   long long self_id, time_t from, time_t to, const char *items,
-                                   long long *other, char *other_no, size_t other_no_size)
-{
-	/* The held lines matter only when there is an order to compare with. */
-	static const char any[] =
-		"SELECT 1 FROM orders WHERE phone = ?1 AND id <> ?2 AND stage <> 'cancelled' "
-		"AND ordered_at BETWEEN ?3 AND ?4 LIMIT 1";
-	static const char sql[] =
-		"SELECT o.id, o.order_no FROM orders o "
-		"WHERE o.phone = ?1 AND o.id <> ?2 AND o.stage <> 'cancelled' "
-		"AND o.ordered_at BETWEEN ?3 AND ?4 "
-		"AND (SELECT group_concat(sku || '*' || q, ';') FROM "
-		"     (SELECT sku, sum(qty) q FROM order_lines WHERE order_id = o.id "
-		"      GROUP BY sku ORDER BY sku)) = ?5 "
-		"ORDER BY o.id LIMIT 1";
-	sqlite3_stmt *st = store_prep(s, any);
-	enum status r;
-	int rc;
-
-	*other = 0;
-	if (!st)
-		return ST_INTERNAL;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, self_id);
-	sqlite3_bind_int64(st, 3, from);
-	sqlite3_bind_int64(st, 4, to);
-	rc = sqlite3_step(st);
-	store_done(st);
-	if (rc == SQLITE_DONE)
-		return ST_OK;
-	if (rc != SQLITE_ROW)
-		return store_fail(s, rc, any);
-	if (b && (r = lines_flush(s, b)) != ST_OK)
-		return r;
-	if (!(st = store_prep(s, sql)))
-		return ST_INTERNAL;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, self_id);
-	sqlite3_bind_int64(st, 3, from);
-	sqlite3_bind_int64(st, 4, to);
-	sqlite3_bind_text(st, 5, items, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*other = sqlite3_column_int64(st, 0);
-		store_col_text(st, 1, other_no, other_no_size);
-	}
-	store_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
 }
 
 static enum status exists(struct store *s, const char *sql, const char *key, int *known)

@@ -54,6 +54,21 @@ static void catalogue(struct desk *d)
 	exec(d, "INSERT INTO products (sku, name) VALUES ('MUG-01', 'mug'), ('TEA-02', 'tea')");
 }
 
+/* 28 EC orders over the trailing 28 days, done: a mean of one a day. */
+static void ec_history(struct desk *d)
+{
+	for (int i = 1; i <= 28; i++) {
+		time_t at = T_MONDAY_0900 - i * 86400L;
+		char sql[512];
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO orders (order_no, channel, channel_ref, ordered_at, received_at, stage_at, stage) "
+		         "VALUES ('2026110%d-EC-%04d', 'EC', 'OLD-%d', %lld, %lld, %lld, 'done')",
+		         i % 10, i, i, (long long)at, (long long)at, (long long)at);
+		exec(d, sql);
+		ck_assert_int_eq(store_order_counted(d->store, STAGE_DONE, "EC", at, at, 0, 1), ST_OK);
+	}
+}
+
 START_TEST(new_orders_get_numbers_clocks_and_events)
 {
 	struct desk d;
@@ -133,6 +148,111 @@ START_TEST(field_problems_raise_one_needs_info_naming_each_field)
 }
 END_TEST
 
+/* A channel whose slot was given to another and is read again counts the
+ * orders this file already gave it, held ones too: the surge rule sees them. */
+START_TEST(a_channel_read_again_counts_its_held_orders)
+{
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+	char text[8192];
+	size_t n;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	ec_history(&d);
+	/* fifteen unknown channels take the first slots, EC the last; a sixteenth
+	 * takes EC's, then EC comes back */
+	n = (size_t)snprintf(text, sizeof text, GENERIC);
+	for (int i = 0; i < 15; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		                      "Q%c,U-%d,2026-11-16 08:00,U,,+44 20 7946 0200,\"1 Road, Leeds\",MUG-01,1,1,,,,\n",
+		                      'A' + i, i);
+	for (int i = 1; i <= 4; i++) {
+		if (i == 3)
+			n += (size_t)snprintf(text + n, sizeof text - n,
+			                      "ZZ,U-99,2026-11-16 08:00,U,,+44 20 7946 0200,\"1 Road, Leeds\",MUG-01,1,1,,,,\n");
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		                      "EC,S-%d,2026-11-16 08:00,Cust %d,,+44 20 7946 010%d,\"%d Road, Leeds\",MUG-01,%d,1,,,,\n",
+		                      i, i, i, i, i);
+	}
+	ck_assert_int_eq(import_text(&d, text, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 4);
+	ck_assert_int_eq(r.rejected, 16);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "S-3", &o), ST_OK);
+	ck_assert_int_eq(o.priority, PRIO_NORMAL);
+	ck_assert_str_eq(o.order_no, "20261116-EC-0003");
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "S-4", &o), ST_OK);
+	ck_assert_int_eq(o.priority, PRIO_URGENT);
+	ck_assert_int_eq(desk_check(&d), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
+static struct ingest_order held_order(const char *no, const char *ref, const char *phone)
+{
+	struct ingest_order g = { .order_no = no, .channel = "EC", .ref = ref, .source = "generic",
+	                          .customer = "Held", .phone = phone, .address = "1 Road", .note = "",
+	                          .flags = "", .state = "", .currency = "", .hash = "0",
+	                          .tier = TIER_REGULAR, .type = OTYPE_SALE, .priority = PRIO_NORMAL,
+	                          .ordered_at = T_MONDAY_0900 - 600, .received_at = T_MONDAY_0900,
+	                          .due_at = T_MONDAY_0900 + 3600, .lines = 1, .items = 1 };
+	return g;
+}
+
+/* A held order is seen by the lookups of the orders after it, and gets the
+ * id SQLite would have given it. */
+START_TEST(held_orders_are_found_and_compared)
+{
+	struct desk d;
+	struct ingest_found f;
+	struct ingest_batch *b = store_ingest_batch_new();
+	struct ingest_order g;
+	long long first, id, other;
+	char other_no[40];
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(store_begin(d.store), ST_OK);
+	g = held_order("20261116-EC-0901", "Z-1", "+44 20 7946 0901");
+	ck_assert_int_eq(store_ingest_insert(d.store, b, &g, &first), ST_OK);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 0);   /* held */
+	ck_assert_int_eq(store_ingest_find(d.store, b, "EC", "Z-1", &f), ST_OK);
+	ck_assert_int_eq(f.id, first);
+	ck_assert_str_eq(f.order_no, "20261116-EC-0901");
+
+	g = held_order("20261116-EC-0902", "Z-2", "+44 20 7946 0902");
+	ck_assert_int_eq(store_ingest_insert(d.store, b, &g, &id), ST_OK);
+	ck_assert_int_eq(id, first + 1);
+	ck_assert_int_eq(store_ingest_line_put(d.store, b, id, 1, "MUG-01", "", 2, 850), ST_OK);
+	g = held_order("20261116-EC-0903", "Z-3", "+44 20 7946 0902");
+	ck_assert_int_eq(store_ingest_insert(d.store, b, &g, &id), ST_OK);
+	ck_assert_int_eq(store_ingest_line_put(d.store, b, id, 1, "MUG-01", "", 2, 850), ST_OK);
+	/* the order with the same phone and items is still held, its lines too */
+	ck_assert_int_eq(store_ingest_duplicate(d.store, b, "+44 20 7946 0902", id, T_MONDAY_0900 - 3600,
+	                                        T_MONDAY_0900 + 3600, "MUG-01*2", &other, other_no,
+	                                        sizeof other_no), ST_OK);
+	ck_assert_int_eq(other, first + 1);
+	ck_assert_str_eq(other_no, "20261116-EC-0902");
+
+	/* more than a batch: every order lands with the next id */
+	for (int i = 0; i < 40; i++) {
+		char no[40], ref[16];
+		snprintf(no, sizeof no, "20261116-EC-%04d", 1000 + i);
+		snprintf(ref, sizeof ref, "Y-%d", i);
+		g = held_order(no, ref, "");
+		ck_assert_int_eq(store_ingest_insert(d.store, b, &g, &id), ST_OK);
+		ck_assert_int_eq(id, first + 3 + i);
+	}
+	ck_assert_int_eq(store_ingest_batch_flush(d.store, b), ST_OK);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 43);
+	ck_assert_int_eq(count(&d, "SELECT max(id) - min(id) + 1 FROM orders"), 43);
+	ck_assert_int_eq(store_commit(d.store), ST_OK);
+	store_ingest_batch_free(b);
+	t_desk_close(&d);
+}
+END_TEST
+
 /* Lines and import events are written many to a statement: every row lands,
  * in order, whatever the count left over at the end. */
 START_TEST(held_back_rows_all_land_in_order)
@@ -178,18 +298,7 @@ START_TEST(surge_day_makes_orders_urgent)
 
 	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
 	catalogue(&d);
-	/* 28 orders over the trailing 28 days: a mean of one a day. */
-	for (int i = 1; i <= 28; i++) {
-		char sql[512];
-		snprintf(sql, sizeof sql,
-		         "INSERT INTO orders (order_no, channel, channel_ref, ordered_at, received_at, stage_at, stage) "
-		         "VALUES ('2026110%d-EC-%04d', 'EC', 'OLD-%d', %lld, %lld, %lld, 'done')",
-		         i % 10, i, i, (long long)(T_MONDAY_0900 - i * 86400L), (long long)(T_MONDAY_0900 - i * 86400L),
-		         (long long)(T_MONDAY_0900 - i * 86400L));
-		exec(&d, sql);
-		ck_assert_int_eq(store_order_counted(d.store, STAGE_DONE, "EC", T_MONDAY_0900 - i * 86400L,
-		                                     T_MONDAY_0900 - i * 86400L, 0, 1), ST_OK);
-	}
+	ec_history(&d);
 	n = (size_t)snprintf(text, sizeof text, GENERIC);
 	for (int i = 1; i <= 4; i++)
 		n += (size_t)snprintf(text + n, sizeof text - n,
@@ -480,6 +589,8 @@ int main(void)
 	tcase_add_test(tc, new_orders_get_numbers_clocks_and_events);
 	tcase_add_test(tc, field_problems_raise_one_needs_info_naming_each_field);
 	tcase_add_test(tc, held_back_rows_all_land_in_order);
+	tcase_add_test(tc, held_orders_are_found_and_compared);
+	tcase_add_test(tc, a_channel_read_again_counts_its_held_orders);
 	tcase_add_test(tc, surge_day_makes_orders_urgent);
 	tcase_add_test(tc, many_channels_keep_their_serials_and_counts);
 	tcase_add_test(tc, big_imports_build_their_indexes_at_the_end);
