@@ -8,12 +8,14 @@
 #include "ordesk/store_order.h"
 #include "ordesk/text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define CHANNELS_MAX 16
-#define SKU_CACHE 1024
+#define SKU_CACHE 4096
+#define SKU_WAYS 4
 #define TRAILING_DAYS 28
 
 struct chan {
@@ -105,17 +107,26 @@ static int channel_ok(void *arg, const char *code)
 
 static enum status sku_known(struct ctx *c, const char *sku, int *known)
 {
-	unsigned h = 5381;
+	uint32_t h = 2166136261u;   /* FNV-1a: SKUs differ in their last characters */
 
 	for (const char *p = sku; *p; p++)
-		h = h * 33 + (unsigned char)*p;
-	struct sku_slot *slot = &c->skus[h % SKU_CACHE];
-	if (strcmp(slot->sku, sku) == 0 && *sku) {
-		*known = slot->known;
-		return ST_OK;
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	/* four slots a SKU may sit in: a catalogue of a few thousand rarely misses */
+	struct sku_slot *set = &c->skus[(h % (SKU_CACHE / SKU_WAYS)) * SKU_WAYS];
+	for (int i = 0; i < SKU_WAYS && *sku; i++) {
+		if (strcmp(set[i].sku, sku) == 0) {
+			*known = set[i].known;
+			return ST_OK;
+		}
 	}
 	enum status st = store_ingest_product_known(c->d->store, sku, known);
-	if (st == ST_OK && strlen(sku) < sizeof slot->sku) {
+	if (st == ST_OK && strlen(sku) < sizeof set->sku) {
+		struct sku_slot *slot = &set[(h / (SKU_CACHE / SKU_WAYS)) % SKU_WAYS];
+		for (int i = 0; i < SKU_WAYS; i++)
+			if (!*set[i].sku) {
+				slot = &set[i];
+				break;
+			}
 		text_copy(slot->sku, sku, sizeof slot->sku);
 		slot->known = *known;
 	}
