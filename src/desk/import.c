@@ -48,6 +48,7 @@ struct ctx {
 	long defer_at;       /* the new order at which indexes are deferred; 0: not (again) */
 	struct ingest_deferred deferred;
 	struct ingest_batch *batch;   /* new orders' lines and import events, held back */
+	char name[256];               /* the file's name, cleaned for events and messages */
 	enum status fail;
 	int dry_done;
 	/* scratch */
@@ -319,10 +320,7 @@ static enum status unknown_skus(struct ctx *c, const struct import_order *io, in
 
 static void where(struct ctx *c, const struct import_order *io, char *buf, size_t size)
 {
-	char name[256];
-
-	text_clean(c->o->name, name, sizeof name);
-	snprintf(buf, size, "%s:%ld (%s)", name, io->line, c->ir.profile);
+	snprintf(buf, size, "%s:%ld (%s)", c->name, io->line, c->ir.profile);
 }
 
 static enum status cancel_check(struct ctx *c, long long id, enum stage stage,
@@ -561,13 +559,13 @@ static enum status import_body(struct desk *d, void *arg)
 	struct import_opts io = { c->o->profile, c->o->channel };
 	struct import_sink sink = { on_order, on_reject, channel_ok,
 	                            c->o->progress ? on_progress : NULL, c };
-	char name[256];
+	const char *name = c->name;
 	enum status st;
 
 	c->nchans = 0;
 	memset(c->skus, 0, SKU_CACHE * sizeof *c->skus);
+	text_clean(c->o->name, c->name, sizeof c->name);
 	st = import_orders_piped(c->fp, &io, &sink, &c->ir);
-	text_clean(c->o->name, name, sizeof name);
 	if (c->fail)
 		return c->fail;
 	if (st == ST_DATAERR) {
