@@ -15,6 +15,7 @@ enum item_kind { ITEM_ORDER, ITEM_REJECT, ITEM_PROGRESS, ITEM_ASK };
  * pointers reach are in the same allocation, after the struct. */
 struct item {
 	struct item *next;
+	size_t size;              /* of the whole allocation */
 	enum item_kind kind;
 	union {
 		struct import_order order;
@@ -28,6 +29,7 @@ struct item {
 };
 
 #define PIPE_AHEAD 256        /* items the reader may be ahead */
+#define PIPE_BYTES (4u << 20) /* and their bytes: orders of long rows stay few */
 #define PIPE_ASKED_MAX 32     /* channel answers the reader remembers */
 
 struct asked {
@@ -40,6 +42,7 @@ struct pipe {
 	pthread_cond_t can_take, can_put, answered;
 	struct item *head, *tail;
 	int count;
+	size_t bytes;
 	int taker_waits, putter_waits;
 	int done;                 /* the reader has returned */
 	int stop;                 /* the status a callback stopped with */
@@ -81,6 +84,7 @@ static struct item *item_new(enum item_kind kind, size_t extra)
 	if (it) {
 		memset(it, 0, sizeof *it);
 		it->kind = kind;
+		it->size = sizeof *it + extra;
 	}
 	return it;
 }
@@ -155,6 +159,12 @@ static struct item *reject_copy(const struct import_reject *r)
 	return it;
 }
 
+/* Whether the queue has no room for it (an empty queue always has). */
+static int full(const struct pipe *p, const struct item *it)
+{
+	return p->count >= PIPE_AHEAD || (p->count > 0 && p->bytes + it->size > PIPE_BYTES);
+}
+
 /* The reader's side: queue it, waiting while the queue is full.  Returns the
  * status the sink stopped with (the item is dropped then), else 0. */
 static int put(struct pipe *p, struct item *it)
@@ -164,7 +174,7 @@ static int put(struct pipe *p, struct item *it)
 	if (!it)
 		return ST_INTERNAL;
 	pthread_mutex_lock(&p->mu);
-	while (p->count >= PIPE_AHEAD && !p->stop) {
+	while (full(p, it) && !p->stop) {
 		p->putter_waits = 1;
 		pthread_cond_wait(&p->can_put, &p->mu);
 	}
@@ -177,6 +187,7 @@ static int put(struct pipe *p, struct item *it)
 			p->head = it;
 		p->tail = it;
 		p->count++;
+		p->bytes += it->size;
 		if (p->taker_waits)
 			pthread_cond_signal(&p->can_take);
 	}
@@ -299,8 +310,9 @@ static void take_all(struct pipe *p)
 		if (!p->head)
 			p->tail = NULL;
 		p->count--;
+		p->bytes -= it->size;
 		/* wake the reader when half the queue is free, not at every item */
-		if (p->putter_waits && p->count <= PIPE_AHEAD / 2)
+		if (p->putter_waits && p->count <= PIPE_AHEAD / 2 && p->bytes <= PIPE_BYTES / 2)
 			pthread_cond_signal(&p->can_put);
 		int stopped = p->stop;
 		pthread_mutex_unlock(&p->mu);

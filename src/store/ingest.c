@@ -101,6 +101,7 @@ void store_ingest_deferred_free(struct ingest_deferred *d)
  */
 #define BATCH_ORDERS 16
 #define BATCH_LINES 64
+#define BATCH_TEXT (1u << 20)   /* their text: a file of long fields writes more often */
 
 #define ROWS2(r) r ", " r
 #define ROWS4(r) ROWS2(r) ", " ROWS2(r)
@@ -306,7 +307,8 @@ enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const s
 	                                      o->flags,    o->state,    o->currency, o->hash };
 	enum status r;
 
-	if (b->norders == BATCH_ORDERS && (r = store_ingest_batch_flush(s, b)) != ST_OK)
+	if ((b->norders == BATCH_ORDERS || b->text.used > BATCH_TEXT) &&
+	    (r = store_ingest_batch_flush(s, b)) != ST_OK)
 		return r;
 	if (!b->next_id) {
 		/* what SQLite would give: the import is the transaction's only writer of orders */
@@ -332,7 +334,8 @@ enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long 
 {
 	enum status r;
 
-	if (b->nlines == BATCH_LINES && (r = store_ingest_batch_flush(s, b)) != ST_OK)
+	if ((b->nlines == BATCH_LINES || b->text.used > BATCH_TEXT) &&
+	    (r = store_ingest_batch_flush(s, b)) != ST_OK)
 		return r;
 	struct held_line *l = &b->line[b->nlines];
 	if (arena_put(&b->text, sku, &l->sku) != 0 || arena_put(&b->text, name, &l->name) != 0)
@@ -351,7 +354,8 @@ enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time
 {
 	enum status r;
 
-	if (b->nevents == BATCH_ORDERS && (r = store_ingest_batch_flush(s, b)) != ST_OK)
+	if ((b->nevents == BATCH_ORDERS || b->text.used > BATCH_TEXT) &&
+	    (r = store_ingest_batch_flush(s, b)) != ST_OK)
 		return r;
 	struct held_event *e = &b->event[b->nevents];
 	if (arena_put(&b->text, actor, &e->actor) != 0 || arena_put(&b->text, what, &e->what) != 0 ||

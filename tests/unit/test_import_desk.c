@@ -253,6 +253,40 @@ START_TEST(held_orders_are_found_and_compared)
 }
 END_TEST
 
+/* Orders of long fields are written a few at a time: the held text stays small. */
+START_TEST(held_text_stays_small)
+{
+	struct desk d;
+	struct ingest_batch *b = store_ingest_batch_new();
+	struct ingest_order g;
+	char *note = malloc(200001);
+	long long id;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_ptr_nonnull(note);
+	memset(note, 'n', 200000);
+	note[200000] = '\0';
+	ck_assert_int_eq(store_begin(d.store), ST_OK);
+	for (int i = 0; i < 7; i++) {
+		char no[40], ref[16];
+		snprintf(no, sizeof no, "20261116-EC-%04d", 2000 + i);
+		snprintf(ref, sizeof ref, "N-%d", i);
+		g = held_order(no, ref, "");
+		g.note = note;
+		ck_assert_int_eq(store_ingest_insert(d.store, b, &g, &id), ST_OK);
+	}
+	/* six notes passed a megabyte: the seventh order found them written */
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 6);
+	ck_assert_int_eq(store_ingest_batch_flush(d.store, b), ST_OK);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders WHERE length(note) = 200000"), 7);
+	ck_assert_int_eq(store_commit(d.store), ST_OK);
+	store_ingest_batch_free(b);
+	free(note);
+	t_desk_close(&d);
+}
+END_TEST
+
 /* Lines and import events are written many to a statement: every row lands,
  * in order, whatever the count left over at the end. */
 START_TEST(held_back_rows_all_land_in_order)
@@ -590,6 +624,7 @@ int main(void)
 	tcase_add_test(tc, field_problems_raise_one_needs_info_naming_each_field);
 	tcase_add_test(tc, held_back_rows_all_land_in_order);
 	tcase_add_test(tc, held_orders_are_found_and_compared);
+	tcase_add_test(tc, held_text_stays_small);
 	tcase_add_test(tc, a_channel_read_again_counts_its_held_orders);
 	tcase_add_test(tc, surge_day_makes_orders_urgent);
 	tcase_add_test(tc, many_channels_keep_their_serials_and_counts);

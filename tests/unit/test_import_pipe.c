@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ordesk/import.h"
 #include "ordesk/import_pipe.h"
@@ -23,6 +24,9 @@ struct log {
 	pthread_t caller;
 	char asked[64][32];
 	int nasked;
+	int peek;                 /* at the first order, wait, then see how far the reader went */
+	FILE *fp;                 /* the file being read */
+	long ahead;               /* at the first order: bytes the reader had read */
 };
 
 static void say(struct log *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -63,6 +67,12 @@ static int on_order(void *arg, const struct import_order *o)
 	struct log *l = arg;
 
 	on_thread(l);
+	if (l->orders == 0 && l->peek) {
+		/* give the reader all the time it wants, then see how far it went */
+		struct timespec pause = { 0, 300 * 1000000L };
+		nanosleep(&pause, NULL);
+		l->ahead = ftell(l->fp);
+	}
 	l->orders++;
 	say(l, "order %s/%s %ld-%ld [%s|%s|%s|%s|%s|%s|%s|%s] t%d y%d at%lld total%lld c%d %s:",
 	    z(o->channel), z(o->ref), o->line, o->end_line, z(o->customer), z(o->phone), z(o->email),
@@ -127,6 +137,7 @@ static enum status run(import_fn fn, const char *data, size_t len, struct log *l
 
 	ck_assert_ptr_nonnull(fp);
 	l->caller = pthread_self();
+	l->fp = fp;
 	memset(res, 0, sizeof *res);
 	enum status st = fn(fp, &o, &sink, res);
 	fclose(fp);
@@ -316,6 +327,33 @@ START_TEST(callbacks_stay_on_the_calling_thread)
 }
 END_TEST
 
+/* Orders of long rows: the reader stays a few MiB ahead, not 256 orders. */
+START_TEST(the_reader_stays_a_few_mib_ahead)
+{
+	size_t cap = 200 * 130000 + 4096, n = 0;
+	char *data = malloc(cap), *big = malloc(60001);
+	struct log l = { .peek = 1 };
+	struct import_result res;
+
+	ck_assert_ptr_nonnull(data);
+	ck_assert_ptr_nonnull(big);
+	memset(big, 'x', 60000);
+	big[60000] = '\0';
+	n += (size_t)snprintf(data + n, cap - n, HEADER);
+	for (int o = 1; o <= 200; o++)
+		n += (size_t)snprintf(data + n, cap - n,
+		                      "EC,L-%d,2026-11-15 10:00,Long %d,,+86 138 0000 %04d,\"%s\",SKU-1,1,1,,,\"%s\"\n",
+		                      o, o, o, big, big);
+	ck_assert_int_eq(run(import_orders_piped, data, n, &l, &res), ST_OK);
+	ck_assert_int_eq(l.orders, 200);
+	ck_assert_int_gt(l.ahead, 0);
+	ck_assert_msg(l.ahead < 8L << 20, "the reader was %ld bytes ahead of a %zu-byte file", l.ahead, n);
+	log_free(&l);
+	free(big);
+	free(data);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("import_pipe");
@@ -326,6 +364,7 @@ int main(void)
 	tcase_add_test(tc, damage_after_many_orders_stops_the_same_way);
 	tcase_add_test(tc, the_sink_stops_it_at_once);
 	tcase_add_test(tc, callbacks_stay_on_the_calling_thread);
+	tcase_add_test(tc, the_reader_stays_a_few_mib_ahead);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
