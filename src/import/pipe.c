@@ -230,8 +230,15 @@ static int on_channel(void *arg, const char *code)
 			return p->asked[i].ok;
 
 	struct item *it = item_new(ITEM_ASK, n + 1);
-	if (!it)
-		return 1;   /* the order goes on; its channel is asked again when stored */
+	if (!it) {
+		/* no answer to give: stop the file, as a failed copy of an order does */
+		pthread_mutex_lock(&p->mu);
+		if (!p->stop)
+			p->stop = ST_INTERNAL;
+		pthread_cond_broadcast(&p->can_put);
+		pthread_mutex_unlock(&p->mu);
+		return 0;
+	}
 	char *at = (char *)(it + 1);
 	it->u.channel = str_put(&at, code);
 	pthread_mutex_lock(&p->mu);
