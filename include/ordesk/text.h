@@ -2,6 +2,7 @@
 #define ORDESK_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Untrusted text (from a channel file or typed by a user) is stored as
@@ -27,5 +28,13 @@ int text_fit(const char *s, int cols, char *out, size_t size);
 
 /* Copies at most size-1 bytes and terminates; returns strlen(src). */
 size_t text_copy(char *dst, const char *src, size_t size);
+
+/* FNV-1a over n bytes, going on from h (TEXT_HASH_START to begin); for
+ * in-memory tables and change detection, not for anything an attacker
+ * chooses to collide.  text_hash_str takes s and its NUL, so fields
+ * hashed one after another stay apart. */
+#define TEXT_HASH_START 0xcbf29ce484222325ULL
+uint64_t text_hash(uint64_t h, const void *p, size_t n);
+uint64_t text_hash_str(uint64_t h, const char *s);
 
 #endif

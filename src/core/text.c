@@ -182,3 +182,19 @@ size_t text_copy(char *dst, const char *src, size_t size)
 	}
 	return len;
 }
+
+uint64_t text_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+uint64_t text_hash_str(uint64_t h, const char *s)
+{
+	return text_hash(h, s, strlen(s) + 1);
+}

@@ -8,7 +8,6 @@
 #include "ordesk/store_order.h"
 #include "ordesk/text.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,11 +107,10 @@ static int channel_ok(void *arg, const char *code)
 
 static enum status sku_known(struct ctx *c, const char *sku, int *known)
 {
-	uint32_t h = 2166136261u;   /* FNV-1a: SKUs differ in their last characters */
-
-	for (const char *p = sku; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	/* four slots a SKU may sit in: a catalogue of a few thousand rarely misses */
+	/* SKUs differ in their last characters: a hash that mixes all of them,
+	 * and four slots a SKU may sit in, so a catalogue of a few thousand
+	 * rarely misses */
+	uint64_t h = text_hash_str(TEXT_HASH_START, sku);
 	struct sku_slot *set = &c->skus[(h % (SKU_CACHE / SKU_WAYS)) * SKU_WAYS];
 	for (int i = 0; i < SKU_WAYS && *sku; i++) {
 		if (strcmp(set[i].sku, sku) == 0) {

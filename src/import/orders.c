@@ -95,24 +95,10 @@ static const char *buf_str(const struct buf *b, size_t off1)
 	return off1 ? b->data + off1 - 1 : "";
 }
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static uint64_t fnv_str(uint64_t h, const char *s)
-{
-	return fnv(h, s, strlen(s) + 1);   /* the NUL separates fields */
-}
-
 /* 1 when key was seen before; remembers it.  Stops remembering past SEEN_MAX. */
 static int seen_check(struct state *st, const char *channel, const char *key)
 {
-	uint64_t h = fnv_str(fnv_str(0xcbf29ce484222325ULL, channel), key);
+	uint64_t h = text_hash_str(text_hash_str(TEXT_HASH_START, channel), key);
 
 	if (h == 0)
 		h = 1;
@@ -399,25 +385,25 @@ static int order_emit(struct state *st)
 	o.nproblems = st->nproblems;
 	o.more_problems = st->more_problems;
 
-	uint64_t h = 0xcbf29ce484222325ULL;
-	h = fnv_str(h, o.channel);
-	h = fnv_str(h, o.ref);
-	h = fnv(h, (const char *)&o.ordered_at, sizeof o.ordered_at);
-	h = fnv_str(h, o.customer);
-	h = fnv_str(h, o.phone);
-	h = fnv_str(h, o.email);
-	h = fnv_str(h, o.address);
-	h = fnv_str(h, o.note);
-	h = fnv_str(h, o.flags);
-	h = fnv_str(h, o.currency);
-	h = fnv(h, (const char *)&o.tier, sizeof o.tier);
-	h = fnv(h, (const char *)&o.type, sizeof o.type);
-	h = fnv(h, (const char *)&o.total_cents, sizeof o.total_cents);
+	uint64_t h = TEXT_HASH_START;
+	h = text_hash_str(h, o.channel);
+	h = text_hash_str(h, o.ref);
+	h = text_hash(h, &o.ordered_at, sizeof o.ordered_at);
+	h = text_hash_str(h, o.customer);
+	h = text_hash_str(h, o.phone);
+	h = text_hash_str(h, o.email);
+	h = text_hash_str(h, o.address);
+	h = text_hash_str(h, o.note);
+	h = text_hash_str(h, o.flags);
+	h = text_hash_str(h, o.currency);
+	h = text_hash(h, &o.tier, sizeof o.tier);
+	h = text_hash(h, &o.type, sizeof o.type);
+	h = text_hash(h, &o.total_cents, sizeof o.total_cents);
 	for (int i = 0; i < o.nlines; i++) {
-		h = fnv_str(h, lines[i].sku);
-		h = fnv_str(h, lines[i].name);
-		h = fnv(h, (const char *)&lines[i].qty, sizeof lines[i].qty);
-		h = fnv(h, (const char *)&lines[i].unit_cents, sizeof lines[i].unit_cents);
+		h = text_hash_str(h, lines[i].sku);
+		h = text_hash_str(h, lines[i].name);
+		h = text_hash(h, &lines[i].qty, sizeof lines[i].qty);
+		h = text_hash(h, &lines[i].unit_cents, sizeof lines[i].unit_cents);
 	}
 	snprintf(o.hash, sizeof o.hash, "%016llx", (unsigned long long)h);
 

@@ -237,6 +237,19 @@ START_TEST(copy_is_bounded)
 }
 END_TEST
 
+/* FNV-1a's published 64-bit values; the string form takes the NUL too. */
+START_TEST(hash_is_fnv1a)
+{
+	ck_assert(text_hash(TEXT_HASH_START, "", 0) == 0xcbf29ce484222325ULL);
+	ck_assert(text_hash(TEXT_HASH_START, "a", 1) == 0xaf63dc4c8601ec8cULL);
+	ck_assert(text_hash(TEXT_HASH_START, "foobar", 6) == 0x85944171f73967e8ULL);
+	ck_assert(text_hash_str(TEXT_HASH_START, "a") == text_hash(TEXT_HASH_START, "a", 2));
+	/* fields one after another stay apart */
+	ck_assert(text_hash_str(text_hash_str(TEXT_HASH_START, "ab"), "c") !=
+	          text_hash_str(text_hash_str(TEXT_HASH_START, "a"), "bc"));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("core_text");
@@ -254,6 +267,7 @@ int main(void)
 	tcase_add_loop_test(tc, fit_is_bounded_by_the_buffer, 0, 2);
 	tcase_add_loop_test(tc, fit_shows_controls_and_never_splits_them, 0, 2);
 	tcase_add_test(tc, copy_is_bounded);
+	tcase_add_test(tc, hash_is_fnv1a);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
