@@ -96,8 +96,8 @@ enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time
                                    const char *actor, long long order_id, const char *what,
                                    const char *to, const char *why);
 /* Rewrites the imported fields of an order still in new or review and drops
- * its lines (add them again after, store_order_line_add); ST_REFUSED if it
- * moved meanwhile. */
+ * its lines (add them again after, store_ingest_line_put); ST_REFUSED if it
+ * moved meanwhile.  Flush b before: none of the order's lines may be held. */
 enum status store_ingest_update(struct store *s, long long id, int expected_version,
                                 const struct ingest_order *o);
 /* Records the channel's state word and the content hash of the last import. */
@@ -115,7 +115,7 @@ enum status store_ingest_count(struct store *s, const char *channel, time_t from
  * Another order with the same phone, ordered within [from, to], not
  * cancelled, whose items (SKU*qty summed per SKU, sorted, ';' joined) are
  * items: its id and number, or *other 0.  Held orders count: b is
- * flushed first when one of them has the phone.
+ * flushed first when any order, held or stored, has the phone.
  */
 enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, const char *phone,
                                    long long self_id, time_t from, time_t to, const char *items,

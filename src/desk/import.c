@@ -46,7 +46,7 @@ struct ctx {
 	struct sku_slot *skus;
 	long defer_at;       /* the new order at which indexes are deferred; 0: not (again) */
 	struct ingest_deferred deferred;
-	struct ingest_batch *batch;   /* new orders' lines and import events, held back */
+	struct ingest_batch *batch;   /* new orders, their lines and import events, held back */
 	char name[256];               /* the file's name, cleaned for events and messages */
 	enum status fail;
 	int dry_done;
@@ -557,7 +557,6 @@ static enum status import_body(struct desk *d, void *arg)
 	struct import_opts io = { c->o->profile, c->o->channel };
 	struct import_sink sink = { on_order, on_reject, channel_ok,
 	                            c->o->progress ? on_progress : NULL, c };
-	const char *name = c->name;
 	enum status st;
 
 	c->nchans = 0;
@@ -569,10 +568,10 @@ static enum status import_body(struct desk *d, void *arg)
 	if (st == ST_DATAERR) {
 		char what[512];
 		text_clean(c->ir.err.what, what, sizeof what);
-		return desk_fail(d, ST_DATAERR, "%s:%ld:%ld: %s", name, c->ir.err.line, c->ir.err.col, what);
+		return desk_fail(d, ST_DATAERR, "%s:%ld:%ld: %s", c->name, c->ir.err.line, c->ir.err.col, what);
 	}
 	if (st == ST_IOERR)
-		return desk_fail(d, ST_IOERR, "%s: %s", name, c->ir.err.what);
+		return desk_fail(d, ST_IOERR, "%s: %s", c->name, c->ir.err.what);
 	if (st != ST_OK)
 		return desk_fail(d, st, "%s", *c->ir.why ? c->ir.why : status_name(st));
 	if ((st = store_ingest_batch_flush(d->store, c->batch)) != ST_OK)

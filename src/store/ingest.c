@@ -1,6 +1,5 @@
 /* The store side of importing channel files and stock lists. */
 #include "ordesk/store_ingest.h"
-#include "ordesk/store_order.h"
 #include "ordesk/text.h"
 
 #include <stdlib.h>
@@ -299,6 +298,12 @@ enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b)
 	return r;
 }
 
+/* Writes the batch out first when a list is full or its text has grown. */
+static enum status make_room(struct store *s, struct ingest_batch *b, int full)
+{
+	return full || b->text.used > BATCH_TEXT ? store_ingest_batch_flush(s, b) : ST_OK;
+}
+
 enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const struct ingest_order *o,
                                 long long *id)
 {
@@ -307,8 +312,7 @@ enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const s
 	                                      o->flags,    o->state,    o->currency, o->hash };
 	enum status r;
 
-	if ((b->norders == BATCH_ORDERS || b->text.used > BATCH_TEXT) &&
-	    (r = store_ingest_batch_flush(s, b)) != ST_OK)
+	if ((r = make_room(s, b, b->norders == BATCH_ORDERS)) != ST_OK)
 		return r;
 	if (!b->next_id) {
 		/* what SQLite would give: the import is the transaction's only writer of orders */
@@ -334,8 +338,7 @@ enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long 
 {
 	enum status r;
 
-	if ((b->nlines == BATCH_LINES || b->text.used > BATCH_TEXT) &&
-	    (r = store_ingest_batch_flush(s, b)) != ST_OK)
+	if ((r = make_room(s, b, b->nlines == BATCH_LINES)) != ST_OK)
 		return r;
 	struct held_line *l = &b->line[b->nlines];
 	if (arena_put(&b->text, sku, &l->sku) != 0 || arena_put(&b->text, name, &l->name) != 0)
@@ -354,8 +357,7 @@ enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time
 {
 	enum status r;
 
-	if ((b->nevents == BATCH_ORDERS || b->text.used > BATCH_TEXT) &&
-	    (r = store_ingest_batch_flush(s, b)) != ST_OK)
+	if ((r = make_room(s, b, b->nevents == BATCH_ORDERS)) != ST_OK)
 		return r;
 	struct held_event *e = &b->event[b->nevents];
 	if (arena_put(&b->text, actor, &e->actor) != 0 || arena_put(&b->text, what, &e->what) != 0 ||
@@ -394,6 +396,14 @@ static int held_phone(const struct ingest_batch *b, const char *phone, long long
 	return 0;
 }
 
+static void bind_window(sqlite3_stmt *st, const char *phone, long long self_id, time_t from, time_t to)
+{
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, self_id);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+}
+
 enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, const char *phone,
                                    long long self_id, time_t from, time_t to, const char *items,
                                    long long *other, char *other_no, size_t other_no_size)
@@ -415,17 +425,10 @@ enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, cons
 	int rc;
 
 	*other = 0;
-	if (b && held_phone(b, phone, self_id, from, to)) {
-		/* the one to compare with is held: write it and its lines out first */
-		if ((r = store_ingest_batch_flush(s, b)) != ST_OK)
-			return r;
-	} else {
+	if (!held_phone(b, phone, self_id, from, to)) {
 		if (!(st = store_prep(s, any)))
 			return ST_INTERNAL;
-		sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, self_id);
-		sqlite3_bind_int64(st, 3, from);
-		sqlite3_bind_int64(st, 4, to);
+		bind_window(st, phone, self_id, from, to);
 		rc = sqlite3_step(st);
 		store_done(st);
 		if (rc == SQLITE_DONE)
@@ -433,12 +436,12 @@ enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, cons
 		if (rc != SQLITE_ROW)
 			return store_fail(s, rc, any);
 	}
+	/* there is one to compare with: its order or some of its lines may be held */
+	if ((r = store_ingest_batch_flush(s, b)) != ST_OK)
+		return r;
 	if (!(st = store_prep(s, sql)))
 		return ST_INTERNAL;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, self_id);
-	sqlite3_bind_int64(st, 3, from);
-	sqlite3_bind_int64(st, 4, to);
+	bind_window(st, phone, self_id, from, to);
 	sqlite3_bind_text(st, 5, items, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -461,7 +464,7 @@ enum status store_ingest_find(struct store *s, struct ingest_batch *b, const cha
 	int rc;
 
 	f->id = 0;
-	if (b && held_ref(b, channel, ref) && (r = store_ingest_batch_flush(s, b)) != ST_OK)
+	if (held_ref(b, channel, ref) && (r = store_ingest_batch_flush(s, b)) != ST_OK)
 		return r;
 	if (!(st = store_prep(s, sql)))
 		return ST_INTERNAL;

@@ -235,6 +235,21 @@ START_TEST(held_orders_are_found_and_compared)
 	ck_assert_int_eq(other, first + 1);
 	ck_assert_str_eq(other_no, "20261116-EC-0902");
 
+	/* an order whose lines are split by a full batch: its last line is still
+	 * held when the next order with its phone and items is compared */
+	long long split;
+	g = held_order("20261116-EC-0904", "Z-4", "+44 20 7946 0904");
+	ck_assert_int_eq(store_ingest_insert(d.store, b, &g, &split), ST_OK);
+	for (int i = 1; i <= 65; i++)
+		ck_assert_int_eq(store_ingest_line_put(d.store, b, split, i, "TEA-02", "", 1, 100), ST_OK);
+	g = held_order("20261116-EC-0905", "Z-5", "+44 20 7946 0904");
+	ck_assert_int_eq(store_ingest_insert(d.store, b, &g, &id), ST_OK);
+	ck_assert_int_eq(store_ingest_duplicate(d.store, b, "+44 20 7946 0904", id, T_MONDAY_0900 - 3600,
+	                                        T_MONDAY_0900 + 3600, "TEA-02*65", &other, other_no,
+	                                        sizeof other_no), ST_OK);
+	ck_assert_int_eq(other, split);
+	first += 2;   /* the two orders above */
+
 	/* more than a batch: every order lands with the next id */
 	for (int i = 0; i < 40; i++) {
 		char no[40], ref[16];
@@ -245,8 +260,8 @@ START_TEST(held_orders_are_found_and_compared)
 		ck_assert_int_eq(id, first + 3 + i);
 	}
 	ck_assert_int_eq(store_ingest_batch_flush(d.store, b), ST_OK);
-	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 43);
-	ck_assert_int_eq(count(&d, "SELECT max(id) - min(id) + 1 FROM orders"), 43);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders"), 45);
+	ck_assert_int_eq(count(&d, "SELECT max(id) - min(id) + 1 FROM orders"), 45);
 	ck_assert_int_eq(store_commit(d.store), ST_OK);
 	store_ingest_batch_free(b);
 	t_desk_close(&d);
