@@ -89,14 +89,25 @@ static struct item *item_new(enum item_kind kind, size_t extra)
 	return it;
 }
 
+/* The string fields of an order, to size and copy them from one list. */
+#define ORDER_STRINGS 10
+static void order_strings(struct import_order *o, const char **f[ORDER_STRINGS])
+{
+	const char **all[ORDER_STRINGS] = { &o->channel, &o->ref,  &o->customer, &o->phone, &o->email,
+	                                    &o->address, &o->note, &o->flags,    &o->state, &o->currency };
+
+	memcpy(f, all, sizeof all);
+}
+
 static struct item *order_copy(const struct import_order *o)
 {
-	const char *const strs[] = { o->channel, o->ref,   o->customer, o->phone, o->email,
-	                             o->address, o->note, o->flags,    o->state, o->currency };
+	struct import_order from = *o;
+	const char **f[ORDER_STRINGS];
 	size_t extra = (size_t)o->nlines * sizeof *o->lines + (size_t)o->nproblems * sizeof *o->problems;
 
-	for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
-		extra += str_size(strs[i]);
+	order_strings(&from, f);
+	for (int i = 0; i < ORDER_STRINGS; i++)
+		extra += str_size(*f[i]);
 	for (int i = 0; i < o->nlines; i++)
 		extra += str_size(o->lines[i].sku) + str_size(o->lines[i].name);
 
@@ -109,16 +120,9 @@ static struct item *order_copy(const struct import_order *o)
 	char *at = (char *)(problems + o->nproblems);
 
 	*c = *o;
-	c->channel = str_put(&at, o->channel);
-	c->ref = str_put(&at, o->ref);
-	c->customer = str_put(&at, o->customer);
-	c->phone = str_put(&at, o->phone);
-	c->email = str_put(&at, o->email);
-	c->address = str_put(&at, o->address);
-	c->note = str_put(&at, o->note);
-	c->flags = str_put(&at, o->flags);
-	c->state = str_put(&at, o->state);
-	c->currency = str_put(&at, o->currency);
+	order_strings(c, f);
+	for (int i = 0; i < ORDER_STRINGS; i++)
+		*f[i] = str_put(&at, *f[i]);
 	for (int i = 0; i < o->nlines; i++) {
 		lines[i] = o->lines[i];
 		lines[i].sku = str_put(&at, o->lines[i].sku);
