@@ -11,6 +11,8 @@ dates     ymd
 rows      items
 require   order_ref sku qty
 cancelled cancelled
+# ship-service-level: the fast services must leave within a day.
+urgent    SameDay, NextDay, SecondDay, Expedited, Priority
 field order_ref  = order-id | amazon-order-id
 field ordered_at = purchase-date
 field customer   = recipient-name | buyer-name
@@ -22,4 +24,5 @@ field name       = product-name
 field qty        = quantity-purchased | quantity
 field line_total = item-price
 field currency   = currency
+field service    = ship-service-level
 field state      = order-status | item-status

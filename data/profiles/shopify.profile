@@ -10,6 +10,8 @@ dates     ymd
 rows      items
 require   group order_ref qty
 cancelled voided
+# Shipping Method holds the shop's own rate names: the fast ones by their words.
+urgent    express, next day, same day, overnight
 field group        = Name
 field order_ref    = Id | Name
 field ordered_at   = Created at
@@ -27,3 +29,4 @@ field state        = Financial Status + Fulfillment Status
 field cancelled_at = Cancelled at
 field note         = Notes + Note Attributes
 field flags        = Tags
+field service      = Shipping Method

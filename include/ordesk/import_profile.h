@@ -23,6 +23,7 @@
  *   rows      items|orders               one row per item (grouped), or per order
  *   require   order_ref qty ...          fields the header must provide to pick it
  *   cancelled refunded, 已取消, ...      state words meaning the channel cancelled
+ *   urgent    NextDay, SameDay, ...       service words meaning 24 h dispatch
  *   field     NAME = Col A | Col B + Col C
  *
  * A field takes the first alternative (split by '|') whose first column
@@ -41,7 +42,8 @@
 	X(CURRENCY,     "currency",     'O') \
 	X(STATE,        "state",        'O') \
 	X(CANCELLED_AT, "cancelled_at", 'O') \
-	X(EMAIL,        "email",        'O')
+	X(EMAIL,        "email",        'O') \
+	X(SERVICE,      "service",      'O')
 
 #define IMPORT_ENUM_EXTRA(id, name, level) IF_##id,
 enum import_extra_start { IF_EXTRA_BEFORE = FIELD_COUNT - 1, IMPORT_EXTRA_LIST(IMPORT_ENUM_EXTRA) IF_COUNT };
@@ -76,6 +78,7 @@ struct import_profile {
 	int per_order;                  /* rows orders: each row is a whole order */
 	unsigned long require;          /* bit per field */
 	char cancelled[512];            /* normalized words, each followed by '\n' */
+	char urgent[256];               /* the same, of the service field */
 	struct profile_map map[IF_COUNT];
 };
 
@@ -119,7 +122,17 @@ int import_profile_bind(const struct import_profile *p, const char *const *norm_
 enum status import_profile_detect(const char *const *norm_header, int n, struct import_profile *p,
                                   struct profile_binding *b, char *why, size_t size);
 
-/* 1 when the normalized state word is one of the profile's cancelled words. */
+/*
+ * 1 when one of the profile's cancelled words is in the normalized state,
+ * not inside a longer word ("cancelled", "paid, cancelled", not
+ * "uncancelled").
+ */
 int import_profile_is_cancelled(const struct import_profile *p, const char *state);
+
+/*
+ * 1 when one of the profile's urgent words is in the normalized shipping
+ * service, the same way ("NextDay", "Express shipping").
+ */
+int import_profile_is_urgent(const struct import_profile *p, const char *service);
 
 #endif

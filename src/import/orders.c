@@ -261,12 +261,15 @@ static void order_reset(struct state *st)
 	st->more_problems = 0;
 }
 
-static int keep_flags(const char *in, char *out, size_t size)
+/* The known flags of in, once each, and "urgent" first when urgent is set. */
+static int keep_flags(const char *in, int urgent, char *out, size_t size)
 {
 	static const char *const known[] = { "urgent", "quality", "vip" };
 	size_t n = 0;
 
 	out[0] = '\0';
+	if (urgent && size > sizeof "urgent")
+		n = (size_t)snprintf(out, size, "urgent");
 	for (const char *p = in; *p;) {
 		size_t k = strcspn(p, ",; ");
 		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
@@ -342,7 +345,14 @@ static int order_emit(struct state *st)
 		else
 			o.type = t;
 	}
-	keep_flags(ov(st, FIELD_FLAGS), flags, sizeof flags);
+	/* A shipping service the profile calls urgent: the customer asked for speed. */
+	int urgent = 0;
+	if (*ov(st, IF_SERVICE)) {
+		char service[128];
+		import_header_norm(ov(st, IF_SERVICE), service, sizeof service);
+		urgent = import_profile_is_urgent(&st->prof, service);
+	}
+	keep_flags(ov(st, FIELD_FLAGS), urgent, flags, sizeof flags);
 	o.flags = flags;
 
 	/* Lines: pointers into the order buffer, now that it no longer grows. */

@@ -171,6 +171,32 @@ static int parse_map(char *spec, struct profile_map *m, char *why, size_t size, 
 	return 0;
 }
 
+/*
+ * Fills out with the normalized comma-separated words of list, each
+ * followed by '\n'; -1 when they do not fit.
+ */
+static int parse_words(char *list, char *out, size_t size)
+{
+	char *save, *w;
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		char norm[128];
+		import_header_norm(w, norm, sizeof norm);
+		size_t k = strlen(norm);
+		if (!k)
+			continue;
+		if (used + k + 2 > size)
+			return -1;
+		memcpy(out + used, norm, k);
+		used += k;
+		out[used++] = '\n';
+		out[used] = '\0';
+	}
+	return 0;
+}
+
 int import_profile_parse(const char *text, struct import_profile *p, char *why, size_t size)
 {
 	char buf[1024];
@@ -264,21 +290,11 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 				p->require |= 1ul << f;
 			}
 		} else if (strcmp(kw, "cancelled") == 0) {
-			char *save, *w;
-			size_t used = 0;
-			for (w = strtok_r(rest, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-				char norm[128];
-				import_header_norm(w, norm, sizeof norm);
-				size_t k = strlen(norm);
-				if (!k)
-					continue;
-				if (used + k + 2 > sizeof p->cancelled)
-					return perr(why, size, lineno, _("too many cancelled words"), "");
-				memcpy(p->cancelled + used, norm, k);
-				used += k;
-				p->cancelled[used++] = '\n';
-				p->cancelled[used] = '\0';
-			}
+			if (parse_words(rest, p->cancelled, sizeof p->cancelled) != 0)
+				return perr(why, size, lineno, _("too many cancelled words"), "");
+		} else if (strcmp(kw, "urgent") == 0) {
+			if (parse_words(rest, p->urgent, sizeof p->urgent) != 0)
+				return perr(why, size, lineno, _("too many urgent words"), "");
 		} else if (strcmp(kw, "field") == 0) {
 			char *eq = strchr(rest, '=');
 			if (!eq)
@@ -458,18 +474,27 @@ enum status import_profile_detect(const char *const *hdr, int n, struct import_p
 	return ST_DATAERR;
 }
 
-int import_profile_is_cancelled(const struct import_profile *p, const char *state)
+/* 1 when a word of list (each followed by '\n') is in text, not inside a longer ASCII word. */
+static int has_word(const char *list, const char *text)
 {
-	/* A cancelled word anywhere in the state, not inside a longer ASCII word
-	 * ("cancelled", "paid, cancelled" but not "uncancelled"). */
-	for (const char *w = p->cancelled; *w; w += strcspn(w, "\n") + 1) {
+	for (const char *w = list; *w; w += strcspn(w, "\n") + 1) {
 		size_t k = strcspn(w, "\n");
-		for (const char *s = state; *s; s++) {
+		for (const char *s = text; *s; s++) {
 			if (strncmp(s, w, k) != 0)
 				continue;
-			if ((s == state || !isalnum((unsigned char)s[-1])) && !isalnum((unsigned char)s[k]))
+			if ((s == text || !isalnum((unsigned char)s[-1])) && !isalnum((unsigned char)s[k]))
 				return 1;
 		}
 	}
 	return 0;
+}
+
+int import_profile_is_cancelled(const struct import_profile *p, const char *state)
+{
+	return has_word(p->cancelled, state);
+}
+
+int import_profile_is_urgent(const struct import_profile *p, const char *service)
+{
+	return has_word(p->urgent, service);
 }

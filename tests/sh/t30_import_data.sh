@@ -46,6 +46,10 @@ q "SELECT note FROM orders WHERE channel_ref = '5550001060'" | grep -q 'Ring twi
 [ "$(q "SELECT priority FROM orders WHERE channel_ref = '5550001061'")" = "urgent" ] && ok "shopify: tag urgent makes it urgent" || not_ok "shopify: urgent tag"
 [ "$(q "SELECT exc_kinds FROM orders WHERE channel_ref = '5550001062'")" = "customer_change" ] \
 	&& ok "shopify: a cancelled order raises customer_change" || not_ok "shopify: cancelled order"
+[ "$(q "SELECT priority || ' ' || flags FROM orders WHERE channel_ref = '5550001063'")" = "urgent urgent" ] \
+	&& ok "shopify: an express Shipping Method makes it urgent" || not_ok "shopify: express $(q "SELECT priority, flags FROM orders WHERE channel_ref = '5550001063'")"
+[ "$(q "SELECT priority FROM orders WHERE channel_ref = '5550001060'")" != "urgent" ] \
+	&& ok "shopify: Standard Shipping does not" || not_ok "shopify: standard shipping made it urgent"
 
 # Amazon: quoting off keeps bare quotes; Windows-1252 decoded; ISO dates with zones
 fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/dev/null
@@ -54,6 +58,8 @@ fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/d
 [ "$(q "SELECT ordered_at FROM orders WHERE channel_ref = '114-3941689-8772232'")" = "1506201503" ] && ok "amazon: -07:00 applied" || not_ok "amazon: zone"
 [ "$(q "SELECT name FROM order_lines WHERE sku = 'MUG-01' AND name LIKE 'Caf%'")" = "Café tasse – émaillée" ] && ok "amazon: Windows-1252 decoded" || not_ok "amazon: cp1252"
 [ "$(q "SELECT unit_price_cents FROM order_lines WHERE sku = 'TEA-02'")" = "1200" ] && ok "amazon: item-price is for the quantity" || not_ok "amazon: unit price"
+[ "$(q "SELECT group_concat(priority, ' ') FROM (SELECT priority FROM orders WHERE channel_ref IN ('114-3941689-8772232', '114-0000001-0000002') ORDER BY channel_ref DESC)")" = "normal urgent" ] \
+	&& ok "amazon: ship-service-level NextDay is urgent, Standard is not" || not_ok "amazon: service level $(q "SELECT channel_ref, priority FROM orders")"
 
 # JD (GBK): ="…" ids unwrapped, full-width yen, masked fields flagged, order total not summed
 fresh; od import "$D/jd-pop-gbk.csv" >/dev/null

@@ -220,6 +220,31 @@ static enum status run(const char *data, const char *profile, struct import_resu
 	return st;
 }
 
+/* Each order's flags, as "REF [flags] ", through a profile with a service field. */
+static char flags_seen[512];
+
+static int on_order_flags(void *arg, const struct import_order *o)
+{
+	size_t n = strlen(flags_seen);
+
+	(void)arg;
+	snprintf(flags_seen + n, sizeof flags_seen - n, "%s [%s] ", o->ref, o->flags);
+	return 0;
+}
+
+static enum status run_flags(const char *data, struct import_result *res)
+{
+	FILE *fp = fmemopen((void *)(size_t)data, strlen(data), "rb");
+	struct import_opts o = { "shopify", NULL };
+	struct import_sink sink = { on_order_flags, on_reject, NULL, NULL, NULL };
+	enum status st;
+
+	flags_seen[0] = '\0';
+	st = import_orders(fp, &o, &sink, res);
+	fclose(fp);
+	return st;
+}
+
 #define GENERIC "channel,order_ref,ordered_at,customer,tier,phone,address,sku,qty,unit_price,type,flags,note\n"
 
 START_TEST(rows_group_into_orders_with_problems)
@@ -254,6 +279,58 @@ START_TEST(continuation_rows_and_totals_never_summed)
 	ck_assert_str_eq(orders,
 	                 "EC/9001 2-3 Ann total=2000: MUG-01*2@850 TEA-02*1@300\n"
 	                 "EC/9002 4-4 Bo total=500 cancelled: MUG-01*1@500\n");
+}
+END_TEST
+
+START_TEST(urgent_services_are_whole_words)
+{
+	struct import_profile p;
+	char why[256];
+
+	ck_assert_int_eq(import_profile_parse("profile x\nurgent  Next Day, EXPRESS ,,sameday\n"
+	                                      "field order_ref = Id\nfield sku = SKU\nfield qty = Qty\n"
+	                                      "field service = Ship via\n", &p, why, sizeof why), 0);
+	ck_assert_str_eq(p.urgent, "next day\nexpress\nsameday\n");
+	ck_assert_int_eq(import_profile_is_urgent(&p, "dhl express worldwide"), 1);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "ups next day air"), 1);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "sameday"), 1);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "expressway freight"), 0);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "next days"), 0);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "standard"), 0);
+	ck_assert_int_eq(import_profile_is_urgent(&p, ""), 0);
+	/* No urgent words: nothing is urgent by its service. */
+	ck_assert_int_eq(import_profile_parse("profile y\nfield order_ref = Id\nfield sku = SKU\nfield qty = Qty\n", &p, why,
+	                                      sizeof why), 0);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "express"), 0);
+	char many[600] = "profile z\nurgent ";
+	for (int i = 0; i < 40; i++)
+		strcat(many, "overnight,");
+	ck_assert_int_eq(import_profile_parse(many, &p, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "too many urgent words"));
+}
+END_TEST
+
+START_TEST(an_urgent_service_adds_the_urgent_flag)
+{
+	struct import_result res;
+	struct import_profile p;
+	char why[256];
+
+	/* The amazon profile: ship-service-level NextDay is urgent, Standard is not. */
+	ck_assert_int_eq(import_profile_load("amazon", &p, why, sizeof why), ST_OK);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "nextday"), 1);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "standard"), 0);
+	/* The shopify profile: Shipping Method by its words; Tags' own flags kept. */
+	ck_assert_int_eq(run_flags("Name,Id,Created at,Lineitem quantity,Lineitem sku,Shipping Name,Shipping Address1,"
+	                           "Shipping Phone,Tags,Shipping Method\n"
+	                           "#1,A-1,2026-11-16 08:00,1,S-1,Ann,1 Road,13800138000,,DHL Express Worldwide\n"
+	                           "#1,,2026-11-16 08:00,2,S-2,,,,,\n"
+	                           "#2,A-2,2026-11-16 08:00,1,S-1,Bo,2 Road,13800138001,vip,Standard Shipping\n"
+	                           "#3,A-3,2026-11-16 08:00,1,S-1,Cy,3 Road,13800138002,\"urgent, vip\",Next Day\n"
+	                           "#4,A-4,2026-11-16 08:00,1,S-1,Di,4 Road,13800138003,vip,Expressway Freight\n",
+	                           &res), ST_OK);
+	ck_assert_int_eq(res.orders, 4);
+	ck_assert_str_eq(flags_seen, "A-1 [urgent] A-2 [vip] A-3 [urgent,vip] A-4 [vip] ");
 }
 END_TEST
 
@@ -309,6 +386,8 @@ int main(void)
 	tcase_add_test(tc, rows_group_into_orders_with_problems);
 	tcase_add_test(tc, continuation_rows_and_totals_never_summed);
 	tcase_add_test(tc, rows_without_an_order_are_rejected);
+	tcase_add_test(tc, urgent_services_are_whole_words);
+	tcase_add_test(tc, an_urgent_service_adds_the_urgent_flag);
 	tcase_add_test(tc, unknown_header_says_what_was_expected);
 	suite_add_tcase(s, tc);
 	return t_run(s);
