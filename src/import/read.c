@@ -78,6 +78,10 @@ struct reader {
 	int nf;
 	int stop;              /* a status to return, once set */
 	long long next_progress;
+	/* UTF-8 was guessed, not named or marked by a BOM, and every byte so far
+	 * was ASCII: a later byte that is not UTF-8 may still pick the encoding */
+	int utf8_guessed;
+	int utf8_seen_high;
 };
 
 static int fail_at(struct reader *r, long line, long col, const char *fmt, ...)
@@ -562,18 +566,46 @@ static int bad_bytes(struct reader *r, const unsigned char *b, size_t n)
 	               _("bytes that are not valid %s (%s)"), import_encoding_name(r->dl->encoding), hex);
 }
 
+/*
+ * A guess of UTF-8 proved wrong by a later byte: when everything before was
+ * ASCII (the same in every encoding read here), the rest is decoded in the
+ * encoding the bytes from here on look like.  1 when it switched.
+ */
+static int utf8_guess_mended(struct reader *r, const unsigned char *rest, size_t n)
+{
+	if (!r->utf8_guessed || r->utf8_seen_high)
+		return 0;
+	r->utf8_guessed = 0;
+	r->dl->encoding = gb18030_decodes((const char *)rest, n) && looks_chinese(rest, n) ? ENC_GB18030
+	                                                                                   : ENC_CP1252;
+	return open_decoder(r) == 0;
+}
+
+static size_t decode_feed(struct reader *r, char *raw, size_t n, int eof);
+
+static size_t decode_utf8(struct reader *r, char *raw, size_t n, int eof)
+{
+	int bad;
+	size_t valid = utf8_prefix((const unsigned char *)raw, n, &bad);
+
+	for (size_t i = 0; i < valid && r->utf8_guessed && !r->utf8_seen_high; i++)
+		r->utf8_seen_high = (unsigned char)raw[i] >= 0x80;
+	if (feed_text(r, raw, valid) != 0)
+		return valid;
+	if (!bad && !(eof && valid < n))
+		return valid;
+	if (utf8_guess_mended(r, (const unsigned char *)raw + valid, n - valid))
+		return valid + decode_feed(r, raw + valid, n - valid, eof);
+	if (!r->stop)
+		bad_bytes(r, (const unsigned char *)raw + valid, n - valid);
+	return valid;
+}
+
 /* Decodes raw[0..n) and feeds it; returns the bytes consumed (the rest is a cut character). */
 static size_t decode_feed(struct reader *r, char *raw, size_t n, int eof)
 {
-	if (r->cd == (iconv_t)-1) {
-		int bad;
-		size_t valid = utf8_prefix((const unsigned char *)raw, n, &bad);
-		if (feed_text(r, raw, valid) != 0)
-			return valid;
-		if (bad || (eof && valid < n))
-			bad_bytes(r, (const unsigned char *)raw + valid, n - valid);
-		return valid;
-	}
+	if (r->cd == (iconv_t)-1)
+		return decode_utf8(r, raw, n, eof);
 	static char out[RAW_SIZE * 4];
 	char *in = raw;
 	size_t inleft = n;
@@ -643,8 +675,10 @@ enum status import_read(FILE *fp, struct import_dialect *dl, import_row_fn row,
 			if (!eof && have < sizeof raw)
 				continue;
 			first = 0;
+			int guessing = dl->encoding == ENC_AUTO;
 			if (sniff(r, (unsigned char *)raw, have, !eof, &skip) != 0 || open_decoder(r) != 0)
 				break;
+			r->utf8_guessed = guessing && !dl->bom && dl->encoding == ENC_UTF8;
 			if (csv_init(&r->p, dl->quoting ? CSV_STRICT : 0) != 0) {
 				fail_at(r, 1, 1, "%s", _("out of memory"));
 				break;

@@ -171,6 +171,27 @@ expect_status 0 "the big store passes check" "$ORDESK" --db "$BIG" check
 [ "$(sqlite3 "$BIG" "SELECT count(*) FROM orders INDEXED BY orders_customer WHERE customer = 'Customer 5'")" = 25 ] \
 	&& ok "the rebuilt customer index answers" || not_ok "the rebuilt customer index"
 
+# ASCII past the 64 KiB the encoding is guessed from, then a Windows-1252
+# name (an Amazon report declared UTF-8): read as Windows-1252, not refused.
+awk 'BEGIN { print "channel,order_ref,ordered_at,customer,tier,phone,address,sku,qty,unit_price,type,flags,note"
+             for (i = 1; i <= 900; i++)
+                 printf "EC,LATE-%d,2026-11-16 08:00,Customer %d,,+44 20 7946 %04d,\"%d Road, Leeds\",MUG-01,1,8.50,,,\n", i, i, i, i
+             printf "EC,LATE-901,2026-11-16 08:00,Jos\351 Mart\355nez,,+44 20 7946 0901,\"1 Rue de Li\350ge, Paris\",MUG-01,1,8.50,,,\n" }' \
+	>"$T/late1252.csv"
+[ "$(wc -c <"$T/late1252.csv")" -gt 65536 ] && ok "the late byte is past the sniffed 64 KiB" || not_ok "late1252.csv too short"
+expect_status 0 "a late Windows-1252 byte after ASCII" od import "$T/late1252.csv"
+contains "$T/out" "901 new" "late Windows-1252: every order"
+contains "$T/out" "(windows-1252)" "late Windows-1252: the summary names the encoding"
+[ "$(q "SELECT customer || ' / ' || address FROM orders WHERE channel_ref = 'LATE-901'")" = "José Martínez / 1 Rue de Liège, Paris" ] \
+	&& ok "late Windows-1252: decoded" || not_ok "late Windows-1252: $(q "SELECT customer FROM orders WHERE channel_ref = 'LATE-901'")"
+{ printf 'channel,order_ref,ordered_at,customer,tier,phone,address,sku,qty,unit_price,type,flags,note\nEC,MIX-0,2026-11-16 08:00,Zo\303\253,,+44 20 7946 0001,"1 Road, Leeds",MUG-01,1,8.50,,,\n'
+  tail -n +2 "$T/late1252.csv" | sed 's/LATE-/MIX-/'; } >"$T/mixed.csv"
+sqlite3 "$DB" .dump >"$T/before"
+expect_status 65 "UTF-8 first, Windows-1252 later" od import "$T/mixed.csv"
+contains "$T/err" "mixed.csv:903:" "two encodings in one file: the line of the first bad byte"
+sqlite3 "$DB" .dump >"$T/after"
+cmp -s "$T/before" "$T/after" && ok "two encodings in one file: nothing written" || not_ok "a file of two encodings changed the store"
+
 q "UPDATE users SET role = 'viewer'"
 expect_status 77 "a viewer may not import" od import "$D/woocommerce-export.csv"
 expect_status 77 "a viewer may not import stock" od stock import "$D/catalog.csv"

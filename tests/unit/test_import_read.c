@@ -100,6 +100,80 @@ START_TEST(encodings_detected_and_invalid_bytes_named)
 }
 END_TEST
 
+/* The last row the reader gave, and how many: for files too long for seen. */
+static char last_row[256];
+static long rows_read, tail_line;
+
+static int keep_last(void *arg, const struct import_row *row)
+{
+	size_t n = 0;
+
+	(void)arg;
+	rows_read++;
+	last_row[0] = '\0';
+	for (int i = 0; i < row->n && n < sizeof last_row; i++)
+		n += (size_t)snprintf(last_row + n, sizeof last_row - n, "%s%s", i ? "|" : "", row->fields[i]);
+	return 0;
+}
+
+/* head, then rows of ASCII past the first 64 KiB the reader sniffs, then tail. */
+static enum status read_long(const char *head, const char *tail, struct import_dialect *dl,
+                             struct import_error *err)
+{
+	static char data[100 * 1024];
+	size_t n = (size_t)snprintf(data, sizeof data, "%s", head);
+	FILE *fp;
+	enum status st;
+
+	for (int i = 0; n + 64 < sizeof data - 256 && n < 80 * 1024; i++)
+		n += (size_t)snprintf(data + n, sizeof data - n, "plain %d,ascii row\n", i);
+	tail_line = 1;
+	for (size_t i = 0; i < n; i++)
+		tail_line += data[i] == '\n';
+	n += (size_t)snprintf(data + n, sizeof data - n, "%s", tail);
+	memset(dl, 0, sizeof *dl);
+	dl->quoting = -1;
+	rows_read = 0;
+	fp = fmemopen(data, n, "rb");
+	ck_assert_ptr_nonnull(fp);
+	st = import_read(fp, dl, keep_last, NULL, NULL, err, NULL);
+	fclose(fp);
+	return st;
+}
+
+START_TEST(a_late_legacy_byte_after_ascii_picks_the_encoding)
+{
+	struct import_dialect dl;
+	struct import_error err;
+
+	/* 80 KiB of ASCII guessed UTF-8, then Windows-1252: read as Windows-1252. */
+	ck_assert_int_eq(read_long("name,city\n", "Jos\xe9,Li\xe8ge\n", &dl, &err), ST_OK);
+	ck_assert_int_eq(dl.encoding, ENC_CP1252);
+	ck_assert_str_eq(last_row, "José|Liège");
+	/* ... or GB18030 when the late bytes are Chinese: 王小明,北京 */
+	ck_assert_int_eq(read_long("name,city\n", "\xcd\xf5\xd0\xa1\xc3\xf7,\xb1\xb1\xbe\xa9\n", &dl, &err), ST_OK);
+	ck_assert_int_eq(dl.encoding, ENC_GB18030);
+	ck_assert_str_eq(last_row, "王小明|北京");
+	ck_assert_int_eq(rows_read, tail_line);
+	/* UTF-8 already seen before it: a file of two encodings, refused at the byte. */
+	ck_assert_int_eq(read_long("name,city\nJos\xc3\xa9,Li\xc3\xa8ge\n", "Jos\xe9,x\n", &dl, &err), ST_DATAERR);
+	ck_assert_int_eq(err.line, tail_line);
+	ck_assert_int_eq(err.col, 4);
+	ck_assert_ptr_nonnull(strstr(err.what, "not valid utf-8"));
+	/* A BOM says UTF-8: refused too. */
+	ck_assert_int_eq(read_long("\xef\xbb\xbfname,city\n", "Jos\xe9,x\n", &dl, &err), ST_DATAERR);
+	ck_assert_ptr_nonnull(strstr(err.what, "not valid utf-8"));
+	/* So does a profile that names UTF-8. */
+	FILE *fp = fmemopen((void *)(size_t)"a,b\nJos\xe9,x\n", 12, "rb");
+	memset(&dl, 0, sizeof dl);
+	dl.quoting = -1;
+	dl.encoding = ENC_UTF8;
+	ck_assert_int_eq(import_read(fp, &dl, keep_last, NULL, NULL, &err, NULL), ST_DATAERR);
+	fclose(fp);
+	ck_assert_int_eq(err.line, 2);
+}
+END_TEST
+
 START_TEST(damage_stops_with_line_and_column)
 {
 	struct import_dialect dl = { .quoting = -1 };
@@ -380,6 +454,7 @@ int main(void)
 	tcase_add_test(tc, physical_lines_with_every_line_end);
 	tcase_add_test(tc, delimiters_bom_and_sep_line);
 	tcase_add_test(tc, encodings_detected_and_invalid_bytes_named);
+	tcase_add_test(tc, a_late_legacy_byte_after_ascii_picks_the_encoding);
 	tcase_add_test(tc, damage_stops_with_line_and_column);
 	tcase_add_test(tc, header_names_fold_case_width_and_space);
 	tcase_add_test(tc, every_builtin_profile_parses);
