@@ -164,10 +164,13 @@ bench: $(BIN)
 FUZZ_SECONDS ?= 120
 FUZZ_CC      ?= clang
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# reads of 509 bytes: inputs cross the reader's buffer ends (cut characters,
+# CR LF split) and outgrow the part the encoding is guessed from
+FUZZ_DEFS    := -DIMPORT_READ_CHUNK=509
 
 fuzz:
 	@$(MAKE) --no-print-directory B=build-fuzz BIN=build-fuzz/ordesk CC=$(FUZZ_CC) OPT="-O1 -g" \
-	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/fuzz_import
+	  SAN="$(FUZZ_SAN) $(FUZZ_DEFS) -fsanitize=fuzzer-no-link" build-fuzz/fuzz_import
 	@mkdir -p build-fuzz/corpus
 	build-fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus tests/data/import
