@@ -1,6 +1,8 @@
 #ifndef ORDESK_CATALOG_H
 #define ORDESK_CATALOG_H
 
+#include <stddef.h>
+
 /*
  * The enumerable things of the domain, declared once.  Each list expands
  * into an enum, a table of identifiers (the stable English data words used
@@ -83,6 +85,12 @@
 	X(RETURN,   "return") \
 	X(EXCHANGE, "exchange")
 
+/* Flags an order may carry (its flags field, words joined by ','): identifier, what it means. */
+#define OFLAG_LIST(X) \
+	X(URGENT,  "urgent",  "the customer asked for 24 h dispatch") \
+	X(QUALITY, "quality", "a return or exchange about quality") \
+	X(VIP,     "vip",     "a customer the channel marks as important")
+
 #define CATALOG_ENUM_STAGE(id, name, title, owner) STAGE_##id,
 enum stage { STAGE_LIST(CATALOG_ENUM_STAGE) STAGE_COUNT };
 #define CATALOG_ENUM_EXKIND(id, name, label, what) EXKIND_##id,
@@ -100,6 +108,8 @@ enum health { HEALTH_LIST(CATALOG_ENUM_HEALTH) HEALTH_COUNT };
 enum tier { TIER_LIST(CATALOG_ENUM_TIER) TIER_COUNT };
 #define CATALOG_ENUM_OTYPE(id, name) OTYPE_##id,
 enum otype { OTYPE_LIST(CATALOG_ENUM_OTYPE) OTYPE_COUNT };
+#define CATALOG_ENUM_OFLAG(id, name, what) OFLAG_##id,
+enum oflag { OFLAG_LIST(CATALOG_ENUM_OFLAG) OFLAG_COUNT };
 
 /* The seven stages a board shows; CANCELLED is off the board. */
 #define STAGE_BOARD_COUNT STAGE_CANCELLED
@@ -138,5 +148,13 @@ int tier_parse(const char *word);
 
 const char *otype_name(enum otype t);
 int otype_parse(const char *word);
+
+const char *oflag_name(enum oflag f);
+const char *oflag_what(enum oflag f);
+int oflag_parse(const char *word);
+/* The n bytes at word as a flag, in any case; -1 when unknown. */
+int oflag_parse_n(const char *word, size_t n);
+/* 1 when a flags field ("urgent,vip", "vip; urgent") holds f as a whole word. */
+int oflag_in(const char *flags, enum oflag f);
 
 #endif

@@ -3,6 +3,7 @@
 #include "ordesk/i18n.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define STAGE_ROW(id, name, title, owner) { name, N_(title), N_(owner) },
 static const struct { const char *name, *title, *owner; } stages[] = {
@@ -42,6 +43,11 @@ static const struct { const char *name; int weight; } tiers[] = {
 #define OTYPE_ROW(id, name) { name },
 static const struct { const char *name; } otypes[] = {
 	OTYPE_LIST(OTYPE_ROW)
+};
+
+#define OFLAG_ROW(id, name, what) { name, N_(what) },
+static const struct { const char *name, *what; } oflags[] = {
+	OFLAG_LIST(OFLAG_ROW)
 };
 
 /* Finds word among the name fields of a table of rows of the given size. */
@@ -100,3 +106,29 @@ int tier_parse(const char *word) { return lookup(tiers, sizeof tiers[0], TIER_CO
 
 const char *otype_name(enum otype t) { return (unsigned)t < OTYPE_COUNT ? otypes[t].name : "?"; }
 int otype_parse(const char *word) { return lookup(otypes, sizeof otypes[0], OTYPE_COUNT, word); }
+
+const char *oflag_name(enum oflag f) { return (unsigned)f < OFLAG_COUNT ? oflags[f].name : "?"; }
+const char *oflag_what(enum oflag f) { return (unsigned)f < OFLAG_COUNT ? _(oflags[f].what) : "?"; }
+int oflag_parse(const char *word) { return lookup(oflags, sizeof oflags[0], OFLAG_COUNT, word); }
+
+int oflag_parse_n(const char *word, size_t n)
+{
+	for (int i = 0; i < OFLAG_COUNT; i++)
+		if (strlen(oflags[i].name) == n && strncasecmp(oflags[i].name, word, n) == 0)
+			return i;
+	return -1;
+}
+
+int oflag_in(const char *flags, enum oflag f)
+{
+	static const char sep[] = ",; ";
+
+	for (const char *p = flags; *p;) {
+		size_t k = strcspn(p, sep);
+		if (k && oflag_parse_n(p, k) == (int)f)
+			return 1;
+		p += k;
+		p += strspn(p, sep);
+	}
+	return 0;
+}

@@ -262,9 +262,16 @@ static int valid_flags(const char *s, char *why, size_t size)
 	char *save, *tok;
 
 	text_copy(buf, s, sizeof buf);
-	for (tok = strtok_r(buf, ",; ", &save); tok; tok = strtok_r(NULL, ",; ", &save))
-		if (strcmp(tok, "urgent") != 0 && strcmp(tok, "quality") != 0 && strcmp(tok, "vip") != 0)
-			return fail(why, size, _("unknown flag (urgent, quality, vip)"));
+	for (tok = strtok_r(buf, ",; ", &save); tok; tok = strtok_r(NULL, ",; ", &save)) {
+		if (oflag_parse(tok) >= 0)
+			continue;
+		char known[128] = "";
+		size_t n = 0;
+		for (int f = 0; f < OFLAG_COUNT && n < sizeof known; f++)
+			n += (size_t)snprintf(known + n, sizeof known - n, "%s%s", f ? ", " : "", oflag_name(f));
+		snprintf(why, size, _("unknown flag (%s)"), known);
+		return -1;
+	}
 	return 0;
 }
 

@@ -33,12 +33,14 @@ enum status desk_order_each(struct desk *d, const struct order_filter *f,
 	return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
 }
 
-static int has_flag(const char *flags, const char *flag)
+/* 1 when an order's open exception kinds (joined with ';') hold k. */
+static int has_kind(const char *kinds, enum exkind k)
 {
-	size_t n = strlen(flag);
+	const char *name = exkind_name(k);
+	size_t n = strlen(name);
 
-	for (const char *p = flags; (p = strstr(p, flag)) != NULL; p += n)
-		if ((p == flags || strchr(",; ", p[-1])) && strchr(",; ", p[n]))
+	for (const char *p = kinds; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == kinds || p[-1] == ';') && (p[n] == ';' || p[n] == '\0'))
 			return 1;
 	return 0;
 }
@@ -46,7 +48,7 @@ static int has_flag(const char *flags, const char *flag)
 int desk_order_surged(const struct order *o)
 {
 	/* Urgent without the urgent flag: it arrived on a surge day, and stays urgent. */
-	return o->priority == PRIO_URGENT && !has_flag(o->flags, "urgent");
+	return o->priority == PRIO_URGENT && !oflag_in(o->flags, OFLAG_URGENT);
 }
 
 enum status desk_order_reprioritize_tx(struct desk *d, long long order_id, int surge)
@@ -69,11 +71,11 @@ enum status desk_order_reprioritize_tx(struct desk *d, long long order_id, int s
 void desk_order_prioritize(const struct desk *d, struct order *o, int surge_day)
 {
 	struct priority_input in = {
-		.urgent_flag = has_flag(o->flags, "urgent"),
-		.surge_day = surge_day || has_flag(o->flags, "surge"),
+		.urgent_flag = oflag_in(o->flags, OFLAG_URGENT),
+		.surge_day = surge_day,
 		.tier = o->tier,
 		.type = o->type,
-		.quality_issue = has_flag(o->flags, "quality"),
+		.quality_issue = oflag_in(o->flags, OFLAG_QUALITY),
 	};
 
 	o->priority = priority_classify(&in);
@@ -84,8 +86,8 @@ void desk_order_prioritize(const struct desk *d, struct order *o, int surge_day)
 /* Exception kinds that hold an order where it is until resolved. */
 static int blocking_kind(const char *kinds)
 {
-	return has_flag(kinds, "needs_info") || has_flag(kinds, "customer_change") ||
-	       has_flag(kinds, "duplicate_suspect") || has_flag(kinds, "stock_short");
+	return has_kind(kinds, EXKIND_NEEDS_INFO) || has_kind(kinds, EXKIND_CUSTOMER_CHANGE) ||
+	       has_kind(kinds, EXKIND_DUPLICATE_SUSPECT) || has_kind(kinds, EXKIND_STOCK_SHORT);
 }
 
 static int blank(const char *s)

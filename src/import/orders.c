@@ -261,26 +261,23 @@ static void order_reset(struct state *st)
 	st->more_problems = 0;
 }
 
-/* The known flags of in, once each, and "urgent" first when urgent is set. */
+/* The known flags of in, once each, in its order, and "urgent" first when urgent is set. */
 static int keep_flags(const char *in, int urgent, char *out, size_t size)
 {
-	static const char *const known[] = { "urgent", "quality", "vip" };
+	unsigned seen = 0;
 	size_t n = 0;
 
 	out[0] = '\0';
-	if (urgent && size > sizeof "urgent")
-		n = (size_t)snprintf(out, size, "urgent");
+	if (urgent) {
+		n = (size_t)snprintf(out, size, "%s", oflag_name(OFLAG_URGENT));
+		seen |= 1u << OFLAG_URGENT;
+	}
 	for (const char *p = in; *p;) {
 		size_t k = strcspn(p, ",; ");
-		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-			if (strlen(known[i]) == k && strncasecmp(p, known[i], k) == 0 &&
-			    n + k + 2 < size && !strstr(out, known[i])) {
-				if (n)
-					out[n++] = ',';
-				memcpy(out + n, known[i], k);
-				n += k;
-				out[n] = '\0';
-			}
+		int f = oflag_parse_n(p, k);
+		if (f >= 0 && !(seen & (1u << f)) && n + strlen(oflag_name(f)) + 2 < size) {
+			n += (size_t)snprintf(out + n, size - n, "%s%s", n ? "," : "", oflag_name(f));
+			seen |= 1u << f;
 		}
 		p += k;
 		p += strspn(p, ",; ");

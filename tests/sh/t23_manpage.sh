@@ -24,6 +24,15 @@ check "config get lists settings" [ -s "$T/keys" ]
 section settings | sed -n 's/^\.B \([a-z._]*\) .*/\1/p' | sort > "$T/man-keys"
 check "the man page lists exactly the settings" cmp "$T/keys" "$T/man-keys"
 
+# The order flags: the list in the man page is the one edit names for a wrong flag.
+od import "$(dirname "$0")/../data/import/generic-multiline.csv" >/dev/null
+first=$(sqlite3 "$DB" "SELECT order_no FROM orders ORDER BY id LIMIT 1")
+od edit "$first" flags=nope >/dev/null 2>"$T/flagerr"
+prog_flags=$(sed -n 's/.*unknown flag (\(.*\)).*/\1/p' "$T/flagerr")
+man_flags=$(awk 'prev == ".B flags" { sub(/^any of /, ""); sub(/\.$/, ""); print } { prev = $0 }' "$MAN")
+check "edit names the flags" [ -n "$prog_flags" ]
+check "the man page lists exactly the order flags ($prog_flags)" [ "$prog_flags" = "$man_flags" ]
+
 section roles | sed -n 's/^\.B \([a-z]*\)$/\1/p' > "$T/man-roles"
 printf 'viewer\nclerk\nsupervisor\nadmin\n' > "$T/roles"
 check "the man page lists the roles in order" cmp "$T/roles" "$T/man-roles"

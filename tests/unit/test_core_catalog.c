@@ -22,6 +22,7 @@ static const char *prio_n(int i) { return priority_name((enum priority)i); }
 static const char *health_n(int i) { return health_name((enum health)i); }
 static const char *tier_n(int i) { return tier_name((enum tier)i); }
 static const char *otype_n(int i) { return otype_name((enum otype)i); }
+static const char *oflag_n(int i) { return oflag_name((enum oflag)i); }
 
 static const struct list lists[] = {
 	{ "stage", STAGE_COUNT, stage_n, stage_parse },
@@ -32,6 +33,7 @@ static const struct list lists[] = {
 	{ "health", HEALTH_COUNT, health_n, health_parse },
 	{ "tier", TIER_COUNT, tier_n, tier_parse },
 	{ "order type", OTYPE_COUNT, otype_n, otype_parse },
+	{ "order flag", OFLAG_COUNT, oflag_n, oflag_parse },
 };
 #define NLISTS (int)(sizeof lists / sizeof lists[0])
 
@@ -96,6 +98,27 @@ START_TEST(design_words)
 		ck_assert_str_eq(priority_name((enum priority)i), prios[i]);
 	ck_assert_int_eq(STAGE_BOARD_COUNT, 7);
 	ck_assert_int_eq(stage_parse("cancelled"), STAGE_BOARD_COUNT);
+}
+END_TEST
+
+START_TEST(flags_in_a_flags_field)
+{
+	ck_assert_int_eq(OFLAG_COUNT, 3);
+	ck_assert_str_eq(oflag_name(OFLAG_URGENT), "urgent");
+	ck_assert_int_eq(oflag_parse_n("URGENT,vip", 6), OFLAG_URGENT);
+	ck_assert_int_eq(oflag_parse_n("vipx", 3), OFLAG_VIP);
+	ck_assert_int_eq(oflag_parse_n("vipx", 4), -1);
+	ck_assert_int_eq(oflag_parse_n("", 0), -1);
+	ck_assert_int_eq(oflag_in("urgent", OFLAG_URGENT), 1);
+	ck_assert_int_eq(oflag_in("vip,urgent", OFLAG_URGENT), 1);
+	ck_assert_int_eq(oflag_in("vip; Quality", OFLAG_QUALITY), 1);
+	ck_assert_int_eq(oflag_in(" ,;urgent;; ", OFLAG_URGENT), 1);
+	ck_assert_int_eq(oflag_in("nonurgent", OFLAG_URGENT), 0);
+	ck_assert_int_eq(oflag_in("urgently,vip", OFLAG_URGENT), 0);
+	ck_assert_int_eq(oflag_in("vip", OFLAG_URGENT), 0);
+	ck_assert_int_eq(oflag_in("", OFLAG_VIP), 0);
+	for (int f = 0; f < OFLAG_COUNT; f++)
+		ck_assert_str_ne(oflag_what((enum oflag)f), "");
 }
 END_TEST
 
@@ -216,6 +239,7 @@ int main(void)
 	tcase_add_loop_test(tc, names_round_trip, 0, NLISTS);
 	tcase_add_test(tc, design_words);
 	tcase_add_test(tc, labels_glyphs_and_weights);
+	tcase_add_test(tc, flags_in_a_flags_field);
 	tcase_add_test(tc, schema_check_lists_match_the_catalogue);
 	suite_add_tcase(s, tc);
 	return t_run(s);
