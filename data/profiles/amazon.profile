@@ -11,6 +11,7 @@ dates     ymd
 rows      items
 require   order_ref sku qty
 cancelled cancelled
+shipped   shipped
 # ship-service-level: the fast services must leave within a day.
 urgent    SameDay, NextDay, SecondDay, Expedited, Priority
 field order_ref  = order-id | amazon-order-id

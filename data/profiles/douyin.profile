@@ -10,6 +10,7 @@ zone      +08:00
 rows      items
 require   order_ref qty
 cancelled 已取消, 已关闭, 交易关闭
+shipped   已发货, 已完成
 field group        = 主订单编号
 field order_ref    = 主订单编号
 field ordered_at   = 订单提交时间

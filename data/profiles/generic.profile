@@ -9,6 +9,7 @@ dates     ymd
 rows      items
 require   order_ref sku qty
 cancelled cancelled
+shipped   shipped, delivered, completed
 field channel    = channel
 field order_ref  = order_ref | order id | order_id
 field ordered_at = ordered_at

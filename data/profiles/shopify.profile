@@ -10,6 +10,7 @@ dates     ymd
 rows      items
 require   group order_ref qty
 cancelled voided
+shipped   fulfilled
 # Shipping Method holds the shop's own rate names: the fast ones by their words.
 urgent    express, next day, same day, overnight
 field group        = Name

@@ -11,6 +11,7 @@ zone      +08:00
 rows      orders
 require   order_ref
 cancelled 交易关闭, 已取消
+shipped   卖家已发货, 交易成功
 field order_ref  = 订单编号
 field ordered_at = 订单创建时间
 field customer   = 收货人姓名

@@ -9,6 +9,7 @@ dates     ymd
 rows      items
 require   order_ref qty
 cancelled cancelled, refunded, failed
+shipped   completed
 field order_ref  = Order Number
 field ordered_at = Order Date
 field customer   = First Name (Shipping) + Last Name (Shipping) | First Name (Billing) + Last Name (Billing)

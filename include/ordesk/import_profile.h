@@ -24,6 +24,7 @@
  *   require   order_ref qty ...          fields the header must provide to pick it
  *   cancelled refunded, 已取消, ...      state words meaning the channel cancelled
  *   urgent    NextDay, SameDay, ...       service words meaning 24 h dispatch
+ *   shipped   fulfilled, 已发货, ...       state words meaning the channel shipped it
  *   field     NAME = Col A | Col B + Col C
  *
  * A field takes the first alternative (split by '|') whose first column
@@ -79,6 +80,7 @@ struct import_profile {
 	unsigned long require;          /* bit per field */
 	char cancelled[512];            /* normalized words, each followed by '\n' */
 	char urgent[256];               /* the same, of the service field */
+	char shipped[256];              /* state words: shipped already, not the desk's work */
 	struct profile_map map[IF_COUNT];
 };
 
@@ -134,5 +136,8 @@ int import_profile_is_cancelled(const struct import_profile *p, const char *stat
  * service, the same way ("NextDay", "Express shipping").
  */
 int import_profile_is_urgent(const struct import_profile *p, const char *service);
+
+/* 1 when one of the profile's shipped words is in the normalized state, the same way. */
+int import_profile_is_shipped(const struct import_profile *p, const char *state);
 
 #endif

@@ -127,10 +127,14 @@ static enum status import_one(struct cli *c, const char *path, const struct desk
 	if (st != ST_OK)
 		return cli_report(c, st);
 	text_clean(run.name, name, sizeof name);
+	char shipped[96] = "";
+	if (res.shipped)
+		snprintf(shipped, sizeof shipped, _("%ld already shipped by the channel, left out; "), res.shipped);
 	printf(_("%s%s: %ld rows read; orders: %ld new, %ld updated, %ld unchanged, %ld flagged; "
-	         "%ld rows rejected; profile %s (%s); %.2f s\n"),
+	         "%ld rows rejected; %sprofile %s (%s); %.2f s\n"),
 	       o.dry_run ? _("dry run, nothing written: ") : "", name, res.rows, res.created, res.updated,
-	       res.unchanged, res.flagged, res.rejected, res.profile, res.encoding, elapsed(&run.start));
+	       res.unchanged, res.flagged, res.rejected, shipped, res.profile, res.encoding,
+	       elapsed(&run.start));
 	return ST_OK;
 }
 

@@ -531,6 +531,11 @@ static int on_order(void *arg, const struct import_order *io)
 		c->fail = desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
 		return c->fail;
 	}
+	if (!f.id && io->shipped) {
+		/* Shipped before the desk ever saw it (or by the channel itself): no work here. */
+		c->res->shipped++;
+		return 0;
+	}
 	st = f.id ? order_again(c, io, &f) : order_new(c, io);
 	if (st != ST_OK)
 		c->fail = st;

@@ -388,6 +388,7 @@ static int order_emit(struct state *st)
 	import_header_norm(o.state, norm_state, sizeof norm_state);
 	o.cancelled = (*cat && strncmp(cat, "0000", 4) != 0) ||
 	              import_profile_is_cancelled(&st->prof, norm_state);
+	o.shipped = import_profile_is_shipped(&st->prof, norm_state);
 	o.problems = st->problems;
 	o.nproblems = st->nproblems;
 	o.more_problems = st->more_problems;

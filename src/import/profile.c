@@ -295,6 +295,9 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 		} else if (strcmp(kw, "urgent") == 0) {
 			if (parse_words(rest, p->urgent, sizeof p->urgent) != 0)
 				return perr(why, size, lineno, _("too many urgent words"), "");
+		} else if (strcmp(kw, "shipped") == 0) {
+			if (parse_words(rest, p->shipped, sizeof p->shipped) != 0)
+				return perr(why, size, lineno, _("too many shipped words"), "");
 		} else if (strcmp(kw, "field") == 0) {
 			char *eq = strchr(rest, '=');
 			if (!eq)
@@ -497,4 +500,9 @@ int import_profile_is_cancelled(const struct import_profile *p, const char *stat
 int import_profile_is_urgent(const struct import_profile *p, const char *service)
 {
 	return has_word(p->urgent, service);
+}
+
+int import_profile_is_shipped(const struct import_profile *p, const char *state)
+{
+	return has_word(p->shipped, state);
 }

@@ -33,17 +33,19 @@ man_flags=$(awk 'prev == ".B flags" { sub(/^any of /, ""); sub(/\.$/, ""); print
 check "edit names the flags" [ -n "$prog_flags" ]
 check "the man page lists exactly the order flags ($prog_flags)" [ "$prog_flags" = "$man_flags" ]
 
-# The urgent shipping services the man page names are the shipped profiles' own.
+# The urgent services and shipped states the man page names are the shipped profiles' own.
 man_text=$(LC_ALL=C.UTF-8 MANWIDTH=2000 man -l "$MAN" 2>/dev/null | tr -s ' \n' '  ')
 for prof in "$(dirname "$0")"/../../data/profiles/*.profile; do
-	sed -n 's/^urgent[[:space:]]*//p' "$prof" | tr ',' '\n' | sed 's/^ *//; s/ *$//' >"$T/urgent"
-	while read -r w; do
-		[ -n "$w" ] || continue
-		case $man_text in
-		*"$w"*) ok "man page names $(basename "$prof" .profile)'s urgent service '$w'" ;;
-		*) not_ok "man page lacks $(basename "$prof" .profile)'s urgent service '$w'" ;;
-		esac
-	done <"$T/urgent"
+	for directive in urgent shipped; do
+		sed -n "s/^$directive[[:space:]]*//p" "$prof" | tr ',' '\n' | sed 's/^ *//; s/ *$//' >"$T/words"
+		while read -r w; do
+			[ -n "$w" ] || continue
+			case $man_text in
+			*"$w"*) ok "man page names $(basename "$prof" .profile)'s $directive word '$w'" ;;
+			*) not_ok "man page lacks $(basename "$prof" .profile)'s $directive word '$w'" ;;
+			esac
+		done <"$T/words"
+	done
 done
 
 section roles | sed -n 's/^\.B \([a-z]*\)$/\1/p' > "$T/man-roles"

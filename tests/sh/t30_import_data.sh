@@ -50,6 +50,18 @@ q "SELECT note FROM orders WHERE channel_ref = '5550001060'" | grep -q 'Ring twi
 	&& ok "shopify: an express Shipping Method makes it urgent" || not_ok "shopify: express $(q "SELECT priority, flags FROM orders WHERE channel_ref = '5550001063'")"
 [ "$(q "SELECT priority FROM orders WHERE channel_ref = '5550001060'")" != "urgent" ] \
 	&& ok "shopify: Standard Shipping does not" || not_ok "shopify: standard shipping made it urgent"
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '5550001059'")" = 0 ] \
+	&& ok "shopify: an order already fulfilled is left out" || not_ok "shopify: the fulfilled order #1059 was imported"
+fresh; od import "$D/shopify-orders.csv" >"$T/out"
+contains "$T/out" "4 new, 0 updated, 0 unchanged, 1 flagged; 0 rows rejected; 1 already shipped by the channel, left out; profile shopify" \
+	"shopify: the summary counts the fulfilled order as left out"
+# An order the desk has that the channel then fulfils is kept, with its state.
+sed 's/^#1061,\(.*\),paid,,,/#1061,\1,paid,,fulfilled,/' "$D/shopify-orders.csv" >"$T/shopify-fulfilled.csv"
+grep -q '^#1061,.*,paid,,fulfilled,' "$T/shopify-fulfilled.csv" && ok "shopify: #1061 re-exported as fulfilled" || not_ok "shopify: sed did not mark #1061"
+od import "$T/shopify-fulfilled.csv" >"$T/out"
+contains "$T/out" "0 new, 1 updated, 3 unchanged" "shopify: a known order fulfilled by the channel is updated, not left out"
+[ "$(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001061'")" = "paid, fulfilled" ] \
+	&& ok "shopify: its channel state says fulfilled" || not_ok "shopify: state $(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001061'")"
 
 # Amazon: quoting off keeps bare quotes; Windows-1252 decoded; ISO dates with zones
 fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/dev/null
@@ -72,6 +84,8 @@ fresh; od import "$D/douyin-bom.csv" "$D/taobao-gbk.csv" >/dev/null
 [ "$(q "SELECT count(*) FROM orders WHERE channel_ref IN ('6920001234567890123', '3412345678901234567')")" = 2 ] && ok "douyin/taobao: ids cleaned" || not_ok "douyin/taobao: ids $(q "SELECT channel_ref FROM orders")"
 [ "$(q "SELECT lines FROM orders WHERE channel_ref = '6920001234567890123'")" = 2 ] && ok "douyin: two sub-orders, one order" || not_ok "douyin: grouping"
 [ "$(q "SELECT phone FROM orders WHERE channel_ref = '3412345678901234567'")" = 13800009999 ] && ok "taobao: phone apostrophe removed" || not_ok "taobao: phone"
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '3412345678901234569'")" = 0 ] \
+	&& ok "taobao: an order the seller already shipped (卖家已发货) is left out" || not_ok "taobao: the shipped order was imported"
 
 # Excel-mangled ids are rejected with the reason, protected ones kept
 fresh; od import --rejects "$T/rej.csv" "$D/odd-excel-ids.csv" >/dev/null

@@ -384,6 +384,45 @@ START_TEST(urgent_services_are_whole_words)
 }
 END_TEST
 
+/* The shipped profiles' shipped words, on states as the channels write them (normalized). */
+START_TEST(shipped_states_of_each_channel)
+{
+	static const struct {
+		const char *profile, *state;
+		int shipped;
+	} cases[] = {
+		{ "shopify", "paid, fulfilled", 1 },
+		{ "shopify", "paid, unfulfilled", 0 },
+		{ "shopify", "paid, partial", 0 },
+		{ "shopify", "paid", 0 },
+		{ "amazon", "shipped", 1 },
+		{ "amazon", "shipped - delivered to buyer", 1 },
+		{ "amazon", "unshipped", 0 },
+		{ "amazon", "partiallyshipped", 0 },
+		{ "amazon", "pending", 0 },
+		{ "woocommerce", "completed", 1 },
+		{ "woocommerce", "processing", 0 },
+		{ "taobao", "卖家已发货，等待买家确认", 1 },
+		{ "taobao", "买家已付款，等待卖家发货", 0 },
+		{ "taobao", "交易成功", 1 },
+		{ "jd", "等待确认收货", 1 },
+		{ "jd", "等待出库", 0 },
+		{ "douyin", "已发货", 1 },
+		{ "douyin", "待发货", 0 },
+		{ "generic", "shipped by channel", 1 },
+		{ "generic", "paid", 0 },
+	};
+	struct import_profile p;
+	char why[256];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_int_eq(import_profile_load(cases[i].profile, &p, why, sizeof why), ST_OK);
+		ck_assert_msg(import_profile_is_shipped(&p, cases[i].state) == cases[i].shipped, "%s: '%s' should%s be shipped",
+		              cases[i].profile, cases[i].state, cases[i].shipped ? "" : " not");
+	}
+}
+END_TEST
+
 START_TEST(an_urgent_service_adds_the_urgent_flag)
 {
 	struct import_result res;
@@ -463,6 +502,7 @@ int main(void)
 	tcase_add_test(tc, rows_without_an_order_are_rejected);
 	tcase_add_test(tc, urgent_services_are_whole_words);
 	tcase_add_test(tc, an_urgent_service_adds_the_urgent_flag);
+	tcase_add_test(tc, shipped_states_of_each_channel);
 	tcase_add_test(tc, unknown_header_says_what_was_expected);
 	suite_add_tcase(s, tc);
 	return t_run(s);
