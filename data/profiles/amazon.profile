@@ -12,6 +12,8 @@ rows      items
 require   order_ref sku qty
 cancelled cancelled
 shipped   shipped
+# fulfillment-channel Amazon (AFN): Amazon ships it from its own stock.
+channel_fulfils amazon, afn
 # ship-service-level: the fast services must leave within a day.
 urgent    SameDay, NextDay, SecondDay, Expedited, Priority
 field order_ref  = order-id | amazon-order-id
@@ -26,4 +28,5 @@ field qty        = quantity-purchased | quantity
 field line_total = item-price
 field currency   = currency
 field service    = ship-service-level
+field fulfilled_by = fulfillment-channel
 field state      = order-status | item-status

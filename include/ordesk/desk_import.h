@@ -35,7 +35,7 @@ struct desk_import_opts {
 struct desk_import_result {
 	long rows;
 	long created, updated, unchanged, flagged, rejected;
-	long shipped;           /* orders new to the store that the channel had shipped: left out */
+	long shipped;           /* orders new to the store that the channel shipped or ships: left out */
 	char profile[32];
 	char encoding[16];
 };

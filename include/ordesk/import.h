@@ -42,7 +42,7 @@ struct import_order {
 	time_t ordered_at;      /* 0 when missing or unreadable (a problem says so) */
 	long long total_cents;  /* the file's order total, else the sum of the lines */
 	int cancelled;          /* the channel says it is cancelled */
-	int shipped;            /* the channel says it is shipped already */
+	int shipped;            /* the channel says it shipped it already, or ships it itself */
 	const struct import_line *lines;
 	int nlines;
 	const struct import_problem *problems;

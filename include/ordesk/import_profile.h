@@ -25,6 +25,7 @@
  *   cancelled refunded, 已取消, ...      state words meaning the channel cancelled
  *   urgent    NextDay, SameDay, ...       service words meaning 24 h dispatch
  *   shipped   fulfilled, 已发货, ...       state words meaning the channel shipped it
+ *   channel_fulfils Amazon, AFN          fulfilled_by words: the channel ships it itself
  *   field     NAME = Col A | Col B + Col C
  *
  * A field takes the first alternative (split by '|') whose first column
@@ -44,7 +45,8 @@
 	X(STATE,        "state",        'O') \
 	X(CANCELLED_AT, "cancelled_at", 'O') \
 	X(EMAIL,        "email",        'O') \
-	X(SERVICE,      "service",      'O')
+	X(SERVICE,      "service",      'O') \
+	X(FULFILLED_BY, "fulfilled_by", 'O')
 
 #define IMPORT_ENUM_EXTRA(id, name, level) IF_##id,
 enum import_extra_start { IF_EXTRA_BEFORE = FIELD_COUNT - 1, IMPORT_EXTRA_LIST(IMPORT_ENUM_EXTRA) IF_COUNT };
@@ -81,6 +83,7 @@ struct import_profile {
 	char cancelled[512];            /* normalized words, each followed by '\n' */
 	char urgent[256];               /* the same, of the service field */
 	char shipped[256];              /* state words: shipped already, not the desk's work */
+	char channel_fulfils[128];      /* fulfilled_by words: the channel ships it itself */
 	struct profile_map map[IF_COUNT];
 };
 
@@ -139,5 +142,8 @@ int import_profile_is_urgent(const struct import_profile *p, const char *service
 
 /* 1 when one of the profile's shipped words is in the normalized state, the same way. */
 int import_profile_is_shipped(const struct import_profile *p, const char *state);
+
+/* 1 when one of the profile's channel_fulfils words is in the normalized fulfilled_by. */
+int import_profile_channel_fulfils(const struct import_profile *p, const char *fulfilled_by);
 
 #endif

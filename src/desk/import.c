@@ -532,7 +532,7 @@ static int on_order(void *arg, const struct import_order *io)
 		return c->fail;
 	}
 	if (!f.id && io->shipped) {
-		/* Shipped before the desk ever saw it (or by the channel itself): no work here. */
+		/* Shipped before the desk ever saw it, or shipped by the channel itself: no work here. */
 		c->res->shipped++;
 		return 0;
 	}

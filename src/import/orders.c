@@ -388,7 +388,10 @@ static int order_emit(struct state *st)
 	import_header_norm(o.state, norm_state, sizeof norm_state);
 	o.cancelled = (*cat && strncmp(cat, "0000", 4) != 0) ||
 	              import_profile_is_cancelled(&st->prof, norm_state);
-	o.shipped = import_profile_is_shipped(&st->prof, norm_state);
+	char norm_by[64];
+	import_header_norm(ov(st, IF_FULFILLED_BY), norm_by, sizeof norm_by);
+	o.shipped = import_profile_is_shipped(&st->prof, norm_state) ||
+	            import_profile_channel_fulfils(&st->prof, norm_by);
 	o.problems = st->problems;
 	o.nproblems = st->nproblems;
 	o.more_problems = st->more_problems;

@@ -298,6 +298,9 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 		} else if (strcmp(kw, "shipped") == 0) {
 			if (parse_words(rest, p->shipped, sizeof p->shipped) != 0)
 				return perr(why, size, lineno, _("too many shipped words"), "");
+		} else if (strcmp(kw, "channel_fulfils") == 0) {
+			if (parse_words(rest, p->channel_fulfils, sizeof p->channel_fulfils) != 0)
+				return perr(why, size, lineno, _("too many channel_fulfils words"), "");
 		} else if (strcmp(kw, "field") == 0) {
 			char *eq = strchr(rest, '=');
 			if (!eq)
@@ -505,4 +508,9 @@ int import_profile_is_urgent(const struct import_profile *p, const char *service
 int import_profile_is_shipped(const struct import_profile *p, const char *state)
 {
 	return has_word(p->shipped, state);
+}
+
+int import_profile_channel_fulfils(const struct import_profile *p, const char *fulfilled_by)
+{
+	return has_word(p->channel_fulfils, fulfilled_by);
 }

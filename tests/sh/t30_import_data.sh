@@ -53,7 +53,7 @@ q "SELECT note FROM orders WHERE channel_ref = '5550001060'" | grep -q 'Ring twi
 [ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '5550001059'")" = 0 ] \
 	&& ok "shopify: an order already fulfilled is left out" || not_ok "shopify: the fulfilled order #1059 was imported"
 fresh; od import "$D/shopify-orders.csv" >"$T/out"
-contains "$T/out" "4 new, 0 updated, 0 unchanged, 1 flagged; 0 rows rejected; 1 already shipped by the channel, left out; profile shopify" \
+contains "$T/out" "4 new, 0 updated, 0 unchanged, 1 flagged; 0 rows rejected; 1 shipped by the channel, left out; profile shopify" \
 	"shopify: the summary counts the fulfilled order as left out"
 # An order the desk has that the channel then fulfils is kept, with its state.
 sed 's/^#1061,\(.*\),paid,,,/#1061,\1,paid,,fulfilled,/' "$D/shopify-orders.csv" >"$T/shopify-fulfilled.csv"
@@ -70,8 +70,13 @@ fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/d
 [ "$(q "SELECT ordered_at FROM orders WHERE channel_ref = '114-3941689-8772232'")" = "1506201503" ] && ok "amazon: -07:00 applied" || not_ok "amazon: zone"
 [ "$(q "SELECT name FROM order_lines WHERE sku = 'MUG-01' AND name LIKE 'Caf%'")" = "Café tasse – émaillée" ] && ok "amazon: Windows-1252 decoded" || not_ok "amazon: cp1252"
 [ "$(q "SELECT unit_price_cents FROM order_lines WHERE sku = 'TEA-02'")" = "1200" ] && ok "amazon: item-price is for the quantity" || not_ok "amazon: unit price"
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '305-5555555-5555555'")" = 0 ] \
+	&& ok "amazon: an order Amazon fulfils itself (fulfillment-channel Amazon) is left out" || not_ok "amazon: the FBA order was imported"
 [ "$(q "SELECT group_concat(priority, ' ') FROM (SELECT priority FROM orders WHERE channel_ref IN ('114-3941689-8772232', '114-0000001-0000002') ORDER BY channel_ref DESC)")" = "normal urgent" ] \
 	&& ok "amazon: ship-service-level NextDay is urgent, Standard is not" || not_ok "amazon: service level $(q "SELECT channel_ref, priority FROM orders")"
+fresh; od import "$D/amazon-all-orders-cp1252.txt" >"$T/out"
+contains "$T/out" "2 new, 0 updated, 0 unchanged, 2 flagged; 0 rows rejected; 1 shipped by the channel, left out;" \
+	"amazon: the summary counts the FBA order as left out"
 
 # JD (GBK): ="…" ids unwrapped, full-width yen, masked fields flagged, order total not summed
 fresh; od import "$D/jd-pop-gbk.csv" >/dev/null

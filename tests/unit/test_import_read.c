@@ -420,6 +420,14 @@ START_TEST(shipped_states_of_each_channel)
 		ck_assert_msg(import_profile_is_shipped(&p, cases[i].state) == cases[i].shipped, "%s: '%s' should%s be shipped",
 		              cases[i].profile, cases[i].state, cases[i].shipped ? "" : " not");
 	}
+	/* Amazon's fulfillment-channel: Amazon (AFN) ships it, the merchant (MFN) does not. */
+	ck_assert_int_eq(import_profile_load("amazon", &p, why, sizeof why), ST_OK);
+	ck_assert_int_eq(import_profile_channel_fulfils(&p, "amazon"), 1);
+	ck_assert_int_eq(import_profile_channel_fulfils(&p, "afn"), 1);
+	ck_assert_int_eq(import_profile_channel_fulfils(&p, "merchant"), 0);
+	ck_assert_int_eq(import_profile_channel_fulfils(&p, ""), 0);
+	ck_assert_int_eq(import_profile_load("shopify", &p, why, sizeof why), ST_OK);
+	ck_assert_int_eq(import_profile_channel_fulfils(&p, "amazon"), 0);
 }
 END_TEST
 
