@@ -321,19 +321,33 @@ static void where(struct ctx *c, const struct import_order *io, char *buf, size_
 	snprintf(buf, size, "%s:%ld (%s)", c->name, io->line, c->ir.profile);
 }
 
-static enum status cancel_check(struct ctx *c, long long id, enum stage stage,
-                                const struct import_order *io, int *raised)
+/*
+ * What the channel's state says of an order the desk has not shipped: a
+ * cancellation, or a shipment the desk did not make (someone shipped it from
+ * the channel's own admin; picking it too would ship it twice).  Either is
+ * for a supervisor.
+ */
+static enum status state_check(struct ctx *c, long long id, enum stage stage,
+                               const struct import_order *io, int *raised)
 {
 	char state[128];
 
-	if (!io->cancelled || stage >= STAGE_SHIPPED)
+	if ((!io->cancelled && !io->shipped) || stage >= STAGE_SHIPPED)
 		return ST_OK;
 	text_clean(io->state, state, sizeof state);
+	if (io->cancelled) {
+		snprintf(c->desc, sizeof c->desc,
+		         _("the channel cancelled this order (state: %s): a supervisor should cancel it"),
+		         *state ? state : "cancelled");
+		return raise_exc(c, id, stage, EXKIND_CUSTOMER_CHANGE, c->desc, "cancelled; role=supervisor", 0,
+		                 raised);
+	}
 	snprintf(c->desc, sizeof c->desc,
-	         _("the channel cancelled this order (state: %s): a supervisor should cancel it"),
-	         *state ? state : "cancelled");
-	return raise_exc(c, id, stage, EXKIND_CUSTOMER_CHANGE, c->desc, "cancelled; role=supervisor", 0,
-	             raised);
+	         _("the channel says it shipped this order (state: %s) before the desk did: "
+	           "make sure it is not shipped twice"),
+	         *state ? state : "shipped");
+	return raise_exc(c, id, stage, EXKIND_CUSTOMER_CHANGE, c->desc, "shipped by the channel; role=supervisor", 0,
+	                 raised);
 }
 
 static enum status order_new(struct ctx *c, const struct import_order *io)
@@ -401,7 +415,7 @@ static enum status order_new(struct ctx *c, const struct import_order *io)
 			}
 		}
 	}
-	if ((st = cancel_check(c, id, STAGE_NEW, io, &raised)) != ST_OK)
+	if ((st = state_check(c, id, STAGE_NEW, io, &raised)) != ST_OK)
 		return st;
 	c->res->created++;
 	c->res->flagged += raised;
@@ -463,7 +477,7 @@ static enum status order_again(struct ctx *c, const struct import_order *io,
 			return desk_fail(d, st, "%s", store_errmsg(d->store));
 		if ((st = desk_event(d, f->id, "channel-state", f->state, io->state, c->o->name)) != ST_OK)
 			return st;
-		if ((st = cancel_check(c, f->id, f->stage, io, &raised)) != ST_OK)
+		if ((st = state_check(c, f->id, f->stage, io, &raised)) != ST_OK)
 			return st;
 		c->res->updated++;
 		c->res->flagged += raised;
@@ -514,7 +528,7 @@ static enum status order_again(struct ctx *c, const struct import_order *io,
 		if ((st = store_ingest_mark(d->store, f->id, io->state, io->hash)) != ST_OK)
 			return desk_fail(d, st, "%s", store_errmsg(d->store));
 	}
-	if (state_changed && (st = cancel_check(c, f->id, f->stage, io, &raised)) != ST_OK)
+	if (state_changed && (st = state_check(c, f->id, f->stage, io, &raised)) != ST_OK)
 		return st;
 	c->res->updated++;
 	c->res->flagged += raised;

@@ -27,10 +27,14 @@ od advance "$(q "SELECT order_no FROM orders WHERE channel_ref = 'W-3'")" >/dev/
 od advance "$(q "SELECT order_no FROM orders WHERE channel_ref = 'W-3'")" >/dev/null
 [ "$(q "SELECT stage FROM orders WHERE channel_ref = 'W-3'")" = locked ] && ok "W-3 locked" || not_ok "W-3 not locked: $(q "SELECT stage FROM orders WHERE channel_ref = 'W-3'")"
 expect_status 0 "export 2 (overlapping)" od import "$D/reexport-2.csv"
-contains "$T/out" "1 new, 3 updated, 0 unchanged, 2 flagged" "export 2: 1 new, 3 updated, 2 flagged"
+contains "$T/out" "1 new, 3 updated, 0 unchanged, 3 flagged" "export 2: 1 new, 3 updated, 3 flagged"
 [ "$(q "SELECT count(*) FROM orders WHERE channel_ref LIKE 'W-%'")" = 5 ] && ok "no duplicate orders" || not_ok "orders duplicated"
 [ "$(q "SELECT order_no FROM orders WHERE channel_ref = 'W-1'")" = "$w1" ] && ok "W-1 kept its number" || not_ok "W-1 renumbered"
 [ "$(q "SELECT channel_state FROM orders WHERE order_no = '$w2'")" = "shipped by channel" ] && ok "W-2 state updated" || not_ok "W-2 state"
+# W-2 is still new on the desk: the channel shipped it, a supervisor must know before it is picked.
+[ "$(q "SELECT exc_kinds FROM orders WHERE order_no = '$w2'")" = customer_change ] && ok "W-2 shipped by the channel: customer_change" || not_ok "W-2 no customer_change"
+q "SELECT description FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE o.order_no = '$w2'" | grep -q "shipped twice" \
+	&& ok "the channel's shipment: the description warns of shipping twice" || not_ok "W-2 description"
 [ "$(q "SELECT address FROM orders WHERE channel_ref = 'W-3'")" = "12 Mill Lane, York YO1 7AA" ] && ok "W-3 (locked) not altered" || not_ok "W-3 altered"
 [ "$(q "SELECT exc_kinds FROM orders WHERE channel_ref = 'W-3'")" = customer_change ] && ok "W-3 raises customer_change" || not_ok "W-3 no customer_change"
 q "SELECT description FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE o.channel_ref = 'W-3'" | grep -q address \
@@ -40,7 +44,7 @@ q "SELECT description FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE
 	&& ok "cancellation is for a supervisor" || not_ok "cancellation description"
 expect_status 0 "export 2 again" od import "$D/reexport-2.csv"
 contains "$T/out" "0 new, 0 updated, 4 unchanged, 0 flagged" "export 2 again: unchanged, no new exception"
-[ "$(q "SELECT count(*) FROM exceptions")" = 2 ] && ok "no exception raised twice" || not_ok "exceptions: $(q "SELECT count(*) FROM exceptions")"
+[ "$(q "SELECT count(*) FROM exceptions")" = 3 ] && ok "no exception raised twice" || not_ok "exceptions: $(q "SELECT count(*) FROM exceptions")"
 # An order in new whose content changed is updated in place.
 sed 's/"10 Mill Lane, York YO1 7AA",MUG-01,1/"10 Mill Lane, York YO1 7AA",MUG-01,3/' "$D/reexport-1.csv" >"$T/re3.csv"
 expect_status 0 "export 3 (W-1 quantity changed)" od import "$T/re3.csv"

@@ -62,6 +62,14 @@ od import "$T/shopify-fulfilled.csv" >"$T/out"
 contains "$T/out" "0 new, 1 updated, 3 unchanged" "shopify: a known order fulfilled by the channel is updated, not left out"
 [ "$(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001061'")" = "paid, fulfilled" ] \
 	&& ok "shopify: its channel state says fulfilled" || not_ok "shopify: state $(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001061'")"
+contains "$T/out" "1 updated, 3 unchanged, 1 flagged" "shopify: fulfilled by the channel before the desk shipped it: flagged"
+shipped_exc="SELECT count(*) FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE o.channel_ref = '5550001061'
+             AND e.kind = 'customer_change' AND e.status = 'open' AND e.detail LIKE 'shipped by the channel%'"
+[ "$(q "$shipped_exc")" = 1 ] && ok "shopify: a customer_change says the channel shipped it, for a supervisor" \
+	|| not_ok "shopify: no customer_change for the channel's shipment: $(q "SELECT kind, detail FROM exceptions")"
+od import "$T/shopify-fulfilled.csv" >"$T/out"
+contains "$T/out" "0 updated, 4 unchanged, 0 flagged" "shopify: the same fulfilled export again raises nothing more"
+[ "$(q "$shipped_exc")" = 1 ] && ok "shopify: still one exception" || not_ok "shopify: $(q "$shipped_exc") exceptions"
 
 # Amazon: quoting off keeps bare quotes; Windows-1252 decoded; ISO dates with zones
 fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/dev/null
