@@ -10,7 +10,7 @@ zone      +08:00
 rows      items
 require   order_ref qty
 cancelled 已取消, 订单已取消, 取消
-shipped   等待确认收货, 已完成
+shipped   等待确认收货, 已完成, =完成
 field order_ref  = 订单号
 field ordered_at = 下单时间
 field customer   = 客户姓名

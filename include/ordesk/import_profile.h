@@ -23,6 +23,7 @@
  *   rows      items|orders               one row per item (grouped), or per order
  *   require   order_ref qty ...          fields the header must provide to pick it
  *   cancelled refunded, 已取消, ...      state words meaning the channel cancelled
+ *             (a word matches whole words of the state; =WORD only the whole state)
  *   urgent    NextDay, SameDay, ...       service words meaning 24 h dispatch
  *   shipped   fulfilled, 已发货, ...       state words meaning the channel shipped it
  *   channel_fulfils Amazon, AFN          fulfilled_by words: the channel ships it itself

@@ -485,6 +485,12 @@ static int has_word(const char *list, const char *text)
 {
 	for (const char *w = list; *w; w += strcspn(w, "\n") + 1) {
 		size_t k = strcspn(w, "\n");
+		if (*w == '=' && k > 1) {
+			/* =WORD: the whole text and nothing else (CJK words have no word boundaries) */
+			if (strlen(text) == k - 1 && strncmp(text, w + 1, k - 1) == 0)
+				return 1;
+			continue;
+		}
 		for (const char *s = text; *s; s++) {
 			if (strncmp(s, w, k) != 0)
 				continue;

@@ -372,6 +372,14 @@ START_TEST(urgent_services_are_whole_words)
 	ck_assert_int_eq(import_profile_is_urgent(&p, "next days"), 0);
 	ck_assert_int_eq(import_profile_is_urgent(&p, "standard"), 0);
 	ck_assert_int_eq(import_profile_is_urgent(&p, ""), 0);
+	/* =WORD: the whole text only. */
+	ck_assert_int_eq(import_profile_parse("profile w\nurgent =rush, now\nfield order_ref = Id\nfield sku = SKU\n"
+	                                      "field qty = Qty\n", &p, why, sizeof why), 0);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "rush"), 1);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "rush hour"), 0);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "ru"), 0);
+	ck_assert_int_eq(import_profile_is_urgent(&p, ""), 0);
+	ck_assert_int_eq(import_profile_is_urgent(&p, "ship now"), 1);
 	/* No urgent words: nothing is urgent by its service. */
 	ck_assert_int_eq(import_profile_parse("profile y\nfield order_ref = Id\nfield sku = SKU\nfield qty = Qty\n", &p, why,
 	                                      sizeof why), 0);
@@ -407,6 +415,8 @@ START_TEST(shipped_states_of_each_channel)
 		{ "taobao", "交易成功", 1 },
 		{ "jd", "等待确认收货", 1 },
 		{ "jd", "等待出库", 0 },
+		{ "jd", "完成", 1 },
+		{ "jd", "未完成", 0 },
 		{ "douyin", "已发货", 1 },
 		{ "douyin", "待发货", 0 },
 		{ "generic", "shipped by channel", 1 },
