@@ -29,6 +29,24 @@ int text_fit(const char *s, int cols, char *out, size_t size);
 /* Copies at most size-1 bytes and terminates; returns strlen(src). */
 size_t text_copy(char *dst, const char *src, size_t size);
 
+/*
+ * A growing buffer of NUL-terminated strings, each addressed by its offset
+ * plus one (the buffer moves as it grows; 0 stands for no string).  Zeroed,
+ * it is empty; len = 0 empties it and keeps the memory.
+ */
+struct text_buf {
+	char *data;
+	size_t len, cap;
+};
+
+/* Room for more bytes after len; -1 when out of memory. */
+int text_buf_reserve(struct text_buf *b, size_t more);
+/* Appends n bytes of s and a NUL; returns the offset plus one, 0 when out of memory. */
+size_t text_buf_put(struct text_buf *b, const char *s, size_t n);
+/* The string text_buf_put gave off1 for; "" for 0. */
+const char *text_buf_str(const struct text_buf *b, size_t off1);
+void text_buf_free(struct text_buf *b);
+
 /* FNV-1a over n bytes, going on from h (TEXT_HASH_START to begin); for
  * in-memory tables and change detection, not for anything an attacker
  * chooses to collide.  text_hash_str takes s and its NUL, so fields

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -197,4 +198,41 @@ uint64_t text_hash(uint64_t h, const void *p, size_t n)
 uint64_t text_hash_str(uint64_t h, const char *s)
 {
 	return text_hash(h, s, strlen(s) + 1);
+}
+
+int text_buf_reserve(struct text_buf *b, size_t more)
+{
+	if (b->len + more <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : 4096;
+	while (cap < b->len + more)
+		cap *= 2;
+	char *nd = realloc(b->data, cap);
+	if (!nd)
+		return -1;
+	b->data = nd;
+	b->cap = cap;
+	return 0;
+}
+
+size_t text_buf_put(struct text_buf *b, const char *s, size_t n)
+{
+	if (text_buf_reserve(b, n + 1) != 0)
+		return 0;
+	size_t at = b->len;
+	memcpy(b->data + at, s, n);
+	b->data[at + n] = '\0';
+	b->len += n + 1;
+	return at + 1;
+}
+
+const char *text_buf_str(const struct text_buf *b, size_t off1)
+{
+	return off1 ? b->data + off1 - 1 : "";
+}
+
+void text_buf_free(struct text_buf *b)
+{
+	free(b->data);
+	memset(b, 0, sizeof *b);
 }

@@ -16,12 +16,6 @@
  * filled to three quarters, so about 786,000 orders a file. */
 #define SEEN_MAX (1u << 20)
 
-/* A growing byte buffer addressed by offsets (pointers move when it grows). */
-struct buf {
-	char *data;
-	size_t len, cap;
-};
-
 struct tmp_line {
 	size_t sku, name;        /* offsets in the order buffer */
 	long qty;
@@ -36,18 +30,18 @@ struct state {
 	struct import_profile prof;
 	struct profile_binding bind;
 	int have_header;
-	struct buf hdr;                  /* header names as written, NUL separated */
+	struct text_buf hdr;                  /* header names as written, NUL separated */
 	const char *hdr_ptr[IMPORT_COLUMNS_MAX];
 	int nhdr;
 	/* the row being read: each field's value (offset + 1 in rowv; 0 none) */
-	struct buf rowv;
+	struct text_buf rowv;
 	size_t rv[IF_COUNT];
 	/* the order being gathered */
 	int open;
 	char key[KEY_MAX];
 	int rejecting;
 	char reject_reason[256];
-	struct buf ob;
+	struct text_buf ob;
 	size_t ov[IF_COUNT];             /* order-level values: offset + 1 in ob, 0 none */
 	struct tmp_line *tl;
 	int ntl, captl;
@@ -62,38 +56,6 @@ struct state {
 	struct import_line *lines_big;
 	int cap_big;
 };
-
-static int buf_reserve(struct buf *b, size_t more)
-{
-	if (b->len + more <= b->cap)
-		return 0;
-	size_t cap = b->cap ? b->cap : 4096;
-	while (cap < b->len + more)
-		cap *= 2;
-	char *nd = realloc(b->data, cap);
-	if (!nd)
-		return -1;
-	b->data = nd;
-	b->cap = cap;
-	return 0;
-}
-
-/* Appends s (n bytes) and a NUL; returns the offset + 1, or 0 when out of memory. */
-static size_t buf_put(struct buf *b, const char *s, size_t n)
-{
-	if (buf_reserve(b, n + 1) != 0)
-		return 0;
-	size_t at = b->len;
-	memcpy(b->data + at, s, n);
-	b->data[at + n] = '\0';
-	b->len += n + 1;
-	return at + 1;
-}
-
-static const char *buf_str(const struct buf *b, size_t off1)
-{
-	return off1 ? b->data + off1 - 1 : "";
-}
 
 /* 1 when key was seen before; remembers it.  Stops remembering past SEEN_MAX. */
 static int seen_check(struct state *st, const char *channel, const char *key)
@@ -190,7 +152,7 @@ static int row_value(struct state *st, const struct import_row *row, int f)
 				memmove(w, w + 1, strlen(w));   /* '75008 */
 			if (*w && !is_placeholder(w)) {
 				size_t wl = strlen(w);
-				if (buf_reserve(&st->rowv, wl + 3) != 0) {
+				if (text_buf_reserve(&st->rowv, wl + 3) != 0) {
 					free(big);
 					return -1;
 				}
@@ -205,7 +167,7 @@ static int row_value(struct state *st, const struct import_row *row, int f)
 			free(big);
 		}
 		if (joined) {
-			if (buf_reserve(&st->rowv, 1) != 0)
+			if (text_buf_reserve(&st->rowv, 1) != 0)
 				return -1;
 			st->rowv.data[st->rowv.len++] = '\0';
 			st->rv[f] = start + 1;
@@ -218,12 +180,12 @@ static int row_value(struct state *st, const struct import_row *row, int f)
 
 static const char *rv(const struct state *st, int f)
 {
-	return buf_str(&st->rowv, st->rv[f]);
+	return text_buf_str(&st->rowv, st->rv[f]);
 }
 
 static const char *ov(const struct state *st, int f)
 {
-	return buf_str(&st->ob, st->ov[f]);
+	return text_buf_str(&st->ob, st->ov[f]);
 }
 
 static void problem(struct state *st, int field, long line, const char *value, const char *why)
@@ -366,8 +328,8 @@ static int order_emit(struct state *st)
 	}
 	long long sum = 0;
 	for (int i = 0; i < st->ntl; i++) {
-		lines[i].sku = buf_str(&st->ob, st->tl[i].sku);
-		lines[i].name = buf_str(&st->ob, st->tl[i].name);
+		lines[i].sku = text_buf_str(&st->ob, st->tl[i].sku);
+		lines[i].name = text_buf_str(&st->ob, st->tl[i].name);
 		lines[i].qty = st->tl[i].qty;
 		lines[i].unit_cents = st->tl[i].unit_cents;
 		lines[i].line = st->tl[i].line;
@@ -469,8 +431,8 @@ static int order_start(struct state *st, const struct import_row *row, const cha
 	}
 	if (st->rejecting)
 		return 0;
-	if (!(st->ov[FIELD_CHANNEL] = buf_put(&st->ob, channel, strlen(channel))) ||
-	    !(st->ov[FIELD_ORDER_REF] = buf_put(&st->ob, ref, strlen(ref))))
+	if (!(st->ov[FIELD_CHANNEL] = text_buf_put(&st->ob, channel, strlen(channel))) ||
+	    !(st->ov[FIELD_ORDER_REF] = text_buf_put(&st->ob, ref, strlen(ref))))
 		return ST_INTERNAL;
 	return 0;
 }
@@ -529,8 +491,8 @@ static int add_line(struct state *st, const struct import_row *row)
 		}
 	}
 	struct tmp_line *l = &st->tl[st->ntl];
-	l->sku = buf_put(&st->ob, sku, strlen(sku));
-	l->name = buf_put(&st->ob, name, strlen(name));
+	l->sku = text_buf_put(&st->ob, sku, strlen(sku));
+	l->name = text_buf_put(&st->ob, name, strlen(name));
 	if (!l->sku || !l->name)
 		return ST_INTERNAL;
 	l->qty = qty;
@@ -549,7 +511,7 @@ static int on_header(struct state *st, const struct import_row *row)
 	st->nhdr = row->n;
 	st->hdr.len = 0;
 	for (int i = 0; i < row->n; i++) {
-		if (!buf_put(&st->hdr, row->fields[i], row->lens[i]))
+		if (!text_buf_put(&st->hdr, row->fields[i], row->lens[i]))
 			return ST_INTERNAL;
 		import_header_norm(row->fields[i], norm_store[i], PROFILE_NAME);
 		norm[i] = norm_store[i];
@@ -631,7 +593,7 @@ static int on_row(void *arg, const struct import_row *row)
 	for (int f = 0; f < IF_COUNT; f++) {
 		if (import_field_level(f) != 'O' || st->ov[f] || !st->rv[f])
 			continue;
-		if (!(st->ov[f] = buf_put(&st->ob, rv(st, f), strlen(rv(st, f)))))
+		if (!(st->ov[f] = text_buf_put(&st->ob, rv(st, f), strlen(rv(st, f)))))
 			return ST_INTERNAL;
 	}
 	return add_line(st, row);
@@ -674,9 +636,9 @@ enum status import_orders(FILE *fp, const struct import_opts *opts, const struct
 	}
 	if (s == ST_OK)
 		s = (enum status)order_emit(st);
-	free(st->hdr.data);
-	free(st->rowv.data);
-	free(st->ob.data);
+	text_buf_free(&st->hdr);
+	text_buf_free(&st->rowv);
+	text_buf_free(&st->ob);
 	free(st->tl);
 	free(st->seen);
 	free(st->lines_big);

@@ -130,12 +130,6 @@ static const char *const orders_sql[] = BY_CHUNKS(ORDER_HEAD, ORDER_ROW);
 static const char *const lines_sql[] = BY_CHUNKS(LINE_HEAD, LINE_ROW);
 static const char *const events_sql[] = BY_CHUNKS(EVENT_HEAD, EVENT_ROW);
 
-/* The held rows' text, by offset (the buffer moves as it grows). */
-struct arena {
-	char *text;
-	size_t used, cap;
-};
-
 /* An order's strings, in the order of struct ingest_order's. */
 enum { OS_NO, OS_CHANNEL, OS_REF, OS_SOURCE, OS_CUSTOMER, OS_PHONE, OS_ADDRESS, OS_NOTE,
        OS_FLAGS, OS_STATE, OS_CURRENCY, OS_HASH, OS_COUNT };
@@ -165,27 +159,14 @@ struct ingest_batch {
 	struct held_event event[BATCH_ORDERS];
 	int norders, nlines, nevents;
 	long long next_id;         /* the id the next new order gets; 0: not read yet */
-	struct arena text;
+	struct text_buf text;      /* the held rows' strings, by offset plus one */
 };
 
-static int arena_put(struct arena *a, const char *s, size_t *at)
+/* Holds s in the batch's text; -1 when out of memory. */
+static int hold(struct ingest_batch *b, const char *s, size_t *at)
 {
-	size_t n = strlen(s) + 1;
-
-	if (a->used + n > a->cap) {
-		size_t cap = a->cap ? a->cap : 16384;
-		while (a->used + n > cap)
-			cap *= 2;
-		char *t = realloc(a->text, cap);
-		if (!t)
-			return -1;
-		a->text = t;
-		a->cap = cap;
-	}
-	memcpy(a->text + a->used, s, n);
-	*at = a->used;
-	a->used += n;
-	return 0;
+	*at = text_buf_put(&b->text, s, strlen(s));
+	return *at ? 0 : -1;
 }
 
 struct ingest_batch *store_ingest_batch_new(void)
@@ -196,7 +177,7 @@ struct ingest_batch *store_ingest_batch_new(void)
 void store_ingest_batch_free(struct ingest_batch *b)
 {
 	if (b) {
-		free(b->text.text);
+		text_buf_free(&b->text);
 		free(b);
 	}
 }
@@ -229,12 +210,12 @@ static void bind_order(sqlite3_stmt *st, int base, const struct ingest_batch *b,
 {
 	const struct held_order *h = &b->order[row];
 	const struct ingest_order *o = &h->o;
-	const char *t = b->text.text;
+	const struct text_buf *t = &b->text;
 	static const int texts[] = { OS_NO, OS_CHANNEL, OS_REF, OS_SOURCE };
 
 	sqlite3_bind_int64(st, base + 1, h->id);
 	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(st, base + 2 + i, t + h->text[texts[i]], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, base + 2 + i, text_buf_str(t, h->text[texts[i]]), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 6, priority_name(o->priority), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, base + 7, (int)o->priority);
 	sqlite3_bind_double(st, base + 8, o->score);
@@ -243,30 +224,30 @@ static void bind_order(sqlite3_stmt *st, int base, const struct ingest_batch *b,
 	sqlite3_bind_int64(st, base + 11, o->received_at);   /* entered new when received */
 	sqlite3_bind_int64(st, base + 12, o->due_at);
 	sqlite3_bind_int64(st, base + 13, o->promise_at);
-	sqlite3_bind_text(st, base + 14, t + h->text[OS_CUSTOMER], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 15, t + h->text[OS_PHONE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 16, t + h->text[OS_ADDRESS], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 14, text_buf_str(t, h->text[OS_CUSTOMER]), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 15, text_buf_str(t, h->text[OS_PHONE]), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 16, text_buf_str(t, h->text[OS_ADDRESS]), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 17, tier_name(o->tier), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 18, otype_name(o->type), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 19, t + h->text[OS_FLAGS], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 20, t + h->text[OS_NOTE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 21, t + h->text[OS_CURRENCY], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 19, text_buf_str(t, h->text[OS_FLAGS]), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 20, text_buf_str(t, h->text[OS_NOTE]), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 21, text_buf_str(t, h->text[OS_CURRENCY]), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, base + 22, o->total_cents);
 	sqlite3_bind_int(st, base + 23, o->lines);
 	sqlite3_bind_int(st, base + 24, o->items);
-	sqlite3_bind_text(st, base + 25, t + h->text[OS_STATE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 26, t + h->text[OS_HASH], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 25, text_buf_str(t, h->text[OS_STATE]), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 26, text_buf_str(t, h->text[OS_HASH]), -1, SQLITE_STATIC);
 }
 
 static void bind_line(sqlite3_stmt *st, int base, const struct ingest_batch *b, int row)
 {
 	const struct held_line *l = &b->line[row];
-	const char *t = b->text.text;
+	const struct text_buf *t = &b->text;
 
 	sqlite3_bind_int64(st, base + 1, l->order_id);
 	sqlite3_bind_int(st, base + 2, l->line_no);
-	sqlite3_bind_text(st, base + 3, t + l->sku, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 4, t + l->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 3, text_buf_str(t, l->sku), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 4, text_buf_str(t, l->name), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, base + 5, l->qty);
 	sqlite3_bind_int64(st, base + 6, l->unit_cents);
 }
@@ -274,14 +255,14 @@ static void bind_line(sqlite3_stmt *st, int base, const struct ingest_batch *b, 
 static void bind_event(sqlite3_stmt *st, int base, const struct ingest_batch *b, int row)
 {
 	const struct held_event *e = &b->event[row];
-	const char *t = b->text.text;
+	const struct text_buf *t = &b->text;
 
 	sqlite3_bind_int64(st, base + 1, (sqlite3_int64)e->at);
-	sqlite3_bind_text(st, base + 2, t + e->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 2, text_buf_str(t, e->actor), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, base + 3, e->order_id);
-	sqlite3_bind_text(st, base + 4, t + e->what, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 5, t + e->to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 6, t + e->why, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 4, text_buf_str(t, e->what), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 5, text_buf_str(t, e->to), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 6, text_buf_str(t, e->why), -1, SQLITE_STATIC);
 }
 
 /* Orders first: the lines and events refer to them. */
@@ -294,14 +275,14 @@ enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b)
 	if (r == ST_OK)
 		r = write_rows(s, events_sql, EVENT_PARAMS, b->nevents, bind_event, b);
 	b->norders = b->nlines = b->nevents = 0;
-	b->text.used = 0;
+	b->text.len = 0;
 	return r;
 }
 
 /* Writes the batch out first when a list is full or its text has grown. */
 static enum status make_room(struct store *s, struct ingest_batch *b, int full)
 {
-	return full || b->text.used > BATCH_TEXT ? store_ingest_batch_flush(s, b) : ST_OK;
+	return full || b->text.len > BATCH_TEXT ? store_ingest_batch_flush(s, b) : ST_OK;
 }
 
 enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const struct ingest_order *o,
@@ -323,7 +304,7 @@ enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const s
 	}
 	struct held_order *h = &b->order[b->norders];
 	for (int i = 0; i < OS_COUNT; i++)
-		if (arena_put(&b->text, texts[i] ? texts[i] : "", &h->text[i]) != 0)
+		if (hold(b, texts[i] ? texts[i] : "", &h->text[i]) != 0)
 			return ST_INTERNAL;
 	h->o = *o;
 	h->id = b->next_id++;
@@ -341,7 +322,7 @@ enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long 
 	if ((r = make_room(s, b, b->nlines == BATCH_LINES)) != ST_OK)
 		return r;
 	struct held_line *l = &b->line[b->nlines];
-	if (arena_put(&b->text, sku, &l->sku) != 0 || arena_put(&b->text, name, &l->name) != 0)
+	if (hold(b, sku, &l->sku) != 0 || hold(b, name, &l->name) != 0)
 		return ST_INTERNAL;
 	l->order_id = order_id;
 	l->line_no = line_no;
@@ -360,8 +341,8 @@ enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time
 	if ((r = make_room(s, b, b->nevents == BATCH_ORDERS)) != ST_OK)
 		return r;
 	struct held_event *e = &b->event[b->nevents];
-	if (arena_put(&b->text, actor, &e->actor) != 0 || arena_put(&b->text, what, &e->what) != 0 ||
-	    arena_put(&b->text, to, &e->to) != 0 || arena_put(&b->text, why, &e->why) != 0)
+	if (hold(b, actor, &e->actor) != 0 || hold(b, what, &e->what) != 0 ||
+	    hold(b, to, &e->to) != 0 || hold(b, why, &e->why) != 0)
 		return ST_INTERNAL;
 	e->order_id = order_id;
 	e->at = at;
@@ -372,11 +353,11 @@ enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time
 /* Whether a held order has this channel and channel order id. */
 static int held_ref(const struct ingest_batch *b, const char *channel, const char *ref)
 {
-	const char *t = b->text.text;
+	const struct text_buf *t = &b->text;
 
 	for (int i = 0; i < b->norders; i++)
-		if (strcmp(t + b->order[i].text[OS_REF], ref) == 0 &&
-		    strcmp(t + b->order[i].text[OS_CHANNEL], channel) == 0)
+		if (strcmp(text_buf_str(t, b->order[i].text[OS_REF]), ref) == 0 &&
+		    strcmp(text_buf_str(t, b->order[i].text[OS_CHANNEL]), channel) == 0)
 			return 1;
 	return 0;
 }
@@ -385,12 +366,12 @@ static int held_ref(const struct ingest_batch *b, const char *channel, const cha
 static int held_phone(const struct ingest_batch *b, const char *phone, long long self, time_t from,
                       time_t to)
 {
-	const char *t = b->text.text;
+	const struct text_buf *t = &b->text;
 
 	for (int i = 0; i < b->norders; i++) {
 		const struct held_order *h = &b->order[i];
 		if (h->id != self && h->o.ordered_at >= from && h->o.ordered_at <= to &&
-		    strcmp(t + h->text[OS_PHONE], phone) == 0)
+		    strcmp(text_buf_str(t, h->text[OS_PHONE]), phone) == 0)
 			return 1;
 	}
 	return 0;

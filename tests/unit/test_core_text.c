@@ -1,6 +1,7 @@
 /* core/text: untrusted text made visible, display widths, fitting without splitting. */
 #include <check.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "support.h"
@@ -250,6 +251,40 @@ START_TEST(hash_is_fnv1a)
 }
 END_TEST
 
+START_TEST(text_buf_keeps_strings_by_offset)
+{
+	struct text_buf b = { 0 };
+	size_t first, off[3000];
+	char want[32];
+
+	ck_assert_str_eq(text_buf_str(&b, 0), "");
+	first = text_buf_put(&b, "ab\0cd", 2);
+	ck_assert_uint_eq(first, 1);
+	/* grown well past its first 4 KiB: earlier strings are still found by offset */
+	for (int i = 0; i < 3000; i++) {
+		snprintf(want, sizeof want, "string %d", i);
+		off[i] = text_buf_put(&b, want, strlen(want));
+		ck_assert_uint_ne(off[i], 0);
+	}
+	ck_assert_uint_gt(b.cap, 4096);
+	ck_assert_str_eq(text_buf_str(&b, first), "ab");
+	for (int i = 0; i < 3000; i += 499) {
+		snprintf(want, sizeof want, "string %d", i);
+		ck_assert_str_eq(text_buf_str(&b, off[i]), want);
+	}
+	/* emptied, it keeps its memory and starts again at the front */
+	size_t cap = b.cap;
+	b.len = 0;
+	ck_assert_uint_eq(text_buf_put(&b, "x", 1), 1);
+	ck_assert_uint_eq(b.cap, cap);
+	ck_assert_int_eq(text_buf_reserve(&b, 3 * cap), 0);
+	ck_assert_uint_ge(b.cap, 3 * cap + 2);
+	text_buf_free(&b);
+	ck_assert_ptr_null(b.data);
+	ck_assert_uint_eq(b.len + b.cap, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("core_text");
@@ -268,6 +303,7 @@ int main(void)
 	tcase_add_loop_test(tc, fit_shows_controls_and_never_splits_them, 0, 2);
 	tcase_add_test(tc, copy_is_bounded);
 	tcase_add_test(tc, hash_is_fnv1a);
+	tcase_add_test(tc, text_buf_keeps_strings_by_offset);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
