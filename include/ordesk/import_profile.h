@@ -22,11 +22,7 @@
  *   zone      +08:00                     zone of times written without one
  *   rows      items|orders               one row per item (grouped), or per order
  *   require   order_ref qty ...          fields the header must provide to pick it
- *   cancelled refunded, 已取消, ...      state words meaning the channel cancelled
- *             (a word matches whole words of the state; =WORD only the whole state)
- *   urgent    NextDay, SameDay, ...       service words meaning 24 h dispatch
- *   shipped   fulfilled, 已发货, ...       state words meaning the channel shipped it
- *   channel_fulfils Amazon, AFN          fulfilled_by words: the channel ships it itself
+ *   cancelled refunded, 已取消, ...      word lists: see PROFILE_WORDS_LIST
  *   field     NAME = Col A | Col B + Col C
  *
  * A field takes the first alternative (split by '|') whose first column
@@ -52,6 +48,23 @@
 #define IMPORT_ENUM_EXTRA(id, name, level) IF_##id,
 enum import_extra_start { IF_EXTRA_BEFORE = FIELD_COUNT - 1, IMPORT_EXTRA_LIST(IMPORT_ENUM_EXTRA) IF_COUNT };
 #undef IMPORT_ENUM_EXTRA
+
+/*
+ * A profile's word lists: the directive that gives one (comma separated),
+ * and the field whose normalized value its words are looked for in.  A word
+ * matches where it stands as a whole word ("cancelled" in "paid, cancelled",
+ * not in "uncancelled"); =WORD matches only a value that is that word and
+ * nothing else (for CJK words, which have no word boundaries).
+ */
+#define PROFILE_WORDS_LIST(X) \
+	X(CANCELLED,       "cancelled",       IF_STATE)         /* the channel cancelled it */ \
+	X(SHIPPED,         "shipped",         IF_STATE)         /* the channel has shipped it */ \
+	X(CHANNEL_FULFILS, "channel_fulfils", IF_FULFILLED_BY)  /* the channel ships it itself */ \
+	X(URGENT,          "urgent",          IF_SERVICE)       /* the customer asked for speed */
+
+#define PROFILE_ENUM_WORDS(id, directive, field) PW_##id,
+enum profile_words { PROFILE_WORDS_LIST(PROFILE_ENUM_WORDS) PW_COUNT };
+#undef PROFILE_ENUM_WORDS
 
 /* The name of a mappable field (validate.h's and the extras); -1 when unknown. */
 const char *import_field_name(int f);
@@ -81,10 +94,7 @@ struct import_profile {
 	struct date_opts dates;
 	int per_order;                  /* rows orders: each row is a whole order */
 	unsigned long require;          /* bit per field */
-	char cancelled[512];            /* normalized words, each followed by '\n' */
-	char urgent[256];               /* the same, of the service field */
-	char shipped[256];              /* state words: shipped already, not the desk's work */
-	char channel_fulfils[128];      /* fulfilled_by words: the channel ships it itself */
+	char words[PW_COUNT][512];      /* normalized words of each list, each followed by '\n' */
 	struct profile_map map[IF_COUNT];
 };
 
@@ -128,23 +138,10 @@ int import_profile_bind(const struct import_profile *p, const char *const *norm_
 enum status import_profile_detect(const char *const *norm_header, int n, struct import_profile *p,
                                   struct profile_binding *b, char *why, size_t size);
 
-/*
- * 1 when one of the profile's cancelled words is in the normalized state,
- * not inside a longer word ("cancelled", "paid, cancelled", not
- * "uncancelled").
- */
-int import_profile_is_cancelled(const struct import_profile *p, const char *state);
+/* The field a word list is looked for in (IF_STATE, ...). */
+int import_profile_words_field(enum profile_words list);
 
-/*
- * 1 when one of the profile's urgent words is in the normalized shipping
- * service, the same way ("NextDay", "Express shipping").
- */
-int import_profile_is_urgent(const struct import_profile *p, const char *service);
-
-/* 1 when one of the profile's shipped words is in the normalized state, the same way. */
-int import_profile_is_shipped(const struct import_profile *p, const char *state);
-
-/* 1 when one of the profile's channel_fulfils words is in the normalized fulfilled_by. */
-int import_profile_channel_fulfils(const struct import_profile *p, const char *fulfilled_by);
+/* 1 when one of the profile's words of list is in value, normalized like a header name. */
+int import_profile_has_word(const struct import_profile *p, enum profile_words list, const char *value);
 
 #endif

@@ -304,14 +304,12 @@ static int order_emit(struct state *st)
 		else
 			o.type = t;
 	}
-	/* A shipping service the profile calls urgent: the customer asked for speed. */
-	int urgent = 0;
-	if (*ov(st, IF_SERVICE)) {
-		char service[128];
-		import_header_norm(ov(st, IF_SERVICE), service, sizeof service);
-		urgent = import_profile_is_urgent(&st->prof, service);
-	}
-	keep_flags(ov(st, FIELD_FLAGS), urgent, flags, sizeof flags);
+	/* what the profile's word lists say of the order's state, service, ... */
+	int said[PW_COUNT];
+	for (int w = 0; w < PW_COUNT; w++)
+		said[w] = import_profile_has_word(&st->prof, w, ov(st, import_profile_words_field(w)));
+	/* a shipping service the profile calls urgent: the customer asked for speed */
+	keep_flags(ov(st, FIELD_FLAGS), said[PW_URGENT], flags, sizeof flags);
 	o.flags = flags;
 
 	/* Lines: pointers into the order buffer, now that it no longer grows. */
@@ -346,14 +344,8 @@ static int order_emit(struct state *st)
 		o.total_cents = cents;
 	o.currency = *ov(st, IF_CURRENCY) ? ov(st, IF_CURRENCY) : currency;
 	const char *cat = ov(st, IF_CANCELLED_AT);
-	char norm_state[256];
-	import_header_norm(o.state, norm_state, sizeof norm_state);
-	o.cancelled = (*cat && strncmp(cat, "0000", 4) != 0) ||
-	              import_profile_is_cancelled(&st->prof, norm_state);
-	char norm_by[64];
-	import_header_norm(ov(st, IF_FULFILLED_BY), norm_by, sizeof norm_by);
-	o.shipped = import_profile_is_shipped(&st->prof, norm_state) ||
-	            import_profile_channel_fulfils(&st->prof, norm_by);
+	o.cancelled = (*cat && strncmp(cat, "0000", 4) != 0) || said[PW_CANCELLED];
+	o.shipped = said[PW_SHIPPED] || said[PW_CHANNEL_FULFILS];
 	o.problems = st->problems;
 	o.nproblems = st->nproblems;
 	o.more_problems = st->more_problems;

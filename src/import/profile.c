@@ -197,6 +197,26 @@ static int parse_words(char *list, char *out, size_t size)
 	return 0;
 }
 
+#define PROFILE_WORDS_ROW(id, directive, field) { directive, field },
+static const struct {
+	const char *directive;
+	int field;
+} word_lists[] = { PROFILE_WORDS_LIST(PROFILE_WORDS_ROW) };
+
+/* The word list a directive gives; -1 when it gives none. */
+static int words_parse(const char *directive)
+{
+	for (int i = 0; i < PW_COUNT; i++)
+		if (strcmp(word_lists[i].directive, directive) == 0)
+			return i;
+	return -1;
+}
+
+int import_profile_words_field(enum profile_words list)
+{
+	return (unsigned)list < PW_COUNT ? word_lists[list].field : -1;
+}
+
 int import_profile_parse(const char *text, struct import_profile *p, char *why, size_t size)
 {
 	char buf[1024];
@@ -222,6 +242,7 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 		if (*rest)
 			*rest++ = '\0';
 		rest = trim(rest);
+		int list = words_parse(kw);
 		if (strcmp(kw, "profile") == 0) {
 			text_copy(p->name, rest, sizeof p->name);
 		} else if (strcmp(kw, "title") == 0) {
@@ -289,18 +310,12 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 					return perr(why, size, lineno, _("unknown field"), w);
 				p->require |= 1ul << f;
 			}
-		} else if (strcmp(kw, "cancelled") == 0) {
-			if (parse_words(rest, p->cancelled, sizeof p->cancelled) != 0)
-				return perr(why, size, lineno, _("too many cancelled words"), "");
-		} else if (strcmp(kw, "urgent") == 0) {
-			if (parse_words(rest, p->urgent, sizeof p->urgent) != 0)
-				return perr(why, size, lineno, _("too many urgent words"), "");
-		} else if (strcmp(kw, "shipped") == 0) {
-			if (parse_words(rest, p->shipped, sizeof p->shipped) != 0)
-				return perr(why, size, lineno, _("too many shipped words"), "");
-		} else if (strcmp(kw, "channel_fulfils") == 0) {
-			if (parse_words(rest, p->channel_fulfils, sizeof p->channel_fulfils) != 0)
-				return perr(why, size, lineno, _("too many channel_fulfils words"), "");
+		} else if (list >= 0) {
+			if (parse_words(rest, p->words[list], sizeof p->words[list]) != 0) {
+				char what[64];
+				snprintf(what, sizeof what, _("too many %s words"), kw);
+				return perr(why, size, lineno, what, "");
+			}
 		} else if (strcmp(kw, "field") == 0) {
 			char *eq = strchr(rest, '=');
 			if (!eq)
@@ -501,22 +516,12 @@ static int has_word(const char *list, const char *text)
 	return 0;
 }
 
-int import_profile_is_cancelled(const struct import_profile *p, const char *state)
+int import_profile_has_word(const struct import_profile *p, enum profile_words list, const char *value)
 {
-	return has_word(p->cancelled, state);
-}
+	char norm[256];
 
-int import_profile_is_urgent(const struct import_profile *p, const char *service)
-{
-	return has_word(p->urgent, service);
-}
-
-int import_profile_is_shipped(const struct import_profile *p, const char *state)
-{
-	return has_word(p->shipped, state);
-}
-
-int import_profile_channel_fulfils(const struct import_profile *p, const char *fulfilled_by)
-{
-	return has_word(p->channel_fulfils, fulfilled_by);
+	if ((unsigned)list >= PW_COUNT || !value || !*value)
+		return 0;
+	import_header_norm(value, norm, sizeof norm);
+	return has_word(p->words[list], norm);
 }

@@ -364,28 +364,34 @@ START_TEST(urgent_services_are_whole_words)
 	ck_assert_int_eq(import_profile_parse("profile x\nurgent  Next Day, EXPRESS ,,sameday\n"
 	                                      "field order_ref = Id\nfield sku = SKU\nfield qty = Qty\n"
 	                                      "field service = Ship via\n", &p, why, sizeof why), 0);
-	ck_assert_str_eq(p.urgent, "next day\nexpress\nsameday\n");
-	ck_assert_int_eq(import_profile_is_urgent(&p, "dhl express worldwide"), 1);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "ups next day air"), 1);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "sameday"), 1);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "expressway freight"), 0);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "next days"), 0);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "standard"), 0);
-	ck_assert_int_eq(import_profile_is_urgent(&p, ""), 0);
+	ck_assert_str_eq(p.words[PW_URGENT], "next day\nexpress\nsameday\n");
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "dhl express worldwide"), 1);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "ups next day air"), 1);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "sameday"), 1);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "expressway freight"), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "next days"), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "standard"), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, ""), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, NULL), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "  DHL Express  "), 1);   /* normalized here */
+	ck_assert_int_eq(import_profile_has_word(&p, PW_COUNT, "express"), 0);
+	ck_assert_int_eq(import_profile_words_field(PW_URGENT), IF_SERVICE);
+	ck_assert_int_eq(import_profile_words_field(PW_CANCELLED), IF_STATE);
+	ck_assert_int_eq(import_profile_words_field(PW_COUNT), -1);
 	/* =WORD: the whole text only. */
 	ck_assert_int_eq(import_profile_parse("profile w\nurgent =rush, now\nfield order_ref = Id\nfield sku = SKU\n"
 	                                      "field qty = Qty\n", &p, why, sizeof why), 0);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "rush"), 1);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "rush hour"), 0);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "ru"), 0);
-	ck_assert_int_eq(import_profile_is_urgent(&p, ""), 0);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "ship now"), 1);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "rush"), 1);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "rush hour"), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "ru"), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, ""), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "ship now"), 1);
 	/* No urgent words: nothing is urgent by its service. */
 	ck_assert_int_eq(import_profile_parse("profile y\nfield order_ref = Id\nfield sku = SKU\nfield qty = Qty\n", &p, why,
 	                                      sizeof why), 0);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "express"), 0);
-	char many[600] = "profile z\nurgent ";
-	for (int i = 0; i < 40; i++)
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "express"), 0);
+	char many[1000] = "profile z\nurgent ";
+	for (int i = 0; i < 60; i++)   /* 600 bytes of words: more than a list holds */
 		strcat(many, "overnight,");
 	ck_assert_int_eq(import_profile_parse(many, &p, why, sizeof why), -1);
 	ck_assert_ptr_nonnull(strstr(why, "too many urgent words"));
@@ -427,17 +433,17 @@ START_TEST(shipped_states_of_each_channel)
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		ck_assert_int_eq(import_profile_load(cases[i].profile, &p, why, sizeof why), ST_OK);
-		ck_assert_msg(import_profile_is_shipped(&p, cases[i].state) == cases[i].shipped, "%s: '%s' should%s be shipped",
+		ck_assert_msg(import_profile_has_word(&p, PW_SHIPPED, cases[i].state) == cases[i].shipped, "%s: '%s' should%s be shipped",
 		              cases[i].profile, cases[i].state, cases[i].shipped ? "" : " not");
 	}
 	/* Amazon's fulfillment-channel: Amazon (AFN) ships it, the merchant (MFN) does not. */
 	ck_assert_int_eq(import_profile_load("amazon", &p, why, sizeof why), ST_OK);
-	ck_assert_int_eq(import_profile_channel_fulfils(&p, "amazon"), 1);
-	ck_assert_int_eq(import_profile_channel_fulfils(&p, "afn"), 1);
-	ck_assert_int_eq(import_profile_channel_fulfils(&p, "merchant"), 0);
-	ck_assert_int_eq(import_profile_channel_fulfils(&p, ""), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_CHANNEL_FULFILS, "amazon"), 1);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_CHANNEL_FULFILS, "afn"), 1);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_CHANNEL_FULFILS, "merchant"), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_CHANNEL_FULFILS, ""), 0);
 	ck_assert_int_eq(import_profile_load("shopify", &p, why, sizeof why), ST_OK);
-	ck_assert_int_eq(import_profile_channel_fulfils(&p, "amazon"), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_CHANNEL_FULFILS, "amazon"), 0);
 }
 END_TEST
 
@@ -449,8 +455,8 @@ START_TEST(an_urgent_service_adds_the_urgent_flag)
 
 	/* The amazon profile: ship-service-level NextDay is urgent, Standard is not. */
 	ck_assert_int_eq(import_profile_load("amazon", &p, why, sizeof why), ST_OK);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "nextday"), 1);
-	ck_assert_int_eq(import_profile_is_urgent(&p, "standard"), 0);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "nextday"), 1);
+	ck_assert_int_eq(import_profile_has_word(&p, PW_URGENT, "standard"), 0);
 	/* The shopify profile: Shipping Method by its words; Tags' own flags kept. */
 	ck_assert_int_eq(run_flags("Name,Id,Created at,Lineitem quantity,Lineitem sku,Shipping Name,Shipping Address1,"
 	                           "Shipping Phone,Tags,Shipping Method\n"
