@@ -335,18 +335,17 @@ static enum status state_check(struct ctx *c, long long id, enum stage stage,
 	if ((!io->cancelled && !io->shipped) || stage >= STAGE_SHIPPED)
 		return ST_OK;
 	text_clean(io->state, state, sizeof state);
-	if (io->cancelled) {
+	if (io->cancelled)
 		snprintf(c->desc, sizeof c->desc,
 		         _("the channel cancelled this order (state: %s): a supervisor should cancel it"),
 		         *state ? state : "cancelled");
-		return raise_exc(c, id, stage, EXKIND_CUSTOMER_CHANGE, c->desc, "cancelled; role=supervisor", 0,
-		                 raised);
-	}
-	snprintf(c->desc, sizeof c->desc,
-	         _("the channel says it shipped this order (state: %s) before the desk did: "
-	           "make sure it is not shipped twice"),
-	         *state ? state : "shipped");
-	return raise_exc(c, id, stage, EXKIND_CUSTOMER_CHANGE, c->desc, "shipped by the channel; role=supervisor", 0,
+	else
+		snprintf(c->desc, sizeof c->desc,
+		         _("the channel says it shipped this order (state: %s) before the desk did: "
+		           "make sure it is not shipped twice"),
+		         *state ? state : "shipped");
+	return raise_exc(c, id, stage, EXKIND_CUSTOMER_CHANGE, c->desc,
+	                 io->cancelled ? "cancelled; role=supervisor" : "shipped by the channel; role=supervisor", 0,
 	                 raised);
 }
 
@@ -475,7 +474,7 @@ static enum status order_again(struct ctx *c, const struct import_order *io,
 		}
 		if ((st = store_ingest_mark(d->store, f->id, io->state, io->hash)) != ST_OK)
 			return desk_fail(d, st, "%s", store_errmsg(d->store));
-		if ((st = desk_event(d, f->id, "channel-state", f->state, io->state, c->o->name)) != ST_OK)
+		if ((st = desk_event(d, f->id, "channel-state", f->state, io->state, c->name)) != ST_OK)
 			return st;
 		if ((st = state_check(c, f->id, f->stage, io, &raised)) != ST_OK)
 			return st;

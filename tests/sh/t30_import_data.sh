@@ -58,7 +58,13 @@ contains "$T/out" "4 new, 0 updated, 0 unchanged, 1 flagged; 0 rows rejected; 1 
 # An order the desk has that the channel then fulfils is kept, with its state.
 sed 's/^#1061,\(.*\),paid,,,/#1061,\1,paid,,fulfilled,/' "$D/shopify-orders.csv" >"$T/shopify-fulfilled.csv"
 grep -q '^#1061,.*,paid,,fulfilled,' "$T/shopify-fulfilled.csv" && ok "shopify: #1061 re-exported as fulfilled" || not_ok "shopify: sed did not mark #1061"
-od import "$T/shopify-fulfilled.csv" >"$T/out"
+# (under a name holding an escape sequence: the event that records the state names the file cleaned)
+hostile="$T/$(printf 'fulfilled\033[31m.csv')"
+cp "$T/shopify-fulfilled.csv" "$hostile"
+od import "$hostile" >"$T/out"
+q "SELECT why FROM events WHERE what = 'channel-state'" >"$T/why"
+grep -q 'fulfilled' "$T/why" && ok "shopify: the state change is recorded with the file's name" || not_ok "shopify: no channel-state event"
+if grep -q "$(printf '\033')" "$T/why"; then not_ok "shopify: the event holds the file name's escape raw"; else ok "shopify: the event's file name is cleaned"; fi
 contains "$T/out" "0 new, 1 updated, 3 unchanged" "shopify: a known order fulfilled by the channel is updated, not left out"
 [ "$(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001061'")" = "paid, fulfilled" ] \
 	&& ok "shopify: its channel state says fulfilled" || not_ok "shopify: state $(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001061'")"
