@@ -85,11 +85,11 @@
 	X(RETURN,   "return") \
 	X(EXCHANGE, "exchange")
 
-/* Flags an order may carry (its flags field, words joined by ','): identifier, what it means. */
+/* Flags an order may carry (its flags field, words joined by ','). */
 #define OFLAG_LIST(X) \
-	X(URGENT,  "urgent",  "the customer asked for 24 h dispatch") \
-	X(QUALITY, "quality", "a return or exchange about quality") \
-	X(VIP,     "vip",     "a customer the channel marks as important")
+	X(URGENT,  "urgent")    /* the customer asked for 24 h dispatch */ \
+	X(QUALITY, "quality")   /* a return or exchange about quality */ \
+	X(VIP,     "vip")       /* a customer the channel marks as important */
 
 #define CATALOG_ENUM_STAGE(id, name, title, owner) STAGE_##id,
 enum stage { STAGE_LIST(CATALOG_ENUM_STAGE) STAGE_COUNT };
@@ -108,7 +108,7 @@ enum health { HEALTH_LIST(CATALOG_ENUM_HEALTH) HEALTH_COUNT };
 enum tier { TIER_LIST(CATALOG_ENUM_TIER) TIER_COUNT };
 #define CATALOG_ENUM_OTYPE(id, name) OTYPE_##id,
 enum otype { OTYPE_LIST(CATALOG_ENUM_OTYPE) OTYPE_COUNT };
-#define CATALOG_ENUM_OFLAG(id, name, what) OFLAG_##id,
+#define CATALOG_ENUM_OFLAG(id, name) OFLAG_##id,
 enum oflag { OFLAG_LIST(CATALOG_ENUM_OFLAG) OFLAG_COUNT };
 
 /* The seven stages a board shows; CANCELLED is off the board. */
@@ -150,7 +150,6 @@ const char *otype_name(enum otype t);
 int otype_parse(const char *word);
 
 const char *oflag_name(enum oflag f);
-const char *oflag_what(enum oflag f);
 int oflag_parse(const char *word);
 /* The n bytes at word as a flag, in any case; -1 when unknown. */
 int oflag_parse_n(const char *word, size_t n);

@@ -45,8 +45,8 @@ static const struct { const char *name; } otypes[] = {
 	OTYPE_LIST(OTYPE_ROW)
 };
 
-#define OFLAG_ROW(id, name, what) { name, N_(what) },
-static const struct { const char *name, *what; } oflags[] = {
+#define OFLAG_ROW(id, name) { name },
+static const struct { const char *name; } oflags[] = {
 	OFLAG_LIST(OFLAG_ROW)
 };
 
@@ -108,7 +108,6 @@ const char *otype_name(enum otype t) { return (unsigned)t < OTYPE_COUNT ? otypes
 int otype_parse(const char *word) { return lookup(otypes, sizeof otypes[0], OTYPE_COUNT, word); }
 
 const char *oflag_name(enum oflag f) { return (unsigned)f < OFLAG_COUNT ? oflags[f].name : "?"; }
-const char *oflag_what(enum oflag f) { return (unsigned)f < OFLAG_COUNT ? _(oflags[f].what) : "?"; }
 int oflag_parse(const char *word) { return lookup(oflags, sizeof oflags[0], OFLAG_COUNT, word); }
 
 int oflag_parse_n(const char *word, size_t n)

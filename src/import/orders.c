@@ -224,7 +224,7 @@ static void order_reset(struct state *st)
 }
 
 /* The known flags of in, once each, in its order, and "urgent" first when urgent is set. */
-static int keep_flags(const char *in, int urgent, char *out, size_t size)
+static void keep_flags(const char *in, int urgent, char *out, size_t size)
 {
 	unsigned seen = 0;
 	size_t n = 0;
@@ -244,7 +244,6 @@ static int keep_flags(const char *in, int urgent, char *out, size_t size)
 		p += k;
 		p += strspn(p, ",; ");
 	}
-	return 0;
 }
 
 /* Hands the gathered order to the sink. */

@@ -201,6 +201,18 @@ static int put(struct pipe *p, struct item *it)
 	return stop;
 }
 
+/* Stops the pipe with st unless it has stopped already; wakes the reader
+ * wherever it waits. */
+static void stop_with(struct pipe *p, int st)
+{
+	pthread_mutex_lock(&p->mu);
+	if (!p->stop)
+		p->stop = st;
+	pthread_cond_broadcast(&p->can_put);
+	pthread_cond_broadcast(&p->answered);
+	pthread_mutex_unlock(&p->mu);
+}
+
 static int on_order(void *arg, const struct import_order *o)
 {
 	return put(arg, order_copy(o));
@@ -236,11 +248,7 @@ static int on_channel(void *arg, const char *code)
 	struct item *it = item_new(ITEM_ASK, n + 1);
 	if (!it) {
 		/* no answer to give: stop the file, as a failed copy of an order does */
-		pthread_mutex_lock(&p->mu);
-		if (!p->stop)
-			p->stop = ST_INTERNAL;
-		pthread_cond_broadcast(&p->can_put);
-		pthread_mutex_unlock(&p->mu);
+		stop_with(p, ST_INTERNAL);
 		return 0;
 	}
 	char *at = (char *)(it + 1);
@@ -330,13 +338,8 @@ static void take_all(struct pipe *p)
 
 		int r = stopped ? 0 : deliver(p, it);
 		free(it);
-		if (r) {
-			pthread_mutex_lock(&p->mu);
-			p->stop = r;
-			pthread_cond_broadcast(&p->can_put);
-			pthread_cond_broadcast(&p->answered);
-			pthread_mutex_unlock(&p->mu);
-		}
+		if (r)
+			stop_with(p, r);
 	}
 }
 

@@ -85,8 +85,7 @@ struct reader {
 	long long next_progress;
 	/* UTF-8 was guessed, not named or marked by a BOM, and every byte so far
 	 * was ASCII: a later byte that is not UTF-8 may still pick the encoding */
-	int utf8_guessed;
-	int utf8_seen_high;
+	int utf8_open;
 };
 
 static int fail_at(struct reader *r, long line, long col, const char *fmt, ...)
@@ -578,9 +577,9 @@ static int bad_bytes(struct reader *r, const unsigned char *b, size_t n)
  */
 static int utf8_guess_mended(struct reader *r, const unsigned char *rest, size_t n)
 {
-	if (!r->utf8_guessed || r->utf8_seen_high)
+	if (!r->utf8_open)
 		return 0;
-	r->utf8_guessed = 0;
+	r->utf8_open = 0;
 	r->dl->encoding = gb18030_decodes((const char *)rest, n) && looks_chinese(rest, n) ? ENC_GB18030
 	                                                                                   : ENC_CP1252;
 	return open_decoder(r) == 0;
@@ -593,8 +592,8 @@ static size_t decode_utf8(struct reader *r, char *raw, size_t n, int eof)
 	int bad;
 	size_t valid = utf8_prefix((const unsigned char *)raw, n, &bad);
 
-	for (size_t i = 0; i < valid && r->utf8_guessed && !r->utf8_seen_high; i++)
-		r->utf8_seen_high = (unsigned char)raw[i] >= 0x80;
+	for (size_t i = 0; i < valid && r->utf8_open; i++)
+		r->utf8_open = (unsigned char)raw[i] < 0x80;
 	if (feed_text(r, raw, valid) != 0)
 		return valid;
 	if (!bad && !(eof && valid < n))
@@ -683,7 +682,7 @@ enum status import_read(FILE *fp, struct import_dialect *dl, import_row_fn row,
 			int guessing = dl->encoding == ENC_AUTO;
 			if (sniff(r, (unsigned char *)raw, have, !eof, &skip) != 0 || open_decoder(r) != 0)
 				break;
-			r->utf8_guessed = guessing && !dl->bom && dl->encoding == ENC_UTF8;
+			r->utf8_open = guessing && !dl->bom && dl->encoding == ENC_UTF8;
 			if (csv_init(&r->p, dl->quoting ? CSV_STRICT : 0) != 0) {
 				fail_at(r, 1, 1, "%s", _("out of memory"));
 				break;
