@@ -34,9 +34,10 @@ check "edit names the flags" [ -n "$prog_flags" ]
 check "the man page lists exactly the order flags ($prog_flags)" [ "$prog_flags" = "$man_flags" ]
 
 # The urgent services, shipped states and channel-fulfilled values the man page
-# names are the shipped profiles' own.
+# names, in its marked passages on them, are the shipped profiles' own.
 # (compared in lower case, as the profiles' words are matched)
-man_text=$(LC_ALL=C.UTF-8 MANWIDTH=2000 man -l "$MAN" 2>/dev/null | tr -s ' \n' '  ' | tr 'A-Z' 'a-z')
+man_text=$(section "profile words" | tr -s ' \n' '  ' | tr 'A-Z' 'a-z')
+check "the man page marks its passages on profile words" [ -n "$man_text" ]
 for prof in "$(dirname "$0")"/../../data/profiles/*.profile; do
 	for directive in urgent shipped channel_fulfils; do
 		sed -n "s/^$directive[[:space:]]*//p" "$prof" | tr ',' '\n' | sed 's/^ *//; s/ *$//' | tr 'A-Z' 'a-z' >"$T/words"
