@@ -123,6 +123,23 @@ int main(int argc, char **argv)
 		}
 	}
 	const char *name = i < argc ? argv[i] : NULL;
+	/* --db after the command, up to a "--", is the same global option: taken
+	 * out here, before anything opens or creates a store. */
+	for (int j = i + 1, k = i + 1; i < argc && j <= argc; j++) {
+		if (j == argc || strcmp(argv[j], "--") == 0) {
+			while (j <= argc)
+				argv[k++] = argv[j++];
+			argc = k - 1;
+			break;
+		}
+		if (strcmp(argv[j], "--db") == 0 || strncmp(argv[j], "--db=", 5) == 0) {
+			opt_db = argv[j][4] == '=' ? argv[j] + 5 : j + 1 < argc ? argv[++j] : NULL;
+			if (!opt_db || !*opt_db)
+				return cli_error(ST_USAGE, _("--db needs the path of a store"));
+			continue;
+		}
+		argv[k++] = argv[j];
+	}
 	if (!name) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			return cli_error(ST_USAGE, _("no command given and not on a terminal (see ordesk --help)"));

@@ -32,6 +32,13 @@ expect_status 0 "no configuration: the XDG default store is made" "$ORDESK" init
 check "it is under XDG_DATA_HOME" [ -f "$XDG_DATA_HOME/ordesk/ordesk.db" ]
 check "it is not readable by others" [ "$(stat -c %a "$XDG_DATA_HOME/ordesk/ordesk.db" | cut -c3)" = 0 ]
 
+# --db after the command is the same option; nothing else is opened or made first.
+rm -rf "$XDG_DATA_HOME"
+expect_status 0 "--db after the command names the store" "$ORDESK" config get store.name --db "$T/a/s.db"
+contains "$T/out" "store a" "the store after the command is the one used"
+expect_status 0 "--db=PATH after the command too" "$ORDESK" check --db="$T/b/s.db"
+check "the default store's directory was not made" [ ! -e "$XDG_DATA_HOME" ]
+
 # Where a store may live.
 mkdir "$T/open" "$T/sticky" "$T/sticky/own"
 chmod 0777 "$T/open"
