@@ -3,6 +3,8 @@
 
 #include "ordesk/catalog.h"
 
+#include <stdio.h>
+
 /*
  * Colour roles, declared once.  src/tui/theme.c maps each role to
  * attributes per scheme: 256 colours, 8 colours, and monochrome (bold,
@@ -66,5 +68,8 @@ enum tui_role tui_theme_health(enum health h);
 const char *tui_glyph(int utf8, enum tui_glyph g);
 /* The scheme's name ("256", "8", "mono"). */
 const char *tui_scheme_name(enum tui_scheme s);
+/* Prints the colours of every role (ordesk board --colours): role TAB scheme
+ * TAB foreground TAB background, one line each, -1 the terminal's default. */
+void tui_theme_print(FILE *fp);
 
 #endif

@@ -19,6 +19,10 @@ enum status cmd_board(struct cli *c, int argc, char **argv)
 		tui_keys_print(stdout);
 		return ST_OK;
 	}
+	if (argc == 2 && strcmp(argv[1], "--colours") == 0) {
+		tui_theme_print(stdout);
+		return ST_OK;
+	}
 	if (argc != 1)
 		return cli_usage("board");
 	memset(&opt, 0, sizeof opt);
