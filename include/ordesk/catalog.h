@@ -37,6 +37,13 @@
 	X(DUPLICATE_SUSPECT, "duplicate_suspect", "duplicate?", \
 	  "the same customer and items arrived twice within a short window")
 
+/*
+ * A stock_short exception's detail lists its short SKUs as
+ * "SKU:needed:available", joined by ';': each SKU is written with
+ * text_escape(sku, EXKIND_SHORT_SEPARATORS), so any SKU reads back whole.
+ */
+#define EXKIND_SHORT_SEPARATORS ":;,\n"
+
 /* Root causes recorded when an exception is resolved. */
 #define CAUSE_LIST(X) \
 	X(DATA_ENTRY,     "data_entry",     "data entry") \

@@ -147,7 +147,8 @@ int report_finish(struct report *r);
 
 /* The SKUs a stock_short exception's detail names, each once: calls fn
  * for each.  Detail pieces are separated by ';', ',' or newlines; a piece
- * names its SKU as "sku=X" or by its first word. */
+ * ("SKU:qty:available", or "sku=SKU") names its SKU before its first ':',
+ * escaped as text_escape writes it (spaces are a SKU's own). */
 void report_detail_skus(const char *detail, void (*fn)(const char *sku, void *arg), void *arg);
 
 /* Rates as percentages; 0 when the denominator is 0 (then *valid is 0). */

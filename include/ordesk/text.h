@@ -47,6 +47,17 @@ size_t text_buf_put(struct text_buf *b, const char *s, size_t n);
 const char *text_buf_str(const struct text_buf *b, size_t off1);
 void text_buf_free(struct text_buf *b);
 
+/*
+ * Lists a program writes into one text field and reads back ("SKU:3:1;…"):
+ * text_escape writes '%' and every byte of special as %XX, so that the
+ * separators can never occur inside an item; it never writes half an
+ * escape and returns the length the full result would have.
+ * text_unescape undoes it on the n bytes at in (stopping at a NUL) and
+ * returns the length written.
+ */
+size_t text_escape(const char *in, const char *special, char *out, size_t size);
+size_t text_unescape(const char *in, size_t n, char *out, size_t size);
+
 /* FNV-1a over n bytes, going on from h (TEXT_HASH_START to begin); for
  * in-memory tables and change detection, not for anything an attacker
  * chooses to collide.  text_hash_str takes s and its NUL, so fields

@@ -184,6 +184,64 @@ size_t text_copy(char *dst, const char *src, size_t size)
 	return len;
 }
 
+size_t text_escape(const char *in, const char *special, char *out, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = 0, used = 0;
+	int full = size == 0;
+
+	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+		int esc = *p == '%' || strchr(special, *p) != NULL;
+		size_t w = esc ? 3 : 1;
+		len += w;
+		if (full || used + w > size - 1) {
+			full = 1;   /* never half an escape: stop writing, keep counting */
+			continue;
+		}
+		if (esc) {
+			out[used++] = '%';
+			out[used++] = hex[*p >> 4];
+			out[used++] = hex[*p & 15];
+		} else {
+			out[used++] = (char)*p;
+		}
+	}
+	if (size)
+		out[used] = '\0';
+	return len;
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+size_t text_unescape(const char *in, size_t n, char *out, size_t size)
+{
+	size_t used = 0;
+
+	if (!size)
+		return 0;
+	for (size_t i = 0; i < n && in[i] && used < size - 1; i++) {
+		int hi, lo;
+		if (in[i] == '%' && i + 2 < n &&
+		    (hi = hex_value(in[i + 1])) >= 0 && (lo = hex_value(in[i + 2])) >= 0) {
+			out[used++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			out[used++] = in[i];
+		}
+	}
+	out[used] = '\0';
+	return used;
+}
+
 uint64_t text_hash(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *b = p;

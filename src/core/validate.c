@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define FIELD_ROW(id, name, level, required) { name, level, required },
 static const struct {
@@ -227,32 +228,70 @@ int validate_datetime(const char *text, time_t *out)
 	return 0;
 }
 
+/*
+ * The length of an extension that ends s at p ("x123", "ext. 45",
+ * "extension 7", ";ext=9"), or 0 when p does not start one.
+ */
+static size_t phone_extension(const char *p)
+{
+	static const char *const words[] = { "extension", "extn", "ext", "x", ";ext=" };
+	const char *q = NULL;
+	int digits = 0;
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0] && !q; i++)
+		if (strncasecmp(p, words[i], strlen(words[i])) == 0)
+			q = p + strlen(words[i]);
+	if (!q)
+		return 0;
+	q += strspn(q, ".:= ");
+	for (; isdigit((unsigned char)*q); q++)
+		digits++;
+	q += strspn(q, " ");
+	return *q == '\0' && digits >= 1 && digits <= 7 ? (size_t)(q - p) : 0;
+}
+
+/*
+ * A phone as people write it: digits grouped by spaces, dashes, dots,
+ * slashes or brackets ("(+44)7309085092", "+44 (0)20 7946 0958"), one
+ * '+' before the first digit, brackets that close and do not nest, then
+ * an optional extension.  5 to 20 digits before the extension.
+ */
 static int valid_phone(const char *s, char *why, size_t size)
 {
-	int digits = 0;
+	int digits = 0, open = 0, plus = 0;
 
 	if (strstr(s, "*") || strstr(s, "#"))
 		return fail(why, size, _("masked by the channel"));
 	for (const char *p = s; *p; p++) {
-		if (isdigit((unsigned char)*p))
+		if (isdigit((unsigned char)*p)) {
 			digits++;
-		else if (!strchr("+-() .", *p) || (*p == '+' && p != s))
+		} else if (*p == '+') {
+			if (digits || plus++)
+				return fail(why, size, _("not a phone number"));
+		} else if (*p == '(' || *p == ')') {
+			if ((*p == '(') == open)
+				return fail(why, size, _("not a phone number"));
+			open = *p == '(';
+		} else if (strchr("-. /", *p)) {
+			continue;
+		} else if (digits && !open && phone_extension(p)) {
+			break;
+		} else {
 			return fail(why, size, _("not a phone number"));
+		}
 	}
-	if (digits < 5 || digits > 20)
+	if (open || digits < 5 || digits > 20)
 		return fail(why, size, _("not a phone number"));
 	return 0;
 }
 
+/* Any printable text: no control characters, bidi overrides or broken UTF-8. */
 static int valid_sku(const char *s, char *why, size_t size)
 {
-	size_t n = strlen(s);
-
-	if (n > 64)
+	if (strlen(s) > 64)
 		return fail(why, size, _("longer than 64 characters"));
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("-_./", *s))
-			return fail(why, size, _("has characters a SKU cannot have"));
+	if (!text_is_clean(s))
+		return fail(why, size, _("has control characters or is not UTF-8 text"));
 	return 0;
 }
 

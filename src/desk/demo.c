@@ -537,13 +537,15 @@ static enum status write_order(struct demo_state *ds, const struct plan *p, long
 
 	/* Exceptions. */
 	if (short_stock) {
-		char desc[256], detail[128];
+		char desc[256], detail[256];
 		int k = 0;
 		while (k < NSKU && strcmp(ds->skus[k], lines[0].sku) != 0)
 			k++;
 		long avail = k < NSKU ? ds->available[k] : 0;
 		snprintf(desc, sizeof desc, "%s needs %ld, %ld available at MAIN", lines[0].sku, lines[0].qty, avail);
-		snprintf(detail, sizeof detail, "%s:%ld:%ld", lines[0].sku, lines[0].qty, avail);
+		char coded[200];
+		text_escape(lines[0].sku, EXKIND_SHORT_SEPARATORS, coded, sizeof coded);
+		snprintf(detail, sizeof detail, "%s:%ld:%ld", coded, lines[0].qty, avail);
 		st = add_exception(ds, &o, EXKIND_STOCK_SHORT, STAGE_REVIEW, o.stage_at, desc, detail, 0, NULL);
 	} else if (p->open) {
 		struct health_input hi = { o.stage, o.stage_at, o.due_at, 0, 1, o.received_at };
@@ -584,10 +586,12 @@ static enum status write_order(struct demo_state *ds, const struct plan *p, long
 		time_t due = clock_stage_due(&d->clocks, &d->cal, at, o.priority, o.received_at, entered);
 		/* A breach or a late delivery is found when the clock runs out. */
 		time_t opened = (k == EXKIND_SLA_BREACH || k == EXKIND_LOGISTICS_DELAY) && due ? due : entered + 60;
-		char key[128], detail[128];
+		char key[128], detail[256];
 		breach_key(key, sizeof key, &o, at, entered, due, k);
+		char coded[200];
+		text_escape(lines[0].sku, EXKIND_SHORT_SEPARATORS, coded, sizeof coded);
 		if (k == EXKIND_STOCK_SHORT)
-			snprintf(detail, sizeof detail, "%s:%ld:0", lines[0].sku, lines[0].qty);
+			snprintf(detail, sizeof detail, "%s:%ld:0", coded, lines[0].qty);
 		else if (k == EXKIND_NEEDS_INFO)
 			snprintf(detail, sizeof detail, "fields=phone");
 		else

@@ -5,6 +5,7 @@
 #include "ordesk/store_exception.h"
 #include "ordesk/text.h"
 #include "ordesk/transition.h"
+#include "ordesk/validate.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -208,7 +209,8 @@ static enum status reserve_order(struct desk *d, const struct order *o, const st
 
 /*
  * Describes a shortage against the order's warehouse: "SKU-1 needs 3, 1
- * available" for each short SKU (desc), "SKU-1:3:1;" (detail).
+ * available" for each short SKU (desc), "SKU-1:3:1;" (detail, the SKU
+ * escaped so that report_detail_skus reads it back whatever it holds).
  */
 static enum status describe_short(struct desk *d, const struct order *o, const struct order_need *n,
                                   char *desc, size_t dsize, char *detail, size_t tsize)
@@ -230,14 +232,15 @@ static enum status describe_short(struct desk *d, const struct order *o, const s
 			continue;
 		if (avail < 0)
 			avail = 0;
-		char clean[160];
+		char clean[160], coded[200];
 		text_clean(n->needs[i].sku, clean, sizeof clean);
+		text_escape(n->needs[i].sku, EXKIND_SHORT_SEPARATORS, coded, sizeof coded);
 		if (dl < dsize)
 			dl += (size_t)snprintf(desc + dl, dsize - dl, _("%s%s needs %ld, %ld available at %s"),
 			                       shorts ? "; " : "", clean, n->needs[i].qty, avail, wh);
 		if (tl < tsize)
 			tl += (size_t)snprintf(detail + tl, tsize - tl, "%s%s:%ld:%ld",
-			                       shorts ? ";" : "", n->needs[i].sku, n->needs[i].qty, avail);
+			                       shorts ? ";" : "", coded, n->needs[i].qty, avail);
 		shorts++;
 	}
 	if (spread && dl < dsize)
@@ -846,12 +849,11 @@ enum status desk_delay(struct desk *d, const char *order_no, const char *until,
 
 static enum status check_sku(struct desk *d, const char *sku)
 {
-	char clean[160];
+	char clean[160], why[128];
 
-	if (!sku || !*sku || strlen(sku) > 64 || !text_is_clean(sku) || strchr(sku, ' ')) {
+	if (validate_field(FIELD_SKU, sku, why, sizeof why) != 0) {
 		text_clean(sku ? sku : "", clean, sizeof clean);
-		return desk_fail(d, ST_USAGE, _("%s is not a SKU (up to 64 visible characters, no spaces)"),
-		                 clean);
+		return desk_fail(d, ST_USAGE, _("'%s' is not a SKU: %s"), clean, why);
 	}
 	return ST_OK;
 }

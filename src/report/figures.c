@@ -315,24 +315,25 @@ void report_detail_skus(const char *detail, void (*fn)(const char *sku, void *ar
 	int nseen = 0;
 	const char *p = detail ? detail : "";
 
+	/* "SKU:qty:available;…" with the separators inside a SKU written as %XX
+	 * (EXKIND_SHORT_SEPARATORS): a SKU is everything before its first ':'. */
 	while (*p) {
 		size_t len = strcspn(p, ";,\n");
-		char piece[256], sku[72];
-		const char *q;
-		size_t n;
+		const char *q = p, *end = p + len;
+		char sku[72];
 
-		text_copy(piece, p, len + 1 < sizeof piece ? len + 1 : sizeof piece);
-		p += len;
-		if (*p)
-			p++;
-		q = strstr(piece, "sku=");
-		q = q ? q + 4 : piece;
-		q += strspn(q, " \t");
-		n = strcspn(q, " \t=:");
-		if (n == 0 || n >= sizeof sku)
+		p = *end ? end + 1 : end;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if ((size_t)(end - q) >= 4 && strncmp(q, "sku=", 4) == 0)
+			q += 4;
+		size_t n = strcspn(q, ":");
+		if ((size_t)(end - q) < n)
+			n = (size_t)(end - q);
+		while (n && (q[n - 1] == ' ' || q[n - 1] == '\t'))
+			n--;
+		if (n == 0 || text_unescape(q, n, sku, sizeof sku) == 0)
 			continue;
-		memcpy(sku, q, n);
-		sku[n] = '\0';
 		int dup = 0;
 		for (int i = 0; i < nseen; i++)
 			dup |= strcmp(seen[i], sku) == 0;

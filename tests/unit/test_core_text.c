@@ -195,6 +195,29 @@ START_TEST(fit_never_splits_a_wide_character)
 }
 END_TEST
 
+START_TEST(escape_round_trips_separators)
+{
+	char out[64], back[64];
+
+	ck_assert_uint_eq(text_escape("29823433-Preto-UK 6", ":;", out, sizeof out), 19);
+	ck_assert_str_eq(out, "29823433-Preto-UK 6");
+	ck_assert_uint_eq(text_escape("A:B;C%D", ":;", out, sizeof out), 13);
+	ck_assert_str_eq(out, "A%3AB%3BC%25D");
+	ck_assert_ptr_null(strpbrk(out, ":;"));
+	ck_assert_uint_eq(text_unescape(out, strlen(out), back, sizeof back), 7);
+	ck_assert_str_eq(back, "A:B;C%D");
+	/* only the first n bytes, and a stray '%' stays as it is */
+	text_unescape("X%3A%zz%4", 4, back, sizeof back);
+	ck_assert_str_eq(back, "X:");
+	text_unescape("%zz%4", 5, back, sizeof back);
+	ck_assert_str_eq(back, "%zz%4");
+	/* never half an escape */
+	char small[5];
+	ck_assert_uint_eq(text_escape("AB:C", ":", small, sizeof small), 6);
+	ck_assert_str_eq(small, "AB");
+}
+END_TEST
+
 START_TEST(fit_is_bounded_by_the_buffer)
 {
 	char out[7];
@@ -303,6 +326,7 @@ int main(void)
 	tcase_add_loop_test(tc, fit_shows_controls_and_never_splits_them, 0, 2);
 	tcase_add_test(tc, copy_is_bounded);
 	tcase_add_test(tc, hash_is_fnv1a);
+	tcase_add_test(tc, escape_round_trips_separators);
 	tcase_add_test(tc, text_buf_keeps_strings_by_offset);
 	suite_add_tcase(s, tc);
 	return t_run(s);

@@ -146,6 +146,29 @@ START_TEST(phone)
 }
 END_TEST
 
+/* Phones as people write them: brackets round the country code, dots,
+ * slashes, extensions; E.164 with any grouping. */
+START_TEST(phone_as_written)
+{
+	good(FIELD_PHONE, "(+44)7309085092");
+	good(FIELD_PHONE, "(+44) 7309 085 092");
+	good(FIELD_PHONE, "+44 (0)20 7946 0958");
+	good(FIELD_PHONE, "+1 (415) 555-0132 x123");
+	good(FIELD_PHONE, "020 7946 0958 ext. 45");
+	good(FIELD_PHONE, "+49 30/1234567 Ext 7");
+	good(FIELD_PHONE, "415-555-0132 extension 12");
+	good(FIELD_PHONE, "+33.1.23.45.67.89");
+	good(FIELD_PHONE, "+14155550132;ext=9");
+	bad(FIELD_PHONE, "(+44 7309085092", "phone");      /* unbalanced */
+	bad(FIELD_PHONE, "+44) 7309085092", "phone");
+	bad(FIELD_PHONE, "+44 7309085092 x", "phone");     /* extension without digits */
+	bad(FIELD_PHONE, "+44 7309085092 x12345678", "phone");
+	bad(FIELD_PHONE, "x123", "phone");                 /* only an extension */
+	bad(FIELD_PHONE, "44 (+7309085092)", "phone");     /* + after digits */
+	bad(FIELD_PHONE, "+44 730 box 9085", "phone");
+}
+END_TEST
+
 START_TEST(address)
 {
 	good(FIELD_ADDRESS, "上海市 浦东新区 世纪大道100号");
@@ -166,9 +189,14 @@ START_TEST(sku)
 
 	good(FIELD_SKU, "TEA-GREEN-100G");
 	good(FIELD_SKU, "a1_b2.c3/d4");
-	bad(FIELD_SKU, "TEA GREEN", "characters");
-	bad(FIELD_SKU, "茶叶", "characters");
-	bad(FIELD_SKU, "SKU;DROP", "characters");
+	good(FIELD_SKU, "29823433-Preto-UK 6");        /* spaces are a SKU's own */
+	good(FIELD_SKU, "TEA GREEN");
+	good(FIELD_SKU, "茶叶-500g");
+	good(FIELD_SKU, "SKU;DROP:1,2*3%");
+	bad(FIELD_SKU, "TEA\tGREEN", "control");
+	bad(FIELD_SKU, "TEA\x1b[31m", "control");
+	bad(FIELD_SKU, "TEA\xc2\x85", "control");       /* C1 NEL */
+	bad(FIELD_SKU, "TEA\xff", "control");            /* not UTF-8 */
 	memset(longsku, 'A', 65);
 	longsku[65] = '\0';
 	bad(FIELD_SKU, longsku, "64");
@@ -376,6 +404,7 @@ int main(void)
 	tcase_add_test(tc, customer);
 	tcase_add_test(tc, tier);
 	tcase_add_test(tc, phone);
+	tcase_add_test(tc, phone_as_written);
 	tcase_add_test(tc, address);
 	tcase_add_test(tc, sku);
 	tcase_add_test(tc, qty);

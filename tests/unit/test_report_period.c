@@ -205,7 +205,11 @@ START_TEST(short_skus_from_the_detail)
 	ck_assert_str_eq(out, "SKU-1|");
 	out[0] = '\0';
 	report_detail_skus("sku=AB 7, sku=CD", collect, out);
-	ck_assert_str_eq(out, "AB|CD|");
+	ck_assert_str_eq(out, "AB 7|CD|");
+	/* SKUs with spaces, and with the separators themselves (written escaped) */
+	out[0] = '\0';
+	report_detail_skus("29823433-Preto-UK 6:2:0;A%3AB%3BC:1:0", collect, out);
+	ck_assert_str_eq(out, "29823433-Preto-UK 6|A:B;C|");
 	out[0] = '\0';
 	report_detail_skus("", collect, out);
 	ck_assert_str_eq(out, "");
