@@ -168,16 +168,28 @@ static void row_read(sqlite3_stmt *st, struct exception_row *r)
 enum status store_exception_each(struct store *s, const struct exception_filter *f,
                                  int (*fn)(const struct exception_row *r, void *arg), void *arg)
 {
-	/* Open ones come from the partial index and sort by the order's class, then age. */
+	/*
+	 * Open ones come from the partial index and sort by the order's class,
+	 * then age.  One order's come from an index keyed by the order: a
+	 * parameter that may be "any" (?2 = 0) cannot pick an index, and the
+	 * order's few would be looked for among every exception.
+	 */
 	static const char sql_open[] =
 		"SELECT " ROW_COLUMNS " FROM exceptions e JOIN orders o ON o.id = e.order_id "
-		"WHERE e.status = 'open' AND (?1 IS NULL OR e.kind = ?1) AND (?2 = 0 OR e.order_id = ?2) "
+		"WHERE e.status = 'open' AND (?1 IS NULL OR e.kind = ?1) "
 		"ORDER BY o.prio_rank, e.opened_at, e.id";
 	static const char sql_all[] =
 		"SELECT " ROW_COLUMNS " FROM exceptions e JOIN orders o ON o.id = e.order_id "
-		"WHERE (?1 IS NULL OR e.kind = ?1) AND (?2 = 0 OR e.order_id = ?2) "
+		"WHERE (?1 IS NULL OR e.kind = ?1) ORDER BY e.opened_at, e.id";
+	static const char sql_order_open[] =
+		"SELECT " ROW_COLUMNS " FROM exceptions e JOIN orders o ON o.id = e.order_id "
+		"WHERE e.order_id = ?2 AND e.status = 'open' AND (?1 IS NULL OR e.kind = ?1) "
 		"ORDER BY e.opened_at, e.id";
-	const char *sql = f->open_only ? sql_open : sql_all;
+	static const char sql_order_all[] =
+		"SELECT " ROW_COLUMNS " FROM exceptions e JOIN orders o ON o.id = e.order_id "
+		"WHERE e.order_id = ?2 AND (?1 IS NULL OR e.kind = ?1) ORDER BY e.opened_at, e.id";
+	const char *sql = f->order_id ? (f->open_only ? sql_order_open : sql_order_all)
+	                              : (f->open_only ? sql_open : sql_all);
 	sqlite3_stmt *st = store_prep(s, sql);
 	struct exception_row r;
 	int rc;
@@ -185,7 +197,8 @@ enum status store_exception_each(struct store *s, const struct exception_filter 
 	if (!st)
 		return ST_INTERNAL;
 	store_bind_text(st, 1, f->kind >= 0 ? exkind_name((enum exkind)f->kind) : NULL);
-	sqlite3_bind_int64(st, 2, f->order_id);
+	if (f->order_id)
+		sqlite3_bind_int64(st, 2, f->order_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row_read(st, &r);
 		if (fn(&r, arg)) {
