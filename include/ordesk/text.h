@@ -65,5 +65,10 @@ size_t text_unescape(const char *in, size_t n, char *out, size_t size);
 #define TEXT_HASH_START 0xcbf29ce484222325ULL
 uint64_t text_hash(uint64_t h, const void *p, size_t n);
 uint64_t text_hash_str(uint64_t h, const char *s);
+/* text_hash_str over s read as text: every line end (CRLF, CR or LF) hashes
+ * as LF, and spaces and tabs that end a line or s are left out, so the same
+ * words saved by another program hash the same.  Text without either hashes
+ * as text_hash_str does. */
+uint64_t text_hash_text(uint64_t h, const char *s);
 
 #endif

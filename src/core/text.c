@@ -258,6 +258,29 @@ uint64_t text_hash_str(uint64_t h, const char *s)
 	return text_hash(h, s, strlen(s) + 1);
 }
 
+uint64_t text_hash_text(uint64_t h, const char *s)
+{
+	const char *p = s;
+
+	while (*p) {
+		size_t blanks = strspn(p, " \t");
+		if (blanks) {
+			/* a run of blanks counts only when more of its line follows */
+			if (p[blanks] && p[blanks] != '\r' && p[blanks] != '\n')
+				h = text_hash(h, p, blanks);
+			p += blanks;
+		} else if (*p == '\r' || *p == '\n') {
+			h = text_hash(h, "\n", 1);
+			p += p[0] == '\r' && p[1] == '\n' ? 2 : 1;
+		} else {
+			size_t run = strcspn(p, " \t\r\n");
+			h = text_hash(h, p, run);
+			p += run;
+		}
+	}
+	return text_hash(h, "", 1);
+}
+
 int text_buf_reserve(struct text_buf *b, size_t more)
 {
 	if (b->len + more <= b->cap)

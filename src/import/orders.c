@@ -349,23 +349,24 @@ static int order_emit(struct state *st)
 	o.nproblems = st->nproblems;
 	o.more_problems = st->more_problems;
 
+	/* text as text: a file saved again with other line ends is the same order */
 	uint64_t h = TEXT_HASH_START;
-	h = text_hash_str(h, o.channel);
-	h = text_hash_str(h, o.ref);
+	h = text_hash_text(h, o.channel);
+	h = text_hash_text(h, o.ref);
 	h = text_hash(h, &o.ordered_at, sizeof o.ordered_at);
-	h = text_hash_str(h, o.customer);
-	h = text_hash_str(h, o.phone);
-	h = text_hash_str(h, o.email);
-	h = text_hash_str(h, o.address);
-	h = text_hash_str(h, o.note);
-	h = text_hash_str(h, o.flags);
-	h = text_hash_str(h, o.currency);
+	h = text_hash_text(h, o.customer);
+	h = text_hash_text(h, o.phone);
+	h = text_hash_text(h, o.email);
+	h = text_hash_text(h, o.address);
+	h = text_hash_text(h, o.note);
+	h = text_hash_text(h, o.flags);
+	h = text_hash_text(h, o.currency);
 	h = text_hash(h, &o.tier, sizeof o.tier);
 	h = text_hash(h, &o.type, sizeof o.type);
 	h = text_hash(h, &o.total_cents, sizeof o.total_cents);
 	for (int i = 0; i < o.nlines; i++) {
-		h = text_hash_str(h, lines[i].sku);
-		h = text_hash_str(h, lines[i].name);
+		h = text_hash_text(h, lines[i].sku);
+		h = text_hash_text(h, lines[i].name);
 		h = text_hash(h, &lines[i].qty, sizeof lines[i].qty);
 		h = text_hash(h, &lines[i].unit_cents, sizeof lines[i].unit_cents);
 	}

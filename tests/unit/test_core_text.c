@@ -262,6 +262,27 @@ START_TEST(copy_is_bounded)
 END_TEST
 
 /* FNV-1a's published 64-bit values; the string form takes the NUL too. */
+/* Line ends of any kind and blanks ending a line hash alike; nothing else does. */
+START_TEST(text_hashes_as_text)
+{
+	uint64_t plain = text_hash_text(TEXT_HASH_START, "ring\ntwice");
+
+	ck_assert(text_hash_text(TEXT_HASH_START, "no break here") == text_hash_str(TEXT_HASH_START, "no break here"));
+	ck_assert(plain == text_hash_str(TEXT_HASH_START, "ring\ntwice"));
+	ck_assert(text_hash_text(TEXT_HASH_START, "ring\r\ntwice") == plain);
+	ck_assert(text_hash_text(TEXT_HASH_START, "ring\rtwice") == plain);
+	ck_assert(text_hash_text(TEXT_HASH_START, "ring \t\r\ntwice  ") == plain);
+	ck_assert(text_hash_text(TEXT_HASH_START, "ring\n\ntwice") != plain);
+	ck_assert(text_hash_text(TEXT_HASH_START, "ring \ntwice") == plain);
+	ck_assert(text_hash_text(TEXT_HASH_START, "ring t wice") != text_hash_text(TEXT_HASH_START, "ring twice"));
+	ck_assert(text_hash_text(TEXT_HASH_START, " ring") != text_hash_text(TEXT_HASH_START, "ring"));
+	ck_assert(text_hash_text(TEXT_HASH_START, "   ") == text_hash_str(TEXT_HASH_START, ""));
+	/* fields hashed one after another stay apart */
+	ck_assert(text_hash_text(text_hash_text(TEXT_HASH_START, "ab"), "c") !=
+	          text_hash_text(text_hash_text(TEXT_HASH_START, "a"), "bc"));
+}
+END_TEST
+
 START_TEST(hash_is_fnv1a)
 {
 	ck_assert(text_hash(TEXT_HASH_START, "", 0) == 0xcbf29ce484222325ULL);
@@ -326,6 +347,7 @@ int main(void)
 	tcase_add_loop_test(tc, fit_shows_controls_and_never_splits_them, 0, 2);
 	tcase_add_test(tc, copy_is_bounded);
 	tcase_add_test(tc, hash_is_fnv1a);
+	tcase_add_test(tc, text_hashes_as_text);
 	tcase_add_test(tc, escape_round_trips_separators);
 	tcase_add_test(tc, text_buf_keeps_strings_by_offset);
 	suite_add_tcase(s, tc);

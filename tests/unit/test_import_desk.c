@@ -515,6 +515,43 @@ START_TEST(reimports_update_new_orders_and_flag_picked_ones)
 }
 END_TEST
 
+/* The same export saved again with LF instead of CRLF, or with blanks at
+ * the ends of a note's lines, is the same order: no alarm for a supervisor.
+ * A note whose words change still raises one. */
+START_TEST(line_ends_and_trailing_blanks_are_no_change)
+{
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+	const char *head = "channel,order_ref,ordered_at,customer,tier,phone,address,sku,qty,unit_price,type,flags,note";
+	const char *row = "EC,N-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,";
+	char crlf[512], lf[512], other[512];
+
+	snprintf(crlf, sizeof crlf, "%s\r\n%s,\"Leave at the door \r\nring twice\"\r\n", head, row);
+	snprintf(lf, sizeof lf, "%s\n%s,\"Leave at the door\nring twice  \"\n", head, row);
+	snprintf(other, sizeof other, "%s\n%s,\"Leave at the door\nring once\"\n", head, row);
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	exec(&d, "INSERT INTO stock (sku, warehouse, on_hand) VALUES ('MUG-01', 'MAIN', 10)");
+	ck_assert_int_eq(import_text(&d, crlf, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 1);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "N-1", &o), ST_OK);
+	ck_assert_msg(strchr(o.note, '\n') != NULL, "note [%s]", o.note);   /* the note kept its two lines */
+	struct advance_req adv = { .order_no = o.order_no, .to = -1, .expected_version = -1 };
+	ck_assert_int_eq(desk_advance(&d, &adv), ST_OK);
+	ck_assert_int_eq(desk_advance(&d, &adv), ST_OK);
+	ck_assert_int_eq(import_text(&d, lf, 0, &r), ST_OK);
+	ck_assert_int_eq(r.unchanged, 1);
+	ck_assert_int_eq(r.flagged, 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions"), 0);
+	ck_assert_int_eq(import_text(&d, other, 0, &r), ST_OK);
+	ck_assert_int_eq(r.flagged, 1);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "N-1", &o), ST_OK);
+	ck_assert_str_eq(o.exc_kinds, "customer_change");
+	t_desk_close(&d);
+}
+END_TEST
+
 /* Every index of the store, name and definition, in one string. */
 static void index_list(struct desk *d, char *out, size_t size)
 {
@@ -646,6 +683,7 @@ int main(void)
 	tcase_add_test(tc, big_imports_build_their_indexes_at_the_end);
 	tcase_add_test(tc, duplicates_within_the_window_are_suspected);
 	tcase_add_test(tc, reimports_update_new_orders_and_flag_picked_ones);
+	tcase_add_test(tc, line_ends_and_trailing_blanks_are_no_change);
 	tcase_add_test(tc, damage_dry_runs_and_roles_write_nothing);
 	suite_add_tcase(s, tc);
 	return t_run(s);
