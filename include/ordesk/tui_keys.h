@@ -19,17 +19,21 @@
 #define TK_IS_FUNCTION(k) (((k) & 0x40000000) != 0)
 #define TK_CTRL(c) ((c) & 0x1f)
 
-/* Where a row applies: one bit per view. */
+/* Where a row applies: one bit per view, X(ID, bit, name). */
+#define TUI_VIEW_MASK_LIST(X) \
+	X(BOARD,      0, "board") \
+	X(ORDER,      1, "order") \
+	X(HELP,       2, "help") \
+	X(EXCEPTIONS, 3, "exceptions") \
+	X(STOCK,      4, "stock") \
+	X(ALERTS,     5, "alerts") \
+	X(REPORT,     6, "report")
+#define TUI_VIEW_MASK_ENUM(id, bit, name) TV_##id = 1u << (bit),
 enum tui_view_mask {
-	TV_BOARD      = 1u << 0,
-	TV_ORDER      = 1u << 1,
-	TV_HELP       = 1u << 2,
-	TV_EXCEPTIONS = 1u << 3,
-	TV_STOCK      = 1u << 4,
-	TV_ALERTS     = 1u << 5,
-	TV_REPORT     = 1u << 6,
+	TUI_VIEW_MASK_LIST(TUI_VIEW_MASK_ENUM)
 	TV_ALL        = 0x7fu
 };
+#undef TUI_VIEW_MASK_ENUM
 #define TV_LISTS (TV_BOARD | TV_EXCEPTIONS | TV_STOCK | TV_ALERTS)
 
 /*
@@ -48,7 +52,7 @@ enum tui_view_mask {
 	X(HOME,       TK(KEY_HOME),  'g', 0,   "first",     NULL,           N_("the first card or line"), TV_ALL) \
 	X(END,        TK(KEY_END),   'G', 0,   "last",      NULL,           N_("the last card or line"), TV_ALL) \
 	X(OPEN,       '\n', TK(KEY_ENTER), 0,  "open",      N_("open"),     N_("open the order in focus"), TV_LISTS) \
-	X(SEARCH,     '/', 0, 0,               "search",    N_("search"),   N_("search order number, channel order id, customer, phone or SKU"), TV_BOARD) \
+	X(SEARCH,     '/', 0, 0,               "search",    N_("search"),   N_("search any part of the order number, channel order id, customer, phone digits, SKU or tracking number (from an order too)"), TV_BOARD | TV_ORDER) \
 	X(NEXT_MATCH, 'n', 0, 0,               "next",      NULL,           N_("the next match of the search"), TV_BOARD) \
 	X(PREV_MATCH, 'N', 0, 0,               "previous",  NULL,           N_("the previous match of the search"), TV_BOARD) \
 	X(FILTER,     'f', 0, 0,               "filter",    N_("filter"),   N_("filter by channel, priority, health or mine (exceptions: by kind)"), TV_BOARD | TV_EXCEPTIONS) \
@@ -69,7 +73,9 @@ enum tui_view_mask {
 	X(VIEW_REPORT, '5', 0, 0,              "report",    N_("report"),   N_("the weekly exception review"), TV_ALL) \
 	X(REDRAW,     TK_CTRL('l'), 0, 0,      "redraw",    NULL,           N_("draw the whole screen again"), TV_ALL) \
 	X(HELP,       '?', 0, 0,               "help",      N_("help"),     N_("this help"), TV_ALL) \
-	X(QUIT,       'q', 0, 0,               "quit",      N_("quit"),     N_("go back; quit from the board"), TV_ALL)
+	X(BACK,       27, 0, 0,                "go-back",   NULL,           N_("go back to the view under this one"), TV_ALL & ~TV_BOARD) \
+	X(QUIT,       'q', 0, 0,               "quit",      N_("quit"),     N_("go back; on the board, quit after asking"), TV_ALL) \
+	X(INTERRUPT,  TK_CTRL('c'), 0, 0,      "interrupt", NULL,           N_("quit after asking; inside a question, cancel it"), TV_ALL)
 
 /*
  * Actions on the order in focus (the board's card, the order view's order),
@@ -137,7 +143,8 @@ void tui_key_name(int key, char *buf, size_t size);
 int tui_key_parse(const char *name);
 /* The keys of a row joined: "j, Down". */
 void tui_key_names(const struct tui_key *k, char *buf, size_t size);
-/* Prints the table (ordesk board --keys): keys TAB name TAB help, one row a line. */
+/* Prints the table (ordesk board --keys): keys TAB name TAB help TAB the views it
+ * applies in (names joined by ","), one row a line. */
 void tui_keys_print(FILE *fp);
 
 #endif

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -69,11 +70,18 @@ struct tui_private {
 };
 
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_interrupt;   /* Ctrl-C: read as a key, not an ending */
 static int screen_up;
 
 static void on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	got_interrupt = 1;
 }
 
 void tui_fatal(const char *fmt, ...)
@@ -627,6 +635,12 @@ static int script_next(struct tui *t)
 	return tui_key_parse(w);
 }
 
+/* Ctrl-C cancels the question on the screen (as Esc does); elsewhere it is a key. */
+static int interrupt_key(struct tui *t)
+{
+	return t->priv->overlay ? 27 : TK_CTRL('c');
+}
+
 int tui_read_key(struct tui *t)
 {
 	wint_t wc;
@@ -643,13 +657,21 @@ int tui_read_key(struct tui *t)
 			t->priv->quit = 1;
 			return 27;   /* the script ran out: anything waiting is cancelled */
 		}
-		return k;
+		return k == TK_CTRL('c') ? interrupt_key(t) : k;
 	}
 	if (got_signal)
 		return 27;
+	if (got_interrupt) {
+		got_interrupt = 0;
+		return interrupt_key(t);
+	}
 	rc = wget_wch(stdscr, &wc);
 	if (got_signal)
 		return 27;
+	if (got_interrupt) {
+		got_interrupt = 0;
+		return interrupt_key(t);
+	}
 	if (rc == ERR)
 		return TUI_KEY_TICK;
 	if (rc == KEY_CODE_YES) {
@@ -657,7 +679,7 @@ int tui_read_key(struct tui *t)
 			getmaxyx(stdscr, t->rows, t->cols);
 		return TK((int)wc);
 	}
-	return (int)wc;
+	return (int)wc == TK_CTRL('c') ? interrupt_key(t) : (int)wc;
 }
 
 int tui_stopping(const struct tui *t)
@@ -686,6 +708,13 @@ int tui_tick(struct tui *t)
 		changed = 1;
 	}
 	return changed || swept;
+}
+
+/* Quitting loses nothing, but a stray key should not end a shift's board. */
+static void ask_quit(struct tui *t)
+{
+	if (tui_confirm(t, _("quit ordesk?")))
+		t->priv->quit = 1;
 }
 
 static void dispatch(struct tui *t, int key)
@@ -731,8 +760,30 @@ static void dispatch(struct tui *t, int key)
 	case ACT_HELP:
 		tui_show(t, &tui_view_help, NULL);
 		return;
+	case ACT_BACK:
+		if (t->priv->depth > 1)
+			tui_back(t);
+		return;
 	case ACT_QUIT:
-		tui_back(t);
+		if (t->priv->depth > 1)
+			tui_back(t);
+		else
+			ask_quit(t);
+		return;
+	case ACT_INTERRUPT:
+		ask_quit(t);
+		return;
+	case ACT_SEARCH:
+	case ACT_NEXT_MATCH:
+	case ACT_PREV_MATCH:
+		/* From a view over the board (an order): the board searches. */
+		if (s->view != &tui_view_board && t->priv->depth > 1) {
+			t->priv->depth = 1;
+			s = top_slot(t);
+			if (s->view->reload)
+				s->view->reload(t, s->state);
+			dispatch(t, key);
+		}
 		return;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -809,6 +860,21 @@ static int locale_is_utf8(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
+/* Ctrl-S and Ctrl-Q are keys, not XOFF/XON: a stray Ctrl-S would freeze the
+ * screen with no word why.  The mode is curses' program mode, so it comes back
+ * after a suspend; endwin() gives the shell its own mode back. */
+static void flow_control_off(void)
+{
+	struct termios tio;
+	int fd = fileno(stdin);
+
+	if (tcgetattr(fd, &tio) != 0)
+		return;
+	tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(fd, TCSANOW, &tio) == 0)
+		def_prog_mode();
+}
+
 static enum status screen_start(struct tui *t, const struct tui_options *opt, char *err,
                                 size_t err_size)
 {
@@ -860,6 +926,8 @@ static enum status screen_start(struct tui *t, const struct tui_options *opt, ch
 		resizeterm(opt->rows > 0 ? opt->rows : 30, opt->cols > 0 ? opt->cols : 100);
 	cbreak();
 	noecho();
+	if (!t->scripted)
+		flow_control_off();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	timeout(TUI_TICK_MS);
@@ -1002,8 +1070,10 @@ enum status tui_run(struct desk *d, const struct tui_options *opt, char *err, si
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = on_interrupt;
+	sigaction(SIGINT, &sa, NULL);
+	got_interrupt = 0;
 
 	if ((st = screen_start(t, opt, err, err_size)) != ST_OK)
 		goto out;

@@ -126,11 +126,26 @@ void tui_key_names(const struct tui_key *k, char *buf, size_t size)
 	}
 }
 
+#define TUI_VIEW_MASK_ROW(id, bit, nm) { TV_##id, nm },
+static const struct {
+	unsigned bit;
+	const char *name;
+} view_names[] = { TUI_VIEW_MASK_LIST(TUI_VIEW_MASK_ROW) };
+#undef TUI_VIEW_MASK_ROW
+
 void tui_keys_print(FILE *fp)
 {
 	for (size_t i = 0; i < tui_key_count; i++) {
 		char keys[96];
+		const char *sep = "";
 		tui_key_names(&tui_keys[i], keys, sizeof keys);
-		fprintf(fp, "%s\t%s\t%s\n", keys, tui_keys[i].name, tui_keys[i].help);
+		fprintf(fp, "%s\t%s\t%s\t", keys, tui_keys[i].name, tui_keys[i].help);
+		for (size_t v = 0; v < sizeof view_names / sizeof view_names[0]; v++) {
+			if (tui_keys[i].views & view_names[v].bit) {
+				fprintf(fp, "%s%s", sep, view_names[v].name);
+				sep = ",";
+			}
+		}
+		fputc('\n', fp);
 	}
 }

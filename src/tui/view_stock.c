@@ -377,6 +377,7 @@ static int holders_key(struct tui *t, struct stock_view *v, enum tui_action a)
 			tui_show(t, &tui_view_order, v->h[v->hfocus].order_no);
 		return TUI_HANDLED;
 	case ACT_QUIT:
+	case ACT_BACK:
 		v->holders = 0;
 		stock_reload(t, v);
 		return TUI_HANDLED;

@@ -95,7 +95,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 fi
 
 # Quit.
-tm_keys a q
+tm_keys a q y
 if tm_dead a 5; then ok "q quits"; else not_ok "q did not quit"; fi
 
 # SIGTERM and SIGHUP restore the terminal.  (A shell keeps the pane open after
@@ -119,7 +119,7 @@ tm_capc n "$T/mono"
 if grep -qE '\[([0-9;]*;)?(3[0-7]|38;5;[0-9]+|4[0-7]|48;5;[0-9]+)(;[0-9;]*)?m' "$T/mono"; then
 	not_ok "colour codes under NO_COLOR"; else ok "no colours under NO_COLOR"; fi
 contains "$T/mono" "needs info" "NO_COLOR keeps the words"
-tm_keys n q
+tm_keys n q y
 
 # An 8-colour terminal gets the 8-colour scheme: colours, none of the 256.
 TM_TERM=xterm tm_start e 100x30 $B board
@@ -128,12 +128,12 @@ tm_capc e "$T/eight"
 if grep -qE '\[([0-9;]*;)?(3[0-7]|4[0-7])(;[0-9;]*)?m' "$T/eight"; then ok "8 colours used"; else
 	not_ok "no colours on an 8-colour terminal"; fi
 lacks "$T/eight" "38;5;" "no 256-colour codes on an 8-colour terminal"
-tm_keys e q
+tm_keys e q y
 
 # TERM=vt100 works (no colours); TERM=dumb is refused with a clear message.
 TM_TERM=vt100 tm_start v 100x30 $B board
 wait_for v "NEW" "TERM=vt100 board opens"
-tm_keys v j q
+tm_keys v j q y
 if tm_dead v 5; then ok "vt100 board quits"; else not_ok "vt100 board did not quit"; fi
 TM_TERM=dumb tm_start d 100x30 sh -c "$B board; echo status=\$?; sleep 30"
 wait_for d "status=" "TERM=dumb: the board ends at once"

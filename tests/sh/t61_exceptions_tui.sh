@@ -75,7 +75,7 @@ tm_wait b1 "why red" && ok "exceptions view" || not_ok "exceptions view"
 tm_cap b1 "$T/excview"
 contains "$T/excview" "$O1  customer_change" "open exception listed"
 lacks "$T/excview" "$O2  needs_info" "resolved one gone"
-tm_keys b1 q q
+tm_keys b1 q q y
 tm_dead b1 && ok "board quits" || not_ok "board quits"
 
 # stock_short through r: split locks what is there and backorders the rest.
@@ -98,7 +98,7 @@ tm_keys b2 Enter
 sleep 0.3
 od orders --format csv >"$T/orders.csv"
 contains "$T/orders.csv" "$O3-B1" "split made a backorder"
-tm_keys b2 q q
+tm_keys b2 q q y
 tm_dead b2 || not_ok "board b2 quits"
 
 # The board sweeps: breaches escalate; the alerts view acknowledges one.
@@ -112,7 +112,7 @@ tm_keys b3 a
 tm_wait b3 "acknowledged" && ok "a acknowledges" || not_ok "a acknowledges"
 n=$(sql "SELECT count(*) FROM escalations WHERE acked_by = '$ME' AND acked_at = $T0 + 10800")
 [ "$n" = 1 ] && ok "acknowledgement recorded" || not_ok "acknowledgement recorded ($n)"
-tm_keys b3 q q
+tm_keys b3 q q y
 tm_dead b3 || not_ok "board b3 quits"
 
 # A viewer's board changes nothing: x says so.
@@ -122,6 +122,6 @@ tm_keys b4 x
 tm_wait b4 "may not raise exceptions" && ok "viewer is told" || not_ok "viewer is told"
 tm_keys b4 4 a
 tm_wait b4 "may not acknowledge" && ok "viewer cannot acknowledge" || not_ok "viewer cannot acknowledge"
-tm_keys b4 q q
+tm_keys b4 q q y
 
 finish

@@ -1,0 +1,88 @@
+#!/bin/sh
+# A board that is safe for a whole shift (issue 15), in tmux at 80x24 and 120x40:
+# stray keys in an order do nothing (/ searches, Esc goes back), Ctrl-S does not
+# freeze the screen, Ctrl-C cancels a question and asks before quitting, q asks
+# too.  Every wait is for text on the screen, with a timeout.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/board_fixture.sh"
+. "$(dirname "$0")/tmux.sh"
+
+board_store orders
+B="env ORDESK_NOW=$NOW $ORDESK --db $DB"
+
+wait_for() {
+	if tm_wait "$1" "$2" 5; then ok "$3"; else not_ok "$3 (no '$2')"; tm_cap "$1"; sed 's/^/#   /' "$T/cap"; fi
+}
+stage_of() { sqlite3 "$DB" "SELECT stage FROM orders WHERE order_no = '$1'"; }
+
+for size in 80x24 120x40; do
+	n=s$size
+	# (the shell ignores Ctrl-C to stay and tell the status; ordesk sets its own handler)
+	tm_start $n $size sh -c "trap '' INT; $B board; echo status=\$?; sleep 30"
+	wait_for $n "NEW 4" "$size: board opens"
+
+	# Defect 3: typing "/Lena" in an order searches; it neither locks (L) nor edits (e).
+	tm_keys $n g h h h h h h l g Enter
+	wait_for $n "History" "$size: Enter opens the first review order"
+	tm_cap $n; order=$(grep -o '20261122-[A-Z]*-[0-9]*' "$T/cap" | head -1)
+	before=$(stage_of "$order")
+	tm_type $n "/Lena"
+	wait_for $n "search (" "$size: / in an order opens the search"
+	tm_keys $n Escape
+	tm_gone $n "search (" 5
+	[ "$(stage_of "$order")" = "$before" ] && ok "$size: /Lena changed nothing ($order still $before)" \
+		|| not_ok "$size: /Lena moved $order to $(stage_of "$order")"
+	n_edit=$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE what IN ('lock', 'edit')")
+	[ "$n_edit" = 0 ] && ok "$size: no lock or edit recorded" || not_ok "$size: $n_edit lock/edit events"
+	# Esc goes back from the order to the board.
+	tm_keys $n Enter
+	wait_for $n "History" "$size: the order again"
+	tm_keys $n Escape
+	tm_gone $n "History" 5 && ok "$size: Esc goes back to the board" || not_ok "$size: Esc stays in the order"
+	wait_for $n "REVIEW 2" "$size: the board is back"
+	# Keys that mean nothing in the order view do nothing: n, f, o, s, R, a.
+	tm_keys $n Enter
+	wait_for $n "History" "$size: the order once more"
+	tm_type $n "nfosRaA"
+	sleep 0.5
+	tm_cap $n
+	contains "$T/cap" "History" "$size: stray keys leave the order view open"
+	lacks "$T/cap" "filter" "$size: stray keys open no prompt"
+	tm_keys $n q
+
+	# Defect 7: Ctrl-S does not freeze the board; the keys after it still act.
+	tm_keys $n g
+	sleep 0.5
+	tm_cap $n "$T/top"
+	tm_keys $n C-s j
+	moved=no; i=0
+	while [ $i -lt 30 ]; do
+		tm_cap $n "$T/down"; cmp -s "$T/top" "$T/down" || { moved=yes; break; }
+		sleep 0.1; i=$((i + 1))
+	done
+	[ $moved = yes ] && ok "$size: after Ctrl-S, j still moves the focus" \
+		|| not_ok "$size: after Ctrl-S, j does nothing (frozen)"
+	tm_keys $n C-q
+	# Ctrl-C inside a prompt cancels the prompt; the board stays.
+	tm_keys $n /
+	wait_for $n "search (" "$size: search prompt"
+	tm_keys $n C-c
+	tm_gone $n "search (" 5 && ok "$size: Ctrl-C cancels the prompt" || not_ok "$size: Ctrl-C left the prompt"
+	sleep 0.3
+	tm_cap $n
+	lacks "$T/cap" "status=" "$size: Ctrl-C in a prompt does not quit"
+	# Ctrl-C at the board asks; n keeps the board.
+	tm_keys $n C-c
+	wait_for $n "quit ordesk?" "$size: Ctrl-C at the board asks before quitting"
+	tm_keys $n n
+	tm_gone $n "quit ordesk?" 5
+	sleep 0.3
+	tm_cap $n
+	lacks "$T/cap" "status=" "$size: n keeps the board"
+	# q asks too; y quits with status 0.
+	tm_keys $n q
+	wait_for $n "quit ordesk?" "$size: q at the board asks before quitting"
+	tm_keys $n y
+	wait_for $n "status=0" "$size: y quits, status 0"
+done
+finish
