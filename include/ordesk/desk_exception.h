@@ -3,6 +3,7 @@
 
 #include "ordesk/desk.h"
 #include "ordesk/store_exception.h"
+#include "ordesk/store_ingest.h"
 #include "ordesk/store_order.h"
 #include "ordesk/validate.h"
 
@@ -43,6 +44,13 @@ struct exception_raise {
 };
 enum status desk_exception_raise_tx(struct desk *d, const struct order *o,
                                     const struct exception_raise *r, long long *id, int *created);
+/*
+ * The same for an order of the import in course, which has no exception
+ * yet (a new one; breach_key unused): the exception and its raise event
+ * are held in the import's batch (store_ingest.h) instead of written now.
+ */
+enum status desk_exception_raise_held(struct desk *d, struct ingest_batch *b, const struct order *o,
+                                      const struct exception_raise *r, long long *id);
 
 /* How a resolution is carried out: the flows of the kinds. */
 #define RESOLVE_LIST(X) \

@@ -6,6 +6,7 @@
 #include "ordesk/catalog.h"
 #include "ordesk/status.h"
 #include "ordesk/store.h"
+#include "ordesk/store_exception.h"
 
 /*
  * What the import of channel files needs from the store: finding an order
@@ -50,13 +51,13 @@ struct ingest_found {
 };
 
 /*
- * New orders, their lines and their import events are held back and
+ * New orders, their lines, exceptions and events are held back and
  * written many rows to a statement: one statement per row opens every
  * index of its table again, and these are most of an import's rows.
  * Held rows are written when the batch is full and by
  * store_ingest_batch_flush, which the caller runs before anything that
  * reads them or must come after them: a stored order's lines rewritten,
- * an exception raised (its event follows the import's), the orders of a
+ * an exception raised by the desk (its event follows the import's), the orders of a
  * channel counted, the end of the file.  store_ingest_find and
  * store_ingest_duplicate look at the held orders themselves.  A batch
  * freed unflushed loses its rows: the transaction is rolled back then.
@@ -91,10 +92,17 @@ enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const s
 enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long long order_id,
                                   int line_no, const char *sku, const char *name, long qty,
                                   long long unit_cents);
-/* An event about an order of entity "order", from "" (store_event_add's columns), held in b. */
+/* An event (store_event_add's), held in b. */
 enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time_t at,
-                                   const char *actor, long long order_id, const char *what,
-                                   const char *to, const char *why);
+                                   const char *actor, const struct event_rec *ev);
+/*
+ * An open exception without a breach key on an order of this import, held
+ * in b (written after the orders and lines, before the events, so its
+ * raise event may be held after it); *id is the id it gets.  The caller
+ * makes sure the order has no open exception of that kind (a new order).
+ */
+enum status store_ingest_exception_put(struct store *s, struct ingest_batch *b,
+                                       const struct exception_rec *e, long long *id);
 /* Rewrites the imported fields of an order still in new or review and drops
  * its lines (add them again after, store_ingest_line_put); ST_REFUSED if it
  * moved meanwhile.  Flush b before: none of the order's lines may be held. */

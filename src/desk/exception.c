@@ -100,11 +100,37 @@ enum status desk_exception_get(struct desk *d, long long id, struct exception_re
 	return ST_OK;
 }
 
+/* The exception a raise opens on o: its clocks, its opener, its words. */
+static void exception_make(struct desk *d, const struct order *o, const struct exception_raise *r,
+                           struct exception_rec *e)
+{
+	time_t now = desk_now(d);
+
+	memset(e, 0, sizeof *e);
+	e->order_id = o->id;
+	e->kind = r->kind;
+	e->stage = o->stage;
+	e->opened_at = r->opened_at ? r->opened_at : now;
+	text_copy(e->opened_by, d->login, sizeof e->opened_by);
+	text_copy(e->description, r->description && *r->description ? r->description
+	                                                              : exkind_what(r->kind),
+	          sizeof e->description);
+	text_copy(e->detail, r->detail ? r->detail : "", sizeof e->detail);
+	e->due_at = r->due_at;
+	if (!e->due_at && r->kind == EXKIND_NEEDS_INFO)
+		e->due_at = calendar_add(&d->cal, now, d->clocks.needs_info);
+	if (!e->due_at && r->kind == EXKIND_STOCK_SHORT)
+		e->due_at = calendar_add(&d->cal, now, d->clocks.stock_delay_max);
+	if (r->breach_key)
+		text_copy(e->breach_key, r->breach_key, sizeof e->breach_key);
+	e->related_id = r->related_id;
+	e->open = 1;
+}
+
 enum status desk_exception_raise_tx(struct desk *d, const struct order *o,
                                     const struct exception_raise *r, long long *id, int *created)
 {
 	struct exception_rec e;
-	time_t now = desk_now(d);
 	enum status st;
 
 	*created = 0;
@@ -118,24 +144,7 @@ enum status desk_exception_raise_tx(struct desk *d, const struct order *o,
 			return ST_OK;
 		}
 	}
-	memset(&e, 0, sizeof e);
-	e.order_id = o->id;
-	e.kind = r->kind;
-	e.stage = o->stage;
-	e.opened_at = r->opened_at ? r->opened_at : now;
-	text_copy(e.opened_by, d->login, sizeof e.opened_by);
-	text_copy(e.description, r->description && *r->description ? r->description
-	                                                            : exkind_what(r->kind),
-	          sizeof e.description);
-	text_copy(e.detail, r->detail ? r->detail : "", sizeof e.detail);
-	e.due_at = r->due_at;
-	if (!e.due_at && r->kind == EXKIND_NEEDS_INFO)
-		e.due_at = calendar_add(&d->cal, now, d->clocks.needs_info);
-	if (!e.due_at && r->kind == EXKIND_STOCK_SHORT)
-		e.due_at = calendar_add(&d->cal, now, d->clocks.stock_delay_max);
-	if (r->breach_key)
-		text_copy(e.breach_key, r->breach_key, sizeof e.breach_key);
-	e.related_id = r->related_id;
+	exception_make(d, o, r, &e);
 	if ((st = store_exception_open(d->store, &e, created)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	if (!*created)
@@ -144,6 +153,27 @@ enum status desk_exception_raise_tx(struct desk *d, const struct order *o,
 		*id = e.id;
 	return exception_event(d, &e, "raise", stage_name(e.stage), exkind_name(e.kind),
 	                       r->note && *r->note ? r->note : e.description);
+}
+
+enum status desk_exception_raise_held(struct desk *d, struct ingest_batch *b, const struct order *o,
+                                      const struct exception_raise *r, long long *id)
+{
+	struct exception_rec e;
+	char eid[24];
+	enum status st;
+
+	exception_make(d, o, r, &e);
+	if ((st = store_ingest_exception_put(d->store, b, &e, &e.id)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	snprintf(eid, sizeof eid, "%lld", e.id);
+	struct event_rec ev = { .order_id = e.order_id, .entity = "exception", .entity_id = eid,
+	                        .what = "raise", .from = stage_name(e.stage), .to = exkind_name(e.kind),
+	                        .why = r->note && *r->note ? r->note : e.description };
+	if ((st = store_ingest_event_put(d->store, b, desk_now(d), d->login, &ev)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	if (id)
+		*id = e.id;
+	return ST_OK;
 }
 
 struct raise_req {

@@ -383,15 +383,22 @@ static enum status order_new(struct ctx *c, const struct import_order *io)
 	if ((st = add_lines(c, id, io)) != ST_OK)
 		return st;
 	where(c, io, why, sizeof why);
-	if ((st = store_ingest_event_put(d->store, c->batch, desk_now(d), d->login, id, "import", "new",
-	                                 why)) != ST_OK)
+	struct event_rec ev = { .order_id = id, .entity = "order", .entity_id = "", .what = "import",
+	                        .from = "", .to = "new", .why = why };
+	if ((st = store_ingest_event_put(d->store, c->batch, desk_now(d), d->login, &ev)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	if ((st = unknown_skus(c, io, &nextra)) != ST_OK)
 		return st;
 	if (io->nproblems + nextra > 0) {
+		/* held with the order: a file whose every order is flagged is written as
+		 * many rows to a statement as a clean one */
+		struct order o = { .id = id, .stage = STAGE_NEW };
+		struct exception_raise r = { .kind = EXKIND_NEEDS_INFO, .description = c->desc,
+		                             .detail = c->detail };
 		describe_problems(c, io, c->extra, nextra);
-		if ((st = raise_exc(c, id, STAGE_NEW, EXKIND_NEEDS_INFO, c->desc, c->detail, 0, &raised)) != ST_OK)
+		if ((st = desk_exception_raise_held(d, c->batch, &o, &r, NULL)) != ST_OK)
 			return st;
+		raised = 1;
 	}
 	if (*g.phone && c->dup_window > 0) {
 		long long other;

@@ -100,6 +100,7 @@ void store_ingest_deferred_free(struct ingest_deferred *d)
  */
 #define BATCH_ORDERS 16
 #define BATCH_LINES 64
+#define BATCH_EVENTS 32   /* an order's import event and its exception's raise */
 #define BATCH_TEXT (1u << 20)   /* their text: a file of long fields writes more often */
 
 #define ROWS2(r) r ", " r
@@ -123,12 +124,18 @@ static const int chunk_rows[] = { 16, 8, 4, 2, 1 };
 #define LINE_PARAMS 6
 #define EVENT_HEAD \
 	"INSERT INTO events (at, actor, order_id, entity, entity_id, what, from_val, to_val, why) VALUES "
-#define EVENT_ROW "(?, ?, ?, 'order', '', ?, '', ?, ?)"
-#define EVENT_PARAMS 6
+#define EVENT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define EVENT_PARAMS 9
+#define EXC_HEAD                                                                              \
+	"INSERT INTO exceptions (id, order_id, kind, stage, opened_at, opened_by, description, " \
+	"detail, due_at, related_id) VALUES "
+#define EXC_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define EXC_PARAMS 10
 
 static const char *const orders_sql[] = BY_CHUNKS(ORDER_HEAD, ORDER_ROW);
 static const char *const lines_sql[] = BY_CHUNKS(LINE_HEAD, LINE_ROW);
 static const char *const events_sql[] = BY_CHUNKS(EVENT_HEAD, EVENT_ROW);
+static const char *const exceptions_sql[] = BY_CHUNKS(EXC_HEAD, EXC_ROW);
 
 /* An order's strings, in the order of struct ingest_order's. */
 enum { OS_NO, OS_CHANNEL, OS_REF, OS_SOURCE, OS_CUSTOMER, OS_PHONE, OS_ADDRESS, OS_NOTE,
@@ -150,15 +157,25 @@ struct held_line {
 struct held_event {
 	long long order_id;
 	time_t at;
-	size_t actor, what, to, why;
+	size_t actor, entity, entity_id, what, from, to, why;
+};
+
+struct held_exception {
+	long long id, order_id, related_id;
+	enum exkind kind;
+	enum stage stage;
+	time_t opened_at, due_at;
+	size_t opened_by, description, detail;
 };
 
 struct ingest_batch {
 	struct held_order order[BATCH_ORDERS];
 	struct held_line line[BATCH_LINES];
-	struct held_event event[BATCH_ORDERS];
-	int norders, nlines, nevents;
+	struct held_event event[BATCH_EVENTS];
+	struct held_exception exc[BATCH_ORDERS];
+	int norders, nlines, nevents, nexcs;
 	long long next_id;         /* the id the next new order gets; 0: not read yet */
+	long long next_exc_id;     /* the same for exceptions, read again after each flush */
 	struct text_buf text;      /* the held rows' strings, by offset plus one */
 };
 
@@ -256,16 +273,36 @@ static void bind_event(sqlite3_stmt *st, int base, const struct ingest_batch *b,
 {
 	const struct held_event *e = &b->event[row];
 	const struct text_buf *t = &b->text;
+	const size_t texts[] = { e->entity, e->entity_id, e->what, e->from, e->to, e->why };
 
 	sqlite3_bind_int64(st, base + 1, (sqlite3_int64)e->at);
 	sqlite3_bind_text(st, base + 2, text_buf_str(t, e->actor), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, base + 3, e->order_id);
-	sqlite3_bind_text(st, base + 4, text_buf_str(t, e->what), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 5, text_buf_str(t, e->to), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 6, text_buf_str(t, e->why), -1, SQLITE_STATIC);
+	for (int i = 0; i < 6; i++)
+		sqlite3_bind_text(st, base + 4 + i, text_buf_str(t, texts[i]), -1, SQLITE_STATIC);
 }
 
-/* Orders first: the lines and events refer to them. */
+static void bind_exception(sqlite3_stmt *st, int base, const struct ingest_batch *b, int row)
+{
+	const struct held_exception *e = &b->exc[row];
+	const struct text_buf *t = &b->text;
+
+	sqlite3_bind_int64(st, base + 1, e->id);
+	sqlite3_bind_int64(st, base + 2, e->order_id);
+	sqlite3_bind_text(st, base + 3, exkind_name(e->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 4, stage_name(e->stage), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 5, (sqlite3_int64)e->opened_at);
+	sqlite3_bind_text(st, base + 6, text_buf_str(t, e->opened_by), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 7, text_buf_str(t, e->description), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 8, text_buf_str(t, e->detail), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 9, (sqlite3_int64)e->due_at);
+	if (e->related_id)
+		sqlite3_bind_int64(st, base + 10, e->related_id);
+	else
+		sqlite3_bind_null(st, base + 10);
+}
+
+/* Orders first: the lines, exceptions and events refer to them. */
 enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b)
 {
 	enum status r = write_rows(s, orders_sql, ORDER_PARAMS, b->norders, bind_order, b);
@@ -273,8 +310,11 @@ enum status store_ingest_batch_flush(struct store *s, struct ingest_batch *b)
 	if (r == ST_OK)
 		r = write_rows(s, lines_sql, LINE_PARAMS, b->nlines, bind_line, b);
 	if (r == ST_OK)
+		r = write_rows(s, exceptions_sql, EXC_PARAMS, b->nexcs, bind_exception, b);
+	if (r == ST_OK)
 		r = write_rows(s, events_sql, EVENT_PARAMS, b->nevents, bind_event, b);
-	b->norders = b->nlines = b->nevents = 0;
+	b->norders = b->nlines = b->nevents = b->nexcs = 0;
+	b->next_exc_id = 0;   /* others may raise exceptions before the next is held */
 	b->text.len = 0;
 	return r;
 }
@@ -333,20 +373,51 @@ enum status store_ingest_line_put(struct store *s, struct ingest_batch *b, long 
 }
 
 enum status store_ingest_event_put(struct store *s, struct ingest_batch *b, time_t at,
-                                   const char *actor, long long order_id, const char *what,
-                                   const char *to, const char *why)
+                                   const char *actor, const struct event_rec *ev)
 {
 	enum status r;
 
-	if ((r = make_room(s, b, b->nevents == BATCH_ORDERS)) != ST_OK)
+	if ((r = make_room(s, b, b->nevents == BATCH_EVENTS)) != ST_OK)
 		return r;
 	struct held_event *e = &b->event[b->nevents];
-	if (hold(b, actor, &e->actor) != 0 || hold(b, what, &e->what) != 0 ||
-	    hold(b, to, &e->to) != 0 || hold(b, why, &e->why) != 0)
-		return ST_INTERNAL;
-	e->order_id = order_id;
+	const char *const texts[] = { actor, ev->entity, ev->entity_id, ev->what, ev->from, ev->to, ev->why };
+	size_t *const at_[] = { &e->actor, &e->entity, &e->entity_id, &e->what, &e->from, &e->to, &e->why };
+	for (int i = 0; i < 7; i++)
+		if (hold(b, texts[i] ? texts[i] : "", at_[i]) != 0)
+			return ST_INTERNAL;
+	e->order_id = ev->order_id;
 	e->at = at;
 	b->nevents++;
+	return ST_OK;
+}
+
+enum status store_ingest_exception_put(struct store *s, struct ingest_batch *b,
+                                       const struct exception_rec *x, long long *id)
+{
+	enum status r;
+
+	if ((r = make_room(s, b, b->nexcs == BATCH_ORDERS)) != ST_OK)
+		return r;
+	if (!b->next_exc_id) {
+		/* what SQLite would give: since the last flush nothing else raised one */
+		long long last = 0;
+		if ((r = store_scalar(s, "SELECT coalesce(max(id), 0) FROM exceptions", &last)) != ST_OK)
+			return r;
+		b->next_exc_id = last + 1;
+	}
+	struct held_exception *h = &b->exc[b->nexcs];
+	if (hold(b, x->opened_by, &h->opened_by) != 0 || hold(b, x->description, &h->description) != 0 ||
+	    hold(b, x->detail, &h->detail) != 0)
+		return ST_INTERNAL;
+	h->order_id = x->order_id;
+	h->related_id = x->related_id;
+	h->kind = x->kind;
+	h->stage = x->stage;
+	h->opened_at = x->opened_at;
+	h->due_at = x->due_at;
+	h->id = b->next_exc_id++;
+	*id = h->id;
+	b->nexcs++;
 	return ST_OK;
 }
 

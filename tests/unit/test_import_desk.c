@@ -552,6 +552,43 @@ START_TEST(line_ends_and_trailing_blanks_are_no_change)
 }
 END_TEST
 
+/* Exceptions of new orders are held with them and written many to a
+ * statement; those raised by the desk in between (a duplicate) are written
+ * at once.  Either way each exception gets its own id, its order counts it,
+ * and its raise event names it and follows the order's import event. */
+START_TEST(held_and_direct_exceptions_interleave)
+{
+	struct desk d;
+	struct desk_import_result r;
+	char text[16384];
+	size_t n = 0;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	n += (size_t)snprintf(text + n, sizeof text - n, "%s", GENERIC);
+	for (int i = 1; i <= 40; i++)
+		/* every SKU unknown (no catalogue); orders 10, 20, 30 and 40 repeat the one before */
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		                      "EC,H-%d,2026-11-16 08:%02d,Ann,,+44 20 7946 %04d,\"1 Road, Leeds\",SKU-%d,1,1,,,,\n",
+		                      i, i, i % 10 ? i : i - 1, i % 10 ? i : i - 1);
+	ck_assert_int_eq(import_text(&d, text, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 40);
+	ck_assert_int_eq(r.flagged, 40);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions WHERE kind = 'needs_info'"), 40);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions WHERE kind = 'duplicate_suspect'"), 4);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders WHERE open_exc = 2 "
+	                           "AND exc_kinds = 'needs_info;duplicate_suspect'"), 4);
+	/* one raise event per exception, naming it, after its order's import event */
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions x JOIN events e ON e.entity = 'exception' "
+	                           "AND e.entity_id = CAST(x.id AS TEXT) AND e.order_id = x.order_id "
+	                           "AND e.what = 'raise' AND e.to_val = x.kind AND e.why = x.description "
+	                           "WHERE e.id > (SELECT i.id FROM events i WHERE i.order_id = x.order_id "
+	                           "AND i.what = 'import')"), 44);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM events WHERE what = 'raise'"), 44);
+	ck_assert_int_eq(desk_check(&d), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
 /* Every index of the store, name and definition, in one string. */
 static void index_list(struct desk *d, char *out, size_t size)
 {
@@ -684,6 +721,7 @@ int main(void)
 	tcase_add_test(tc, duplicates_within_the_window_are_suspected);
 	tcase_add_test(tc, reimports_update_new_orders_and_flag_picked_ones);
 	tcase_add_test(tc, line_ends_and_trailing_blanks_are_no_change);
+	tcase_add_test(tc, held_and_direct_exceptions_interleave);
 	tcase_add_test(tc, damage_dry_runs_and_roles_write_nothing);
 	suite_add_tcase(s, tc);
 	return t_run(s);
