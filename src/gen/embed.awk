@@ -12,6 +12,19 @@ FNR == 1 {
 	if (open_) print "\t},"
 	name = FILENAME
 	sub(/^data\//, "", name)
+	# Migrations are numbered 1, 2, 3 ... once each: two branches that both
+	# add "their" next number must not build (the store would apply one).
+	if (name ~ /^migrations\//) {
+		num = name
+		sub(/^migrations\//, "", num)
+		num = num + 0
+		if (num != ++migrations) {
+			printf "embed.awk: %s: migration %d expected here (each number once, none skipped)\n", \
+			       FILENAME, migrations > "/dev/stderr"
+			failed = 1
+			exit 1
+		}
+	}
 	printf "\t{ \"%s\",\n", name
 	open_ = 1
 }
@@ -24,6 +37,7 @@ FNR == 1 {
 	printf "\t  \"%s\\n\"\n", line
 }
 END {
+	if (failed) exit 1
 	if (open_) print "\t},"
 	print "\t{ NULL, NULL }"
 	print "};"
