@@ -27,10 +27,10 @@ void import_clean_id(char *s);
  */
 int import_check_id(const char *s, char *why, size_t size);
 
-/* How dates without a zone are read. */
-enum date_order { DATE_YMD, DATE_MDY, DATE_DMY };
+/* How dates are read. */
+enum date_order { DATE_AUTO, DATE_MDY, DATE_DMY };
 struct date_opts {
-	enum date_order order;   /* for dates written with slashes or dots and a short year first */
+	enum date_order order;   /* of day and month in 07/12/2025; DATE_AUTO: not known */
 	int has_zone;            /* 1: a date without a zone is at zone_minutes east of UTC */
 	int zone_minutes;        /* else: local time */
 };
@@ -38,10 +38,18 @@ struct date_opts {
 /*
  * Dates as channels write them: 2025-12-07 19:08:25 +0000,
  * 2017-09-23T14:18:23-07:00, 2026-07-22T10:00:00Z, 5/31/2016 0:37,
- * 31.05.2016 00:37, 2026/07/22, 2026年7月22日 10:00, with optional seconds,
- * fractions and AM/PM.  Empty and 0000-00-00 are "missing" (1).
+ * 31.05.2016 00:37, 2026/07/22, 2026年7月22日 10:00, Sep-30-26,
+ * Sep 30, 2026, with optional seconds, fractions and AM/PM.  Empty and
+ * 0000-00-00 are "missing" (1).  A date with day and month both 12 or
+ * less (07/12/2025) is read in o's order; without one it is ambiguous (2).
  */
 int import_parse_date(const char *s, const struct date_opts *o, time_t *out);
+
+/*
+ * What one date tells of its file's order of day and month: DATE_DMY for
+ * 31/05/2016, DATE_MDY for 05/31/2016, DATE_AUTO when it tells nothing.
+ */
+enum date_order import_date_evidence(const char *s);
 
 /* Parses "+08:00", "+0800", "-7", "UTC" into minutes east of UTC; -1 if not a zone. */
 int import_parse_zone(const char *s, int *minutes);

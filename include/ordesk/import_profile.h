@@ -18,10 +18,12 @@
  *   encoding  auto|utf-8|gb18030|windows-1252
  *   delimiter auto|comma|tab|semicolon
  *   quoting   auto|on|off                (auto: off for TAB separated files)
- *   dates     ymd|mdy|dmy                order of day and month in 5/31/2016
+ *   dates     auto|mdy|dmy               order of day and month in 07/12/2025
+ *                                        (auto, or ymd: the file's own dates tell)
  *   zone      +08:00                     zone of times written without one
  *   rows      items|orders               one row per item (grouped), or per order
  *   require   order_ref qty ...          fields the header must provide to pick it
+ *   description, totals, footer WORDS    rows that are not orders: see PROFILE_WORDS_LIST
  *   cancelled refunded, 已取消, ...      word lists: see PROFILE_WORDS_LIST
  *   field     NAME = Col A | Col B + Col C
  *
@@ -51,16 +53,26 @@ enum import_extra_start { IF_EXTRA_BEFORE = FIELD_COUNT - 1, IMPORT_EXTRA_LIST(I
 
 /*
  * A profile's word lists: the directive that gives one (comma separated),
- * and the field whose normalized value its words are looked for in.  A word
- * matches where it stands as a whole word ("cancelled" in "paid, cancelled",
- * not in "uncancelled"); =WORD matches only a value that is that word and
- * nothing else (for CJK words, which have no word boundaries).
+ * and what its normalized words are looked for in: an order's field, or,
+ * for ROW_CELLS, each cell of a row.  A word matches where it stands as a
+ * whole word ("cancelled" in "paid, cancelled", not in "uncancelled");
+ * =WORD matches only a value that is that word and nothing else (for CJK
+ * words, which have no word boundaries).  Every profile starts with the
+ * default totals and footer words below; its own directive replaces them.
  */
+#define ROW_CELLS IF_COUNT
 #define PROFILE_WORDS_LIST(X) \
 	X(CANCELLED,       "cancelled",       IF_STATE)         /* the channel cancelled it */ \
 	X(SHIPPED,         "shipped",         IF_STATE)         /* the channel has shipped it */ \
 	X(CHANNEL_FULFILS, "channel_fulfils", IF_FULFILLED_BY)  /* the channel ships it itself */ \
-	X(URGENT,          "urgent",          IF_SERVICE)       /* the customer asked for speed */
+	X(URGENT,          "urgent",          IF_SERVICE)       /* the customer asked for speed */ \
+	X(DESCRIPTION,     "description",     FIELD_ORDER_REF)  /* the row after the header describes the columns */ \
+	X(TOTALS,          "totals",          ROW_CELLS)        /* a row without an order id sums the others up */ \
+	X(FOOTER,          "footer",          ROW_CELLS)        /* the export's own lines after its rows */
+
+/* What every profile's totals and footer lists hold until it gives its own. */
+#define PROFILE_DEFAULT_TOTALS "=合计, =总计, =小计, =total, =totals, =grand total, =subtotal"
+#define PROFILE_DEFAULT_FOOTER ""
 
 #define PROFILE_ENUM_WORDS(id, directive, field) PW_##id,
 enum profile_words { PROFILE_WORDS_LIST(PROFILE_ENUM_WORDS) PW_COUNT };
@@ -123,20 +135,35 @@ struct profile_binding {
 
 /*
  * Binds p to a header of n normalized names; returns how many of the
- * profile's columns were found, and in missing (may be NULL) the required
+ * header's columns the profile knows (each counted once), and in missing (may be NULL) the required
  * columns it lacks, comma separated.  Returns -1 when a required field
  * cannot be bound.
  */
 int import_profile_bind(const struct import_profile *p, const char *const *norm_header, int n,
                         struct profile_binding *b, char *missing, size_t missing_size);
 
+/* The header's columns a binding found, each counted once (required ones bound or not). */
+int import_binding_known(const struct profile_binding *b, int n);
+
 /*
- * Picks the compiled-in profile that fits a header best.  ST_OK with p and
- * b filled, else ST_DATAERR with a sentence in why saying which columns
- * were expected.
+ * A profile explains a header well when it knows at least one column in
+ * PROFILE_KNOWN_SHARE of its named ones: 1 then.  known is what
+ * import_profile_bind returned.
+ */
+#define PROFILE_KNOWN_SHARE 5
+int import_profile_explains(int known, const char *const *norm_header, int n);
+
+/*
+ * Picks the compiled-in profile that explains a header best: of those
+ * whose required columns it has, the one that knows most of its columns,
+ * if it explains it well.  ST_OK with p and b filled, else ST_DATAERR with
+ * a sentence in why naming the columns the generic format expects and the
+ * closest profile, with what it lacks or how little of the header it
+ * knows.  closeness (may be NULL) gets the columns the picked or closest
+ * profile knows.
  */
 enum status import_profile_detect(const char *const *norm_header, int n, struct import_profile *p,
-                                  struct profile_binding *b, char *why, size_t size);
+                                  struct profile_binding *b, int *closeness, char *why, size_t size);
 
 /* The field a word list is looked for in (IF_STATE, ...). */
 int import_profile_words_field(enum profile_words list);

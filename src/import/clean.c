@@ -176,6 +176,67 @@ static const char *skip_spaces(const char *p)
 	return p;
 }
 
+/* A month's English name or its first three letters, at p: 1-12 with *p moved past it; 0 when none. */
+static int read_month_name(const char **p)
+{
+	static const char *const names[] = { "january", "february", "march", "april", "may", "june", "july",
+	                                     "august", "september", "october", "november", "december" };
+
+	for (int m = 0; m < 12; m++) {
+		size_t full = strlen(names[m]);
+		if (strncasecmp(*p, names[m], full) == 0 && !isalpha((unsigned char)(*p)[full])) {
+			*p += full;
+			return m + 1;
+		}
+		if (strncasecmp(*p, names[m], 3) == 0 && !isalpha((unsigned char)(*p)[3])) {
+			*p += 3;
+			return m + 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Splits a date written day and month first or month and day first
+ * (5/31/2016, 07/12/25): 1 with its numbers, 0 when it is not one.
+ */
+static int split_short(const char *text, int *a, int *b, int *year)
+{
+	const char *p = skip_spaces(text);
+	int na, nb, nc, c;
+	char sep;
+
+	na = read_num(&p, 4, a);
+	if (na == 0 || na > 2)
+		return 0;
+	sep = *p;
+	if (sep != '/' && sep != '-')
+		return 0;
+	p++;
+	nb = read_num(&p, 2, b);
+	if (!nb || *p != sep)
+		return 0;
+	p++;
+	nc = read_num(&p, 4, &c);
+	if (nc != 2 && nc != 4)
+		return 0;
+	*year = nc == 2 ? 2000 + c : c;
+	return 1;
+}
+
+enum date_order import_date_evidence(const char *text)
+{
+	int a, b, y;
+
+	if (!text || !split_short(text, &a, &b, &y))
+		return DATE_AUTO;
+	if (a > 12 && b >= 1 && b <= 12)
+		return DATE_DMY;
+	if (b > 12 && a >= 1 && a <= 12)
+		return DATE_MDY;
+	return DATE_AUTO;
+}
+
 int import_parse_date(const char *text, const struct date_opts *o, time_t *out)
 {
 	const char *p = skip_spaces(text);
@@ -188,6 +249,24 @@ int import_parse_date(const char *text, const struct date_opts *o, time_t *out)
 		return 1;
 	if (strcmp(p, "-") == 0)
 		return 1;
+	/* Sep-30-26, Sep 30, 2026 */
+	if ((mo = read_month_name(&p)) != 0) {
+		if (*p != '-' && *p != ' ')
+			return -1;
+		p++;
+		if (!read_num(&p, 2, &d))
+			return -1;
+		if (*p == ',')
+			p++;
+		if (*p != '-' && *p != ' ')
+			return -1;
+		p = skip_spaces(p + 1);
+		nc = read_num(&p, 4, &c);
+		if (nc != 2 && nc != 4)
+			return -1;
+		y = nc == 2 ? 2000 + c : c;
+		goto time_part;
+	}
 	na = read_num(&p, 4, &a);
 	if (!na)
 		return -1;
@@ -225,13 +304,17 @@ int import_parse_date(const char *text, const struct date_opts *o, time_t *out)
 		if (nc != 4 && nc != 2)
 			return -1;
 		y = nc == 2 ? 2000 + c : c;
-		enum date_order ord = o ? o->order : DATE_MDY;
+		enum date_order ord = o ? o->order : DATE_AUTO;
 		if (sep == '.')
 			ord = DATE_DMY;         /* 31.05.2016: European */
-		if (ord == DATE_YMD)
-			ord = DATE_MDY;
-		if (ord == DATE_MDY && a > 12 && b <= 12)
+		else if (a > 12 && b <= 12)
 			ord = DATE_DMY;         /* 31/5/2016 cannot be month first */
+		else if (b > 12 && a <= 12)
+			ord = DATE_MDY;         /* 5/31/2016 cannot be day first */
+		else if (a == b)
+			ord = DATE_MDY;         /* 7/7/2026 reads the same either way */
+		if (ord == DATE_AUTO)
+			return a >= 1 && a <= 12 && b >= 1 && b <= 12 ? 2 : -1;
 		if (ord == DATE_MDY)
 			mo = a, d = b;
 		else

@@ -15,12 +15,25 @@
 /* Order keys remembered to catch scattered rows: at most 2^20 slots (8 MiB),
  * filled to three quarters, so about 786,000 orders a file. */
 #define SEEN_MAX (1u << 20)
+/* The header is looked for among this many non-blank rows (title lines above it). */
+#define HEADER_SEARCH 10
+/* Rows held back at the start until one date shows the order of day and
+ * month: at most this many, and this many bytes. */
+#define HOLD_ROWS 2000
+#define HOLD_BYTES (1u << 20)
 
 struct tmp_line {
 	size_t sku, name;        /* offsets in the order buffer */
 	long qty;
 	long long unit_cents;
 	long line;
+};
+
+/* A row held back: where its fields start in the held buffer, and its lines. */
+struct held_row {
+	size_t off;
+	int n;
+	long line, end_line;
 };
 
 struct state {
@@ -51,6 +64,22 @@ struct state {
 	/* every key seen, to catch an order whose rows are scattered */
 	uint64_t *seen;
 	size_t seen_cap, seen_n;
+	/* finding the header among the first rows */
+	int header_tries;                     /* non-blank rows tried and found not to be it */
+	int best_close;                       /* columns the closest profile knew in the best of them */
+	long best_line;
+	char best_what[768];
+	int check_description;                /* the next non-blank row may describe the columns */
+	/* the file's own evidence of its order of day and month */
+	enum date_order evidence;             /* DATE_AUTO: none yet */
+	int evidence_conflict;                /* it says both */
+	/* rows held back, at the file's start, until that evidence is in */
+	int holding;
+	struct text_buf held;                 /* their fields, each NUL-terminated */
+	struct held_row *hr;
+	int nhr, caphr;
+	const char *replay_ptr[IMPORT_COLUMNS_MAX];
+	size_t replay_len[IMPORT_COLUMNS_MAX];
 	/* handed to the sink */
 	struct import_line lines_out[256];
 	struct import_line *lines_big;
@@ -270,11 +299,19 @@ static int order_emit(struct state *st)
 	o.line = st->first_line;
 	o.end_line = st->last_line;
 
-	r = import_parse_date(ov(st, FIELD_ORDERED_AT), &st->prof.dates, &o.ordered_at);
+	struct date_opts dates = st->prof.dates;
+	if (st->evidence_conflict)
+		dates.order = DATE_AUTO;
+	else if (st->evidence != DATE_AUTO)
+		dates.order = st->evidence;
+	r = import_parse_date(ov(st, FIELD_ORDERED_AT), &dates, &o.ordered_at);
 	if (r != 0) {
 		o.ordered_at = 0;
 		problem(st, FIELD_ORDERED_AT, st->first_line, ov(st, FIELD_ORDERED_AT),
-		        r > 0 ? _("missing") : _("not a date and time"));
+		        r == 2  ? _("day and month could be either way round, and neither the file nor its profile "
+		                    "says which comes first")
+		        : r > 0 ? _("missing")
+		                : _("not a date and time"));
 	}
 	if (!*o.customer)
 		problem(st, FIELD_CUSTOMER, st->first_line, "", _("missing"));
@@ -305,8 +342,10 @@ static int order_emit(struct state *st)
 	}
 	/* what the profile's word lists say of the order's state, service, ... */
 	int said[PW_COUNT];
-	for (int w = 0; w < PW_COUNT; w++)
-		said[w] = import_profile_has_word(&st->prof, w, ov(st, import_profile_words_field(w)));
+	for (int w = 0; w < PW_COUNT; w++) {
+		int f = import_profile_words_field(w);
+		said[w] = f >= 0 && f < IF_COUNT && import_profile_has_word(&st->prof, w, ov(st, f));
+	}
 	/* a shipping service the profile calls urgent: the customer asked for speed */
 	keep_flags(ov(st, FIELD_FLAGS), said[PW_URGENT], flags, sizeof flags);
 	o.flags = flags;
@@ -494,42 +533,67 @@ static int add_line(struct state *st, const struct import_row *row)
 	return 0;
 }
 
+/* Stops the file at the row that looked most like a header, with why it is not one. */
+static int header_fail(struct state *st)
+{
+	st->res->err.line = st->best_line;
+	st->res->err.col = 1;
+	text_copy(st->res->err.what, st->best_what, sizeof st->res->err.what);
+	text_copy(st->res->why, st->best_what, sizeof st->res->why);
+	return ST_DATAERR;
+}
+
+/*
+ * Tries a row as the header: a title line above it (a report's name, a
+ * date) is passed over, up to HEADER_SEARCH rows.  0 to go on, whether it
+ * was the header (have_header set) or not; else a status.
+ */
 static int on_header(struct state *st, const struct import_row *row)
 {
 	static char norm_store[IMPORT_COLUMNS_MAX][PROFILE_NAME];
 	const char *norm[IMPORT_COLUMNS_MAX];
-	char missing[256];
+	char what[sizeof st->best_what];
+	int close = 0, ok;
 
-	st->nhdr = row->n;
-	st->hdr.len = 0;
 	for (int i = 0; i < row->n; i++) {
-		if (!text_buf_put(&st->hdr, row->fields[i], row->lens[i]))
-			return ST_INTERNAL;
 		import_header_norm(row->fields[i], norm_store[i], PROFILE_NAME);
 		norm[i] = norm_store[i];
 	}
+	if (st->opts->profile) {
+		char missing[256], clean[256];
+		close = import_profile_bind(&st->prof, norm, row->n, &st->bind, missing, sizeof missing);
+		ok = close >= 0;
+		if (!ok) {
+			close = import_binding_known(&st->bind, row->n);
+			text_clean(missing, clean, sizeof clean);
+			snprintf(what, sizeof what, _("the header lacks columns the %s profile needs: %s"), st->prof.name,
+			         clean);
+		}
+	} else {
+		ok = import_profile_detect(norm, row->n, &st->prof, &st->bind, &close, what, sizeof what) == ST_OK;
+	}
+	if (!ok) {
+		if (st->header_tries++ == 0 || close > st->best_close) {
+			st->best_close = close;
+			st->best_line = row->line;
+			text_copy(st->best_what, what, sizeof st->best_what);
+		}
+		return st->header_tries >= HEADER_SEARCH ? header_fail(st) : 0;
+	}
+	st->nhdr = row->n;
+	st->hdr.len = 0;
+	for (int i = 0; i < row->n; i++)
+		if (!text_buf_put(&st->hdr, row->fields[i], row->lens[i]))
+			return ST_INTERNAL;
 	size_t off = 0;
 	for (int i = 0; i < row->n; i++) {
 		st->hdr_ptr[i] = st->hdr.data + off;
 		off += row->lens[i] + 1;
 	}
-	st->res->err.line = row->line;
-	st->res->err.col = 1;
-	if (st->opts->profile) {
-		if (import_profile_bind(&st->prof, norm, row->n, &st->bind, missing, sizeof missing) < 0) {
-			char clean[256];
-			text_clean(missing, clean, sizeof clean);
-			snprintf(st->res->err.what, sizeof st->res->err.what,
-			         _("the header lacks columns the %s profile needs: %s"), st->prof.name, clean);
-			return ST_DATAERR;
-		}
-	} else if (import_profile_detect(norm, row->n, &st->prof, &st->bind, st->res->why,
-	                                 sizeof st->res->why) != ST_OK) {
-		text_copy(st->res->err.what, st->res->why, sizeof st->res->err.what);
-		return ST_DATAERR;
-	}
 	text_copy(st->res->profile, st->prof.name, sizeof st->res->profile);
 	st->have_header = 1;
+	st->check_description = 1;
+	st->holding = 1;
 	return 0;
 }
 
@@ -544,26 +608,83 @@ static int continuation(const struct state *st)
 	return 1;
 }
 
-static int on_row(void *arg, const struct import_row *row)
+/*
+ * 1 when a cell of the row holds a word of the profile's list (a trailing
+ * colon aside), with that cell, cleaned and cut, in which.
+ */
+static int row_has(const struct state *st, const struct import_row *row, enum profile_words list, char *which,
+                   size_t size)
 {
-	struct state *st = arg;
+	char cell[256];
+
+	if (!st->prof.words[list][0])
+		return 0;
+	for (int i = 0; i < row->n; i++) {
+		if (row->lens[i] == 0)
+			continue;
+		text_copy(cell, row->fields[i], sizeof cell);
+		size_t n = strlen(cell);
+		for (;;) {
+			if (n && (cell[n - 1] == ':' || cell[n - 1] == ' ' || cell[n - 1] == '\t'))
+				n--;
+			else if (n >= 3 && memcmp(cell + n - 3, "\xef\xbc\x9a", 3) == 0)   /* full-width colon */
+				n -= 3;
+			else
+				break;
+		}
+		cell[n] = '\0';
+		if (import_profile_has_word(&st->prof, list, cell)) {
+			char clean[64];
+			text_clean(cell, clean, sizeof clean);
+			text_fit(clean, 24, which, size);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* What one date says of the file's order of day and month. */
+static void note_evidence(struct state *st, const char *date)
+{
+	enum date_order e = import_date_evidence(date);
+
+	if (e == DATE_AUTO)
+		return;
+	if (st->evidence == DATE_AUTO)
+		st->evidence = e;
+	else if (st->evidence != e)
+		st->evidence_conflict = 1;
+}
+
+/* A data row: cleaned, then grouped into the order it belongs to. */
+static int data_row(struct state *st, const struct import_row *row)
+{
+	char which[64], reason[160];
 	int r;
 
-	if (!st->have_header)
-		return on_header(st, row);
-	int blank = 1;
-	for (int i = 0; i < row->n && blank; i++)
-		for (size_t k = 0; k < row->lens[i] && blank; k++)
-			if (row->fields[i][k] != ' ' && row->fields[i][k] != '\t')
-				blank = 0;
-	if (blank)
-		return 0;
 	st->res->rows++;
 	st->rowv.len = 0;
 	for (int f = 0; f < IF_COUNT; f++)
 		if (row_value(st, row, f) != 0)
 			return ST_INTERNAL;
+	note_evidence(st, rv(st, FIELD_ORDERED_AT));
 	const char *key = st->prof.map[IF_GROUP].nalts ? rv(st, IF_GROUP) : rv(st, FIELD_ORDER_REF);
+	/* The export's own lines after its rows, and rows that sum the others up (no order id, or a
+	 * word of the list for one): never orders. */
+	if ((!*key || import_profile_has_word(&st->prof, PW_FOOTER, key)) &&
+	    row_has(st, row, PW_FOOTER, which, sizeof which)) {
+		if ((r = order_emit(st)) != 0)
+			return r;
+		snprintf(reason, sizeof reason, _("a footer line of the export (%s), not an order"), which);
+		return reject_row(st, row, reason);
+	}
+	if ((!*key || import_profile_has_word(&st->prof, PW_TOTALS, key)) &&
+	    row_has(st, row, PW_TOTALS, which, sizeof which)) {
+		if ((r = order_emit(st)) != 0)
+			return r;
+		snprintf(reason, sizeof reason, _("a total row (%s), not an order"), which);
+		return reject_row(st, row, reason);
+	}
 	int same = st->open && (!*key || strcmp(key, st->key) == 0) && !st->prof.per_order;
 	if (same && !*key && !continuation(st)) {
 		/* A row with its own customer but no order id is not a continuation row. */
@@ -589,6 +710,88 @@ static int on_row(void *arg, const struct import_row *row)
 			return ST_INTERNAL;
 	}
 	return add_line(st, row);
+}
+
+/* Hands the rows held back to data_row, in their order, and holds no more. */
+static int release_held(struct state *st)
+{
+	int r = 0;
+
+	st->holding = 0;
+	for (int i = 0; i < st->nhr && r == 0; i++) {
+		const char *at = st->held.data + st->hr[i].off;
+		for (int k = 0; k < st->hr[i].n; k++) {
+			st->replay_ptr[k] = at;
+			st->replay_len[k] = strlen(at);
+			at += st->replay_len[k] + 1;
+		}
+		struct import_row row = { .fields = st->replay_ptr, .lens = st->replay_len, .n = st->hr[i].n,
+		                          .line = st->hr[i].line, .end_line = st->hr[i].end_line };
+		r = data_row(st, &row);
+	}
+	st->nhr = 0;
+	text_buf_free(&st->held);
+	return r;
+}
+
+/*
+ * Holds a row back while the file has not shown its order of day and month
+ * (a date like 31/05 or 05/31): the orders of its first rows are read with
+ * what the rows after them show.  Bounded by HOLD_ROWS and HOLD_BYTES;
+ * later evidence settles only later orders.
+ */
+static int hold_row(struct state *st, const struct import_row *row)
+{
+	st->rowv.len = 0;
+	if (row_value(st, row, FIELD_ORDERED_AT) != 0)
+		return ST_INTERNAL;
+	note_evidence(st, rv(st, FIELD_ORDERED_AT));
+	if (st->nhr >= st->caphr) {
+		int cap = st->caphr ? st->caphr * 2 : 64;
+		struct held_row *nh = realloc(st->hr, (size_t)cap * sizeof *nh);
+		if (!nh)
+			return ST_INTERNAL;
+		st->hr = nh;
+		st->caphr = cap;
+	}
+	struct held_row *h = &st->hr[st->nhr++];
+	h->off = st->held.len;
+	h->n = row->n;
+	h->line = row->line;
+	h->end_line = row->end_line;
+	for (int i = 0; i < row->n; i++)
+		if (!text_buf_put(&st->held, row->fields[i], row->lens[i]))
+			return ST_INTERNAL;
+	if (st->evidence != DATE_AUTO || st->nhr >= HOLD_ROWS || st->held.len >= HOLD_BYTES)
+		return release_held(st);
+	return 0;
+}
+
+static int on_row(void *arg, const struct import_row *row)
+{
+	struct state *st = arg;
+	int blank = 1;
+
+	for (int i = 0; i < row->n && blank; i++)
+		for (size_t k = 0; k < row->lens[i] && blank; k++)
+			if (row->fields[i][k] != ' ' && row->fields[i][k] != '\t')
+				blank = 0;
+	if (blank)
+		return 0;
+	if (!st->have_header)
+		return on_header(st, row);
+	if (st->check_description) {
+		/* A row right after the header that describes the columns (TikTok Shop's) is no data. */
+		st->check_description = 0;
+		st->rowv.len = 0;
+		if (row_value(st, row, FIELD_ORDER_REF) != 0)
+			return ST_INTERNAL;
+		if (import_profile_has_word(&st->prof, PW_DESCRIPTION, rv(st, FIELD_ORDER_REF)))
+			return 0;
+	}
+	if (st->holding)
+		return hold_row(st, row);
+	return data_row(st, row);
 }
 
 static void on_progress(void *arg, long long bytes, long rows)
@@ -621,11 +824,15 @@ enum status import_orders(FILE *fp, const struct import_opts *opts, const struct
 	}
 	s = import_read(fp, &res->dialect, on_row, sink->progress ? on_progress : NULL, st, &res->err,
 	                &res->stats);
-	if (s == ST_OK && !st->have_header && res->stats.rows == 0) {
+	if (s == ST_OK && !st->have_header && st->header_tries > 0) {
+		s = (enum status)header_fail(st);
+	} else if (s == ST_OK && !st->have_header) {
 		res->err.line = res->err.col = 1;
 		text_copy(res->err.what, _("the file has no header row: it is blank"), sizeof res->err.what);
 		s = ST_DATAERR;
 	}
+	if (s == ST_OK && st->holding)
+		s = (enum status)release_held(st);
 	if (s == ST_OK)
 		s = (enum status)order_emit(st);
 	text_buf_free(&st->hdr);
@@ -634,6 +841,8 @@ enum status import_orders(FILE *fp, const struct import_opts *opts, const struct
 	free(st->tl);
 	free(st->seen);
 	free(st->lines_big);
+	text_buf_free(&st->held);
+	free(st->hr);
 	free(st);
 	return s;
 }

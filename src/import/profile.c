@@ -224,8 +224,15 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 
 	memset(p, 0, sizeof *p);
 	p->dialect.quoting = -1;
-	p->dates.order = DATE_YMD;
+	p->dates.order = DATE_AUTO;
 	p->require = 1ul << FIELD_ORDER_REF;
+	{
+		char defaults[PW_COUNT][256] = { [PW_TOTALS] = PROFILE_DEFAULT_TOTALS,
+		                                 [PW_FOOTER] = PROFILE_DEFAULT_FOOTER };
+		for (int w = 0; w < PW_COUNT; w++)
+			if (parse_words(defaults[w], p->words[w], sizeof p->words[w]) != 0)
+				return perr(why, size, 0, _("too many default words"), "");
+	}
 	while (*text) {
 		size_t n = strcspn(text, "\n");
 		lineno++;
@@ -279,13 +286,13 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 				return perr(why, size, lineno, _("quoting is on, off or auto, not"), rest);
 		} else if (strcmp(kw, "dates") == 0) {
 			if (strcmp(rest, "ymd") == 0)
-				p->dates.order = DATE_YMD;
+				p->dates.order = DATE_AUTO;
 			else if (strcmp(rest, "mdy") == 0)
 				p->dates.order = DATE_MDY;
 			else if (strcmp(rest, "dmy") == 0)
 				p->dates.order = DATE_DMY;
 			else
-				return perr(why, size, lineno, _("dates are ymd, mdy or dmy, not"), rest);
+				return perr(why, size, lineno, _("dates are auto, mdy or dmy, not"), rest);
 		} else if (strcmp(kw, "zone") == 0) {
 			if (strcmp(rest, "local") == 0) {
 				p->dates.has_zone = 0;
@@ -414,10 +421,12 @@ static int find_col(const char *const *hdr, int n, const char *name)
 int import_profile_bind(const struct import_profile *p, const char *const *hdr, int n,
                         struct profile_binding *b, char *missing, size_t missing_size)
 {
+	static unsigned char used[IMPORT_COLUMNS_MAX];
 	int found = 0, ok = 1;
 
 	if (missing && missing_size)
 		missing[0] = '\0';
+	memset(used, 0, sizeof used);
 	for (int f = 0; f < IF_COUNT; f++) {
 		int bound = 0;
 		for (int a = 0; a < PROFILE_ALTS; a++)
@@ -426,9 +435,12 @@ int import_profile_bind(const struct import_profile *p, const char *const *hdr, 
 		for (int a = 0; a < p->map[f].nalts; a++) {
 			const struct profile_alt *alt = &p->map[f].alts[a];
 			for (int k = 0; k < alt->nparts; k++) {
-				b->col[f][a][k] = find_col(hdr, n, alt->parts[k]);
-				if (b->col[f][a][k] >= 0)
+				int c = find_col(hdr, n, alt->parts[k]);
+				b->col[f][a][k] = c;
+				if (c >= 0 && c < IMPORT_COLUMNS_MAX && !used[c]) {
+					used[c] = 1;
 					found++;
+				}
 			}
 			if (b->col[f][a][0] >= 0)
 				bound = 1;
@@ -436,8 +448,8 @@ int import_profile_bind(const struct import_profile *p, const char *const *hdr, 
 		if ((p->require & (1ul << f)) && !bound) {
 			ok = 0;
 			if (missing && missing_size) {
-				size_t used = strlen(missing);
-				snprintf(missing + used, missing_size - used, "%s%s", used ? ", " : "",
+				size_t len = strlen(missing);
+				snprintf(missing + len, missing_size - len, "%s%s", len ? ", " : "",
 				         p->map[f].alts[0].parts[0]);
 			}
 		}
@@ -445,38 +457,89 @@ int import_profile_bind(const struct import_profile *p, const char *const *hdr, 
 	return ok ? found : -1;
 }
 
+int import_binding_known(const struct profile_binding *b, int n)
+{
+	static unsigned char used[IMPORT_COLUMNS_MAX];
+	int known = 0;
+
+	memset(used, 0, sizeof used);
+	for (int f = 0; f < IF_COUNT; f++)
+		for (int a = 0; a < PROFILE_ALTS; a++)
+			for (int k = 0; k < PROFILE_PARTS; k++) {
+				int c = b->col[f][a][k];
+				if (c >= 0 && c < n && c < IMPORT_COLUMNS_MAX && !used[c]) {
+					used[c] = 1;
+					known++;
+				}
+			}
+	return known;
+}
+
+/* The columns of a header a binding uses, comma separated (the first few). */
+static void known_names(const struct profile_binding *b, const char *const *hdr, int n, char *out,
+                        size_t size)
+{
+	static unsigned char used[IMPORT_COLUMNS_MAX];
+	int listed = 0;
+
+	out[0] = '\0';
+	memset(used, 0, sizeof used);
+	for (int f = 0; f < IF_COUNT; f++)
+		for (int a = 0; a < PROFILE_ALTS; a++)
+			for (int k = 0; k < PROFILE_PARTS; k++)
+				if (b->col[f][a][k] >= 0 && b->col[f][a][k] < n)
+					used[b->col[f][a][k]] = 1;
+	for (int c = 0; c < n && c < IMPORT_COLUMNS_MAX; c++) {
+		if (!used[c])
+			continue;
+		size_t len = strlen(out);
+		if (listed++ == 6) {
+			snprintf(out + len, size - len, ", ...");
+			break;
+		}
+		snprintf(out + len, size - len, "%s%s", len ? ", " : "", hdr[c]);
+	}
+}
+
+int import_profile_explains(int known, const char *const *hdr, int n)
+{
+	int named = 0;
+
+	for (int i = 0; i < n; i++)
+		named += hdr[i][0] != '\0';
+	return known > 0 && known * PROFILE_KNOWN_SHARE >= named;
+}
+
 enum status import_profile_detect(const char *const *hdr, int n, struct import_profile *p,
-                                  struct profile_binding *b, char *why, size_t size)
+                                  struct profile_binding *b, int *closeness, char *why, size_t size)
 {
 	static struct import_profile cand;
-	static struct profile_binding cb;
-	char best_missing[256] = "", closest[32] = "", missing[256], err[128];
-	int best = -1, closest_found = -1;
+	static struct profile_binding cb, closest_b;
+	char closest_missing[256] = "", closest[32] = "", missing[256], err[128];
+	int best = -1, closest_found = 0, closest_binds = 0;
 	const char *name;
 
 	for (size_t i = 0; (name = import_profile_builtin(i)) != NULL; i++) {
 		if (import_profile_load(name, &cand, err, sizeof err) != ST_OK)
 			continue;
 		int found = import_profile_bind(&cand, hdr, n, &cb, missing, sizeof missing);
-		if (found > best) {
+		if (found > best && import_profile_explains(found, hdr, n)) {
 			best = found;
 			*p = cand;
 			*b = cb;
 		}
-		if (found < 0) {
-			/* How close it came: count the columns it would have found. */
-			int partial = 0;
-			for (int f = 0; f < IF_COUNT; f++)
-				for (int a = 0; a < PROFILE_ALTS; a++)
-					for (int k = 0; k < PROFILE_PARTS; k++)
-						partial += cb.col[f][a][k] >= 0;
-			if (partial > closest_found) {
-				closest_found = partial;
-				text_copy(closest, cand.name, sizeof closest);
-				text_copy(best_missing, missing, sizeof best_missing);
-			}
+		/* How close it came: the columns it knows, bound or not. */
+		int partial = found >= 0 ? found : import_binding_known(&cb, n);
+		if (partial > closest_found || (partial == closest_found && found >= 0 && !closest_binds)) {
+			closest_found = partial;
+			closest_binds = found >= 0;
+			closest_b = cb;
+			text_copy(closest, cand.name, sizeof closest);
+			text_copy(closest_missing, missing, sizeof closest_missing);
 		}
 	}
+	if (closeness)
+		*closeness = best > 0 ? best : closest_found;
 	if (best > 0)
 		return ST_OK;
 	char generic[512] = "";
@@ -485,13 +548,25 @@ enum status import_profile_detect(const char *const *hdr, int n, struct import_p
 		snprintf(generic + used, sizeof generic - used, "%s%s", f ? ", " : "",
 		         field_name((enum field)f));
 	}
-	if (closest_found > 0)
+	if (closest_found > 0 && closest_binds) {
+		char names[256], clean[256];
+		int named = 0;
+		for (int i = 0; i < n; i++)
+			named += hdr[i][0] != '\0';
+		known_names(&closest_b, hdr, n, names, sizeof names);
+		text_clean(names, clean, sizeof clean);
 		snprintf(why, size,
-		         _("the header matches no import profile: the generic format expects the columns %s; "
-		           "the closest profile, %s, lacks %s"), generic, closest, best_missing);
-	else
+		         _("the header matches no import profile: the closest profile, %s, knows only %d of its %d "
+		           "columns (%s); the generic format expects the columns %s"),
+		         closest, closest_found, named, clean, generic);
+	} else if (closest_found > 0) {
+		snprintf(why, size,
+		         _("the header matches no import profile: the closest profile, %s, lacks %s; "
+		           "the generic format expects the columns %s"), closest, closest_missing, generic);
+	} else {
 		snprintf(why, size, _("the header matches no import profile: the generic format expects the columns %s"),
 		         generic);
+	}
 	return ST_DATAERR;
 }
 

@@ -77,6 +77,17 @@ od import "$T/shopify-fulfilled.csv" >"$T/out"
 contains "$T/out" "0 updated, 4 unchanged, 0 flagged" "shopify: the same fulfilled export again raises nothing more"
 [ "$(q "$shipped_exc")" = 1 ] && ok "shopify: still one exception" || not_ok "shopify: $(q "$shipped_exc") exceptions"
 
+# Shopify re-saved by Excel in the UK: 07/12/2025 19:08, day first; #1064 on 13/12/2025 says so for the file
+fresh; od import "$D/shopify-excel-uk.csv" >/dev/null
+[ "$(q "SELECT group_concat(strftime('%m-%d %H:%M', ordered_at, 'unixepoch', 'localtime'), ' ') FROM (SELECT ordered_at FROM orders WHERE channel_ref IN ('5550001060', '5550001064') ORDER BY channel_ref)")" = "12-07 19:08 12-13 16:40" ] \
+	&& ok "excel uk: 07/12/2025 is 7 December, as a later 13/12/2025 shows" || not_ok "excel uk: $(q "SELECT channel_ref, ordered_at FROM orders")"
+# without that order the file does not say: the dates are flagged, not guessed
+grep -v '^#1064,' "$D/shopify-excel-uk.csv" >"$T/excel-uk-ambiguous.csv"
+fresh; od import "$T/excel-uk-ambiguous.csv" >"$T/out"
+contains "$T/out" "4 new, 0 updated, 0 unchanged, 4 flagged" "excel uk: without evidence every order is flagged"
+[ "$(q "SELECT count(*) FROM exceptions WHERE kind = 'needs_info' AND detail LIKE '%ordered_at%' AND description LIKE '%either way round%'")" = 4 ] \
+	&& ok "excel uk: the needs_info names ordered_at and why" || not_ok "excel uk: $(q "SELECT kind, detail, description FROM exceptions")"
+
 # Amazon: quoting off keeps bare quotes; Windows-1252 decoded; ISO dates with zones
 fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/dev/null
 [ "$(q "SELECT name FROM order_lines WHERE sku = 'RUL-12'")" = '12" ruler, steel' ] && ok "amazon: bare quote kept" || not_ok "amazon: bare quote"

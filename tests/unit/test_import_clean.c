@@ -54,7 +54,7 @@ static time_t date(const char *s, const struct date_opts *o)
 
 START_TEST(dates_in_every_channel_form)
 {
-	struct date_opts utc = { DATE_YMD, 1, 0 }, beijing = { DATE_YMD, 1, 480 };
+	struct date_opts utc = { DATE_AUTO, 1, 0 }, beijing = { DATE_AUTO, 1, 480 };
 	struct date_opts dmy = { DATE_DMY, 1, 0 };
 	time_t t;
 
@@ -80,6 +80,41 @@ START_TEST(dates_in_every_channel_form)
 	ck_assert_int_eq(import_parse_date("2026-07-22 10:00 +99:00", &utc, &t), -1);
 	ck_assert_int_eq(import_parse_date("yesterday", &utc, &t), -1);
 	ck_assert_int_eq(import_parse_date("13/13/2026", &utc, &t), -1);
+	/* eBay's month names */
+	ck_assert_int_eq(date("Sep-30-26", &utc), 1790726400);
+	ck_assert_int_eq(date("Sep-30-26 23:45:00", &utc), 1790811900);
+	ck_assert_int_eq(date("September 30, 2026", &utc), 1790726400);
+	ck_assert_int_eq(date("sep 30, 2026 11:45 PM", &utc), 1790811900);
+	ck_assert_int_eq(import_parse_date("Sep-31-26", &utc, &t), -1);
+	ck_assert_int_eq(import_parse_date("Sept-30-26", &utc, &t), -1);
+	ck_assert_int_eq(import_parse_date("Sep30-26", &utc, &t), -1);
+}
+END_TEST
+
+START_TEST(an_ambiguous_slash_date_is_read_only_in_a_known_order)
+{
+	struct date_opts any = { DATE_AUTO, 1, 0 }, mdy = { DATE_MDY, 1, 0 }, dmy = { DATE_DMY, 1, 0 };
+	time_t t;
+
+	ck_assert_int_eq(import_parse_date("07/12/2025 19:08", &any, &t), 2);
+	ck_assert_int_eq(import_parse_date("07-12-25", &any, &t), 2);
+	ck_assert_int_eq(import_parse_date("07/12/2025 19:08", NULL, &t), 2);
+	ck_assert_int_eq(date("07/12/2025 19:08", &mdy), 1752347280);   /* 12 July */
+	ck_assert_int_eq(date("07/12/2025 19:08", &dmy), 1765134480);   /* 7 December */
+	ck_assert_int_eq(date("07/07/2025", &any), 1751846400);         /* the same either way */
+	ck_assert_int_eq(date("25/12/2025", &mdy), 1766620800);         /* a date that settles itself */
+	ck_assert_int_eq(date("12/25/2025", &dmy), 1766620800);
+	ck_assert_int_eq(date("07.12.2025", &any), 1765065600);         /* dots: European */
+	ck_assert_int_eq(import_parse_date("00/12/2025", &any, &t), -1);
+	/* what a date tells of its file */
+	ck_assert_int_eq(import_date_evidence("25/12/2025 10:00"), DATE_DMY);
+	ck_assert_int_eq(import_date_evidence("12/25/2025"), DATE_MDY);
+	ck_assert_int_eq(import_date_evidence("07/12/2025"), DATE_AUTO);
+	ck_assert_int_eq(import_date_evidence("2025/12/25"), DATE_AUTO);
+	ck_assert_int_eq(import_date_evidence("25.12.2025"), DATE_AUTO);
+	ck_assert_int_eq(import_date_evidence("13/13/2025"), DATE_AUTO);
+	ck_assert_int_eq(import_date_evidence(""), DATE_AUTO);
+	ck_assert_int_eq(import_date_evidence(NULL), DATE_AUTO);
 }
 END_TEST
 
@@ -181,6 +216,7 @@ int main(void)
 	tcase_add_test(tc, mangled_ids_are_refused_with_the_reason);
 	tcase_add_test(tc, dates_in_every_channel_form);
 	tcase_add_test(tc, a_date_without_zone_is_local_unless_the_profile_says);
+	tcase_add_test(tc, an_ambiguous_slash_date_is_read_only_in_a_known_order);
 	tcase_add_test(tc, money_with_signs_separators_and_negatives);
 	tcase_add_test(tc, quantities_are_whole_and_positive);
 	tcase_add_test(tc, zones);

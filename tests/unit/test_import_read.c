@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 /* Rows seen by the reader, flattened as "line:a|b|c\n". */
 static char seen[8192];
@@ -509,6 +511,184 @@ START_TEST(unknown_header_says_what_was_expected)
 }
 END_TEST
 
+
+/* Each order's date, as "REF=TIME " (0 when unread), and its date problem, through the generic profile. */
+static char dates_seen[65536];
+
+static int on_order_date(void *arg, const struct import_order *o)
+{
+	size_t n = strlen(dates_seen);
+
+	(void)arg;
+	n += (size_t)snprintf(dates_seen + n, sizeof dates_seen - n, "%s=%lld", o->ref, (long long)o->ordered_at);
+	for (int i = 0; i < o->nproblems; i++)
+		if (o->problems[i].field == FIELD_ORDERED_AT)
+			n += (size_t)snprintf(dates_seen + n, sizeof dates_seen - n, "!");
+	snprintf(dates_seen + n, sizeof dates_seen - n, " ");
+	return 0;
+}
+
+static enum status run_dates(const char *data, const char *profile, struct import_result *res)
+{
+	FILE *fp = fmemopen((void *)(size_t)data, strlen(data), "rb");
+	struct import_opts o = { profile, NULL };
+	struct import_sink sink = { on_order_date, on_reject, NULL, NULL, NULL };
+	enum status st;
+
+	dates_seen[0] = rejects[0] = '\0';
+	st = import_orders(fp, &o, &sink, res);
+	fclose(fp);
+	return st;
+}
+
+#define DATED(ref, date) "EC," ref "," date ",Ann,,13800138000,1 Road,S-1,1,1,,,\n"
+
+START_TEST(a_slash_date_follows_the_files_own_evidence)
+{
+	struct import_result res;
+	char path[] = "/tmp/ordesk-mdy-XXXXXX";
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	/* 07/12/2025 alone: the file does not say; the date is flagged, not guessed */
+	ck_assert_int_eq(run_dates(GENERIC DATED("A-1", "07/12/2025 19:08"), NULL, &res), ST_OK);
+	ck_assert_str_eq(dates_seen, "A-1=0! ");
+	/* a later 25/12/2025 settles day first for the whole file, the earlier order included */
+	ck_assert_int_eq(run_dates(GENERIC DATED("A-1", "07/12/2025 19:08") DATED("A-2", "25/12/2025 10:00")
+	                           DATED("A-3", "03/04/2026 10:00"), NULL, &res), ST_OK);
+	ck_assert_str_eq(dates_seen, "A-1=1765134480 A-2=1766656800 A-3=1775210400 ");
+	/* a 12/25/2025 settles month first */
+	ck_assert_int_eq(run_dates(GENERIC DATED("A-1", "07/12/2025 19:08") DATED("A-2", "12/25/2025 10:00"), NULL,
+	                           &res), ST_OK);
+	ck_assert_str_eq(dates_seen, "A-1=1752347280 A-2=1766656800 ");
+	/* a file that says both: the ambiguous ones are flagged, the plain ones read */
+	ck_assert_int_eq(run_dates(GENERIC DATED("A-1", "25/12/2025 10:00") DATED("A-2", "12/25/2025 10:00")
+	                           DATED("A-3", "07/12/2025 19:08"), NULL, &res), ST_OK);
+	ck_assert_str_eq(dates_seen, "A-1=1766656800 A-2=1766656800 A-3=0! ");
+	/* a profile that states its order reads the ambiguous date so, unless the file says otherwise */
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	const char *prof = "profile mdy-shop\nchannel EC\ndates mdy\nfield order_ref = order_ref\n"
+	                   "field ordered_at = ordered_at\nfield sku = sku\nfield qty = qty\n";
+	ck_assert_int_eq(write(fd, prof, strlen(prof)), (ssize_t)strlen(prof));
+	close(fd);
+	ck_assert_int_eq(run_dates(GENERIC DATED("A-1", "07/12/2025 19:08"), path, &res), ST_OK);
+	ck_assert_str_eq(dates_seen, "A-1=1752347280 ");
+	ck_assert_int_eq(run_dates(GENERIC DATED("A-1", "07/12/2025 19:08") DATED("A-2", "31/12/2025 10:00"), path,
+	                           &res), ST_OK);
+	ck_assert_str_eq(dates_seen, "A-1=1765134480 A-2=1767175200 ");
+	unlink(path);
+}
+END_TEST
+
+START_TEST(evidence_past_the_held_rows_settles_only_later_orders)
+{
+	struct import_result res;
+	size_t cap = 2100 * 64 + 1024, n = 0;
+	char *data = malloc(cap);
+
+	ck_assert_ptr_nonnull(data);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	n += (size_t)snprintf(data + n, cap - n, GENERIC);
+	for (int i = 1; i <= 2001; i++)   /* one more than the rows held back */
+		n += (size_t)snprintf(data + n, cap - n, "EC,B-%d,07/12/2025 19:08,Ann,,13800138000,1 Road,S-1,1,1,,,\n", i);
+	n += (size_t)snprintf(data + n, cap - n, DATED("B-LAST", "25/12/2025 10:00"));
+	n += (size_t)snprintf(data + n, cap - n, DATED("B-AFTER", "07/12/2025 19:08"));
+	ck_assert_int_eq(run_dates(data, NULL, &res), ST_OK);
+	ck_assert_int_eq(res.orders, 2003);
+	ck_assert_ptr_nonnull(strstr(dates_seen, "B-1=0! "));
+	ck_assert_ptr_nonnull(strstr(dates_seen, "B-2000=0! "));
+	/* an order is handed over once the row after it is read: that row's date counts */
+	ck_assert_ptr_nonnull(strstr(dates_seen, "B-2001=1765134480 "));
+	ck_assert_ptr_nonnull(strstr(dates_seen, "B-AFTER=1765134480 "));
+	free(data);
+}
+END_TEST
+
+START_TEST(a_header_only_two_columns_fit_is_refused)
+{
+	struct import_result res;
+	char hdr[2048] = "Sales Record Number,Order Number,Buyer Username,Quantity";
+
+	/* Two columns woocommerce requires, among 42 it does not know (an eBay report's shape) */
+	for (int i = 0; i < 38; i++)
+		snprintf(hdr + strlen(hdr), sizeof hdr - strlen(hdr), ",Other column %d", i);
+	strcat(hdr, "\n1,05-1-1,ann,1\n");
+	ck_assert_int_eq(run(hdr, NULL, &res), ST_DATAERR);
+	ck_assert_int_eq(res.err.line, 1);
+	ck_assert_msg(strstr(res.err.what, "the closest profile, woocommerce, knows only 2 of its 42 columns "
+	                                   "(order number, quantity)") != NULL, "%s", res.err.what);
+	ck_assert_str_eq(orders, "");
+	/* its own profile named: it is taken */
+	ck_assert_int_eq(run(hdr, "woocommerce", &res), ST_OK);
+	ck_assert_int_eq(res.orders, 1);
+}
+END_TEST
+
+START_TEST(the_header_is_found_below_title_lines)
+{
+	struct import_result res;
+
+	/* a report's title and date above the header; a line of bare commas */
+	ck_assert_int_eq(run("Orders export\nShop: Example\n,,,,\n" GENERIC
+	                     "EC,A-1,2026-11-16 08:00,Ann,,13800138000,1 Road,S-1,2,1.50,,,\n", NULL, &res), ST_OK);
+	ck_assert_str_eq(res.profile, "generic");
+	ck_assert_int_eq(res.rows, 1);
+	ck_assert_str_eq(orders, "EC/A-1 5-5 Ann total=300: S-1*2@150\n");
+	ck_assert_int_eq(run("\xe4\xba\xac\xe4\xb8\x9c\xe8\xae\xa2\xe5\x8d\x95\n" GENERIC
+	                     "EC,A-1,2026-11-16 08:00,Ann,,13800138000,1 Road,S-1,2,1.50,,,\n", "generic", &res), ST_OK);
+	ck_assert_int_eq(res.orders, 1);
+	/* no header within the first ten rows: refused at the row closest to one */
+	char junk[1024] = "";
+	for (int i = 0; i < 4; i++)
+		strcat(junk, "a title\n");
+	strcat(junk, "order_ref,qty,nothing\n");
+	for (int i = 0; i < 6; i++)
+		strcat(junk, "more text\n");
+	strcat(junk, GENERIC);
+	ck_assert_int_eq(run(junk, NULL, &res), ST_DATAERR);
+	ck_assert_int_eq(res.err.line, 5);
+	ck_assert_msg(strstr(res.err.what, "the closest profile, generic, lacks sku") != NULL, "%s", res.err.what);
+	ck_assert_int_eq(run("a title\nanother\n", NULL, &res), ST_DATAERR);
+	ck_assert_int_eq(res.err.line, 1);
+	ck_assert_ptr_nonnull(strstr(res.err.what, "matches no import profile"));
+}
+END_TEST
+
+START_TEST(total_and_footer_rows_are_rejected_with_their_reason)
+{
+	struct import_result res;
+	char path[] = "/tmp/ordesk-footer-XXXXXX";
+
+	ck_assert_int_eq(run(GENERIC
+	                     "EC,A-1,2026-11-16 08:00,Ann,,13800138000,1 Road,S-1,2,1.50,,,\n"
+	                     "EC,A-2,2026-11-16 08:00,Bo,,13800138001,2 Road,S-2,1,3,,,\n"
+	                     ",\xe5\x90\x88\xe8\xae\xa1,,,,,,,3,4.50,,,\n"
+	                     "Total:,,,,,,,,3,4.50,,,\n", NULL, &res), ST_OK);
+	ck_assert_str_eq(orders, "EC/A-1 2-2 Ann total=300: S-1*2@150\nEC/A-2 3-3 Bo total=300: S-2*1@300\n");
+	ck_assert_str_eq(rejects, "4: a total row (\xe5\x90\x88\xe8\xae\xa1), not an order\n5: a total row (Total), not an order\n");
+	/* "total" in an order's own cells is no total row */
+	ck_assert_int_eq(run(GENERIC "EC,A-1,2026-11-16 08:00,Ann,,13800138000,1 Road,S-1,2,1.50,,,Total\n", NULL, &res),
+	                 ST_OK);
+	ck_assert_int_eq(res.orders, 1);
+	ck_assert_str_eq(rejects, "");
+	/* a profile's footer words: in a row without an order id, or as its order id */
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	const char *prof = "profile footed\nchannel EC\nfooter record(s) downloaded, seller id\n"
+	                   "field order_ref = order_ref\nfield sku = sku\nfield qty = qty\n";
+	ck_assert_int_eq(write(fd, prof, strlen(prof)), (ssize_t)strlen(prof));
+	close(fd);
+	ck_assert_int_eq(run("n,order_ref,sku,qty\n1,A-1,S-1,1\n,A-1,S-2,1\n2,record(s) downloaded,from Sep-01-26,\n"
+	                     "Seller ID : shop-1,,,\n", path, &res), ST_OK);
+	ck_assert_int_eq(res.orders, 1);
+	ck_assert_str_eq(rejects, "4: a footer line of the export (record(s) downloaded), not an order\n"
+	                          "5: a footer line of the export (Seller ID : shop-1), not an order\n");
+	unlink(path);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("import_read");
@@ -528,6 +708,11 @@ int main(void)
 	tcase_add_test(tc, an_urgent_service_adds_the_urgent_flag);
 	tcase_add_test(tc, shipped_states_of_each_channel);
 	tcase_add_test(tc, unknown_header_says_what_was_expected);
+	tcase_add_test(tc, a_slash_date_follows_the_files_own_evidence);
+	tcase_add_test(tc, evidence_past_the_held_rows_settles_only_later_orders);
+	tcase_add_test(tc, a_header_only_two_columns_fit_is_refused);
+	tcase_add_test(tc, the_header_is_found_below_title_lines);
+	tcase_add_test(tc, total_and_footer_rows_are_rejected_with_their_reason);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
