@@ -39,9 +39,10 @@ struct date_opts {
  * Dates as channels write them: 2025-12-07 19:08:25 +0000,
  * 2017-09-23T14:18:23-07:00, 2026-07-22T10:00:00Z, 5/31/2016 0:37,
  * 31.05.2016 00:37, 2026/07/22, 2026年7月22日 10:00, Sep-30-26,
- * Sep 30, 2026, with optional seconds, fractions and AM/PM.  Empty and
- * 0000-00-00 are "missing" (1).  A date with day and month both 12 or
- * less (07/12/2025) is read in o's order; without one it is ambiguous (2).
+ * Sep 30, 2026, 30-Sep-26, with optional seconds, fractions and AM/PM.
+ * Empty and 0000-00-00 are "missing" (1).  A date with day and month both
+ * 12 or less (07/12/2025) is read in o's order; without one it is
+ * ambiguous (2).
  */
 int import_parse_date(const char *s, const struct date_opts *o, time_t *out);
 

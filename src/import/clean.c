@@ -270,6 +270,22 @@ int import_parse_date(const char *text, const struct date_opts *o, time_t *out)
 	na = read_num(&p, 4, &a);
 	if (!na)
 		return -1;
+	/* 30-Sep-26, 30 Sep 2026 */
+	if (na <= 2 && (*p == '-' || *p == ' ')) {
+		const char *q = p + 1;
+		if ((mo = read_month_name(&q)) != 0) {
+			p = q;
+			d = a;
+			if (*p != '-' && *p != ' ')
+				return -1;
+			p++;
+			nc = read_num(&p, 4, &c);
+			if (nc != 2 && nc != 4)
+				return -1;
+			y = nc == 2 ? 2000 + c : c;
+			goto time_part;
+		}
+	}
 	/* 2026年7月22日 */
 	if (strncmp(p, "\xe5\xb9\xb4", 3) == 0) {
 		p += 3;

@@ -634,9 +634,9 @@ static int row_has(const struct state *st, const struct import_row *row, enum pr
 		}
 		cell[n] = '\0';
 		if (import_profile_has_word(&st->prof, list, cell)) {
-			char clean[64];
+			char clean[256];
 			text_clean(cell, clean, sizeof clean);
-			text_fit(clean, 24, which, size);
+			text_fit(clean, 40, which, size);
 			return 1;
 		}
 	}
@@ -659,7 +659,7 @@ static void note_evidence(struct state *st, const char *date)
 /* A data row: cleaned, then grouped into the order it belongs to. */
 static int data_row(struct state *st, const struct import_row *row)
 {
-	char which[64], reason[160];
+	char which[128], reason[224];
 	int r;
 
 	st->res->rows++;

@@ -285,7 +285,7 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 			else
 				return perr(why, size, lineno, _("quoting is on, off or auto, not"), rest);
 		} else if (strcmp(kw, "dates") == 0) {
-			if (strcmp(rest, "ymd") == 0)
+			if (strcmp(rest, "auto") == 0 || strcmp(rest, "ymd") == 0)
 				p->dates.order = DATE_AUTO;
 			else if (strcmp(rest, "mdy") == 0)
 				p->dates.order = DATE_MDY;

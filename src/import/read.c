@@ -451,31 +451,42 @@ static enum import_encoding detect_encoding(const unsigned char *s, size_t n, in
 	return ENC_CP1252;
 }
 
-/* The delimiter the first line uses most outside quotes (comma by default). */
+/*
+ * The delimiter the first line that has any uses most outside quotes (a
+ * title line above the header may have none), among the first 10 lines;
+ * a comma by default.
+ */
 static char detect_delim(const unsigned char *s, size_t n)
 {
-	size_t comma = 0, tab = 0, semi = 0;
-	int inq = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = s[i];
-		if (c == '"')
-			inq = !inq;
-		else if (inq)
-			continue;
-		else if (c == '\n' || c == '\r')
-			break;
-		else if (c == ',')
-			comma++;
-		else if (c == '\t')
-			tab++;
-		else if (c == ';')
-			semi++;
+	for (int line = 0; line < 10 && i < n; line++) {
+		size_t comma = 0, tab = 0, semi = 0;
+		int inq = 0;
+		for (; i < n; i++) {
+			unsigned char c = s[i];
+			if (c == '"')
+				inq = !inq;
+			else if (inq)
+				continue;
+			else if (c == '\n' || c == '\r')
+				break;
+			else if (c == ',')
+				comma++;
+			else if (c == '\t')
+				tab++;
+			else if (c == ';')
+				semi++;
+		}
+		while (i < n && (s[i] == '\n' || s[i] == '\r'))
+			i++;
+		if (tab > comma && tab >= semi)
+			return '\t';
+		if (semi > comma)
+			return ';';
+		if (comma)
+			return ',';
 	}
-	if (tab > comma && tab >= semi)
-		return '\t';
-	if (semi > comma)
-		return ';';
 	return ',';
 }
 

@@ -88,6 +88,32 @@ contains "$T/out" "4 new, 0 updated, 0 unchanged, 4 flagged" "excel uk: without 
 [ "$(q "SELECT count(*) FROM exceptions WHERE kind = 'needs_info' AND detail LIKE '%ordered_at%' AND description LIKE '%either way round%'")" = 4 ] \
 	&& ok "excel uk: the needs_info names ordered_at and why" || not_ok "excel uk: $(q "SELECT kind, detail, description FROM exceptions")"
 
+# eBay: header below a line of bare commas; the summary row and its item rows are one order; footer lines rejected
+fresh; od import --rejects "$T/rej.csv" "$D/ebay-orders-report.csv" >/dev/null
+[ "$(q "SELECT lines || ' ' || items || ' ' || total_cents || ' ' || customer FROM orders WHERE channel_ref = '12-10002-20002'")" = "2 3 4611 Ben Ortiz" ] \
+	&& ok "ebay: a multi-item order is its summary row and its item rows" || not_ok "ebay: $(q "SELECT channel_ref, lines, items, total_cents, customer FROM orders")"
+[ "$(q "SELECT strftime('%Y-%m-%d', ordered_at, 'unixepoch', 'localtime') FROM orders WHERE channel_ref = '12-10001-20001'")" = 2026-09-30 ] \
+	&& ok "ebay: Sep-30-26 read" || not_ok "ebay: date"
+contains "$T/rej.csv" "a footer line of the export (record(s) downloaded), not an order" "ebay: the record count line is a footer"
+contains "$T/rej.csv" "a footer line of the export (Seller ID : example_seller_01), not an order" "ebay: the seller line is a footer"
+# the same report with a blank first line: still eBay's, never woocommerce's
+sed '1s/.*//' "$D/ebay-orders-report.csv" >"$T/ebay-blank-first.csv"
+fresh; od import "$T/ebay-blank-first.csv" >"$T/out"
+contains "$T/out" "2 new, 0 updated, 0 unchanged, 0 flagged; 2 rows rejected; profile ebay" "ebay: a blank first line changes nothing"
+
+# TikTok Shop: the description row is skipped; ids and times lose their TAB; a later 25/12 settles day first
+fresh; od import "$D/tiktok-orders-description.csv" >/dev/null
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref LIKE 'Platform%'")" = 0 ] && ok "tiktok: the description row is no order" || not_ok "tiktok: the description row became an order"
+[ "$(q "SELECT lines || ' ' || items || ' ' || strftime('%m-%d %H:%M', ordered_at, 'unixepoch', 'localtime') FROM orders WHERE channel_ref = '578123400000000101'")" = "2 3 12-07 19:08" ] \
+	&& ok "tiktok: two SKUs, one order, 07/12/2026 read day first" || not_ok "tiktok: $(q "SELECT channel_ref, lines, items, ordered_at FROM orders")"
+fresh; od import "$D/tiktok-orders-es.csv" >"$T/out"
+contains "$T/out" "1 new, 0 updated, 0 unchanged, 0 flagged; 0 rows rejected; 1 shipped by the channel, left out; profile tiktok" "tiktok: without a description row; the shipped order left out"
+
+# JD with a title line and a 合计 row
+fresh; od import --rejects "$T/rej.csv" "$D/jd-title-total-gbk.csv" >/dev/null
+contains "$T/rej.csv" "line 6: a total row (合计), not an order" "jd: the total row is rejected with its reason"
+[ "$(q "SELECT total_cents FROM orders WHERE channel_ref = '230012345678'")" = 17800 ] && ok "jd: the total row is not added to the order before it" || not_ok "jd: total"
+
 # Amazon: quoting off keeps bare quotes; Windows-1252 decoded; ISO dates with zones
 fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/dev/null
 [ "$(q "SELECT name FROM order_lines WHERE sku = 'RUL-12'")" = '12" ruler, steel' ] && ok "amazon: bare quote kept" || not_ok "amazon: bare quote"

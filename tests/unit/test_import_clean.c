@@ -85,6 +85,8 @@ START_TEST(dates_in_every_channel_form)
 	ck_assert_int_eq(date("Sep-30-26 23:45:00", &utc), 1790811900);
 	ck_assert_int_eq(date("September 30, 2026", &utc), 1790726400);
 	ck_assert_int_eq(date("sep 30, 2026 11:45 PM", &utc), 1790811900);
+	ck_assert_int_eq(date("30-Sep-26", &utc), 1790726400);
+	ck_assert_int_eq(date("30 September 2026 23:45", &utc), 1790811900);
 	ck_assert_int_eq(import_parse_date("Sep-31-26", &utc, &t), -1);
 	ck_assert_int_eq(import_parse_date("Sept-30-26", &utc, &t), -1);
 	ck_assert_int_eq(import_parse_date("Sep30-26", &utc, &t), -1);

@@ -71,6 +71,12 @@ START_TEST(delimiters_bom_and_sep_line)
 	ck_assert_int_eq(dl.delim, ';');
 	ck_assert_int_eq(dl.decimal_comma, 1);
 	ck_assert_int_eq(dl.sep_line, 1);
+	/* a title line without delimiters above a TAB header: the header's delimiter */
+	memset(&dl, 0, sizeof dl);
+	dl.quoting = -1;
+	ck_assert_int_eq(read_str("Orders report\n\na\tb\n1\t2\n", &dl, &err), ST_OK);
+	ck_assert_int_eq(dl.delim, '\t');
+	ck_assert_str_eq(seen, "1:Orders report\n3:a|b\n4:1|2\n");
 }
 END_TEST
 
@@ -609,16 +615,16 @@ END_TEST
 START_TEST(a_header_only_two_columns_fit_is_refused)
 {
 	struct import_result res;
-	char hdr[2048] = "Sales Record Number,Order Number,Buyer Username,Quantity";
+	char hdr[2048] = "Order Number,SKU,Quantity";
 
-	/* Two columns woocommerce requires, among 42 it does not know (an eBay report's shape) */
-	for (int i = 0; i < 38; i++)
+	/* The columns woocommerce requires and one more, among 42 it does not know */
+	for (int i = 0; i < 39; i++)
 		snprintf(hdr + strlen(hdr), sizeof hdr - strlen(hdr), ",Other column %d", i);
-	strcat(hdr, "\n1,05-1-1,ann,1\n");
+	strcat(hdr, "\n05-1-1,S-1,1\n");
 	ck_assert_int_eq(run(hdr, NULL, &res), ST_DATAERR);
 	ck_assert_int_eq(res.err.line, 1);
-	ck_assert_msg(strstr(res.err.what, "the closest profile, woocommerce, knows only 2 of its 42 columns "
-	                                   "(order number, quantity)") != NULL, "%s", res.err.what);
+	ck_assert_msg(strstr(res.err.what, "the closest profile, woocommerce, knows only 3 of its 42 columns "
+	                                   "(order number, sku, quantity)") != NULL, "%s", res.err.what);
 	ck_assert_str_eq(orders, "");
 	/* its own profile named: it is taken */
 	ck_assert_int_eq(run(hdr, "woocommerce", &res), ST_OK);
