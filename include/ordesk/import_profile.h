@@ -15,7 +15,7 @@
  *   profile   shopify                    its name
  *   title     Shopify admin export       for people
  *   channel   EC                         channel code when the file has none
- *   encoding  auto|utf-8|gb18030|windows-1252
+ *   encoding  auto|utf-8|gb18030|windows-1252|utf-16le|utf-16be
  *   delimiter auto|comma|tab|semicolon
  *   quoting   auto|on|off                (auto: off for TAB separated files)
  *   dates     auto|mdy|dmy               order of day and month in 07/12/2025

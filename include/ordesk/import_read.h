@@ -10,7 +10,8 @@
  * The streaming reader of channel files: bytes in, rows of UTF-8 fields
  * out, with the physical line each row starts on.  It detects what is not
  * a CSV at all (empty, ZIP/.xlsx, other binaries, NUL bytes), the encoding
- * (UTF-8 with or without BOM, GB18030/GBK, Windows-1252), the delimiter
+ * (UTF-8 with or without BOM, GB18030/GBK, Windows-1252, and UTF-16 with its
+ * BOM, as Excel saves "Unicode Text"), the delimiter
  * (comma, TAB, semicolon, or a first line "sep=;"), and stops on
  * structural damage: a field over 64 KiB (an unterminated quote ends here),
  * a row over 1 MiB, invalid bytes for the encoding.  Memory stays bounded
@@ -24,7 +25,9 @@
 	X(AUTO,    "auto") \
 	X(UTF8,    "utf-8") \
 	X(GB18030, "gb18030") \
-	X(CP1252,  "windows-1252")
+	X(CP1252,  "windows-1252") \
+	X(UTF16LE, "utf-16le") \
+	X(UTF16BE, "utf-16be")
 
 #define IMPORT_ENUM_ENCODING(id, name) ENC_##id,
 enum import_encoding { IMPORT_ENCODING_LIST(IMPORT_ENUM_ENCODING) ENC_COUNT };
@@ -37,7 +40,7 @@ int import_encoding_parse(const char *word);
 /* How a file is written.  Zero values mean "detect". */
 struct import_dialect {
 	char delim;                    /* ',', '\t', ';'; 0: detect from the first line */
-	int quoting;                   /* 1 on, 0 off, -1: on unless TAB separated */
+	int quoting;                   /* 1 on, 0 off, -1: on unless TAB separated (and not UTF-16) */
 	enum import_encoding encoding; /* ENC_AUTO: detect */
 	int decimal_comma;             /* 12,50: set for semicolon files */
 	int bom;                       /* out: the file began with a UTF-8 BOM */

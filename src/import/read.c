@@ -490,6 +490,21 @@ static char detect_delim(const unsigned char *s, size_t n)
 	return ',';
 }
 
+/* The delimiter of UTF-16 text, found on its first lines decoded. */
+static char utf16_delim(const unsigned char *s, size_t n, enum import_encoding e)
+{
+	iconv_t cd = iconv_open("UTF-8", e == ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE");
+	char out[8192];
+	char *in = (char *)(uintptr_t)s, *o = out;
+	size_t inleft = n < 4096 ? n : 4096, oleft = sizeof out;
+
+	if (cd == (iconv_t)-1)
+		return '\t';
+	iconv(cd, &in, &inleft, &o, &oleft);   /* as far as it goes: a cut or bad tail is the reader's to find */
+	iconv_close(cd);
+	return detect_delim((const unsigned char *)out, (size_t)(o - out));
+}
+
 static int starts(const unsigned char *s, size_t n, const char *magic, size_t m)
 {
 	return n >= m && memcmp(s, magic, m) == 0;
@@ -509,8 +524,15 @@ static int sniff(struct reader *r, unsigned char *s, size_t n, int full, size_t 
 		               _("this is a ZIP archive (an .xlsx workbook?), not CSV: save it as CSV first"));
 	if (starts(s, n, "\xd0\xcf\x11\xe0", 4))
 		return fail_at(r, 1, 1, "%s", _("this is an .xls workbook, not CSV: save it as CSV first"));
-	if (starts(s, n, "\xff\xfe", 2) || starts(s, n, "\xfe\xff", 2))
-		return fail_at(r, 1, 1, "%s", _("this is UTF-16 text: save it as UTF-8 CSV"));
+	if (starts(s, n, "\xff\xfe", 2) || starts(s, n, "\xfe\xff", 2)) {
+		/* Excel's "Unicode Text": UTF-16 with its BOM, TAB separated */
+		dl->encoding = s[0] == 0xff ? ENC_UTF16LE : ENC_UTF16BE;
+		*skip = 2;
+		if (!dl->delim)
+			dl->delim = utf16_delim(s + 2, n - 2, dl->encoding);
+		if (dl->quoting < 0)
+			dl->quoting = 1;     /* Excel quotes a cell holding a TAB, a quote or a line end */
+	}
 	if (starts(s, n, "\x1f\x8b", 2) || starts(s, n, "%PDF", 4))
 		return fail_at(r, 1, 1, "%s", _("this is a binary file, not CSV text"));
 	if (starts(s, n, "\xef\xbb\xbf", 3)) {
@@ -559,7 +581,9 @@ static int sniff(struct reader *r, unsigned char *s, size_t n, int full, size_t 
 static int open_decoder(struct reader *r)
 {
 	const char *from = r->dl->encoding == ENC_GB18030 ? "GB18030" :
-	                   r->dl->encoding == ENC_CP1252 ? "WINDOWS-1252" : NULL;
+	                   r->dl->encoding == ENC_CP1252 ? "WINDOWS-1252" :
+	                   r->dl->encoding == ENC_UTF16LE ? "UTF-16LE" :
+	                   r->dl->encoding == ENC_UTF16BE ? "UTF-16BE" : NULL;
 
 	r->cd = (iconv_t)-1;
 	if (!from)

@@ -108,6 +108,57 @@ START_TEST(encodings_detected_and_invalid_bytes_named)
 }
 END_TEST
 
+/* Text as UTF-16 with its BOM: each character of utf8 as one or two 16-bit units. */
+static size_t utf16(const char *utf8, int big, char *out)
+{
+	const unsigned char *s = (const unsigned char *)utf8;
+	size_t n = 0;
+
+	out[n++] = big ? '\xfe' : '\xff';
+	out[n++] = big ? '\xff' : '\xfe';
+	while (*s) {
+		unsigned cp = *s++;
+		if (cp >= 0xe0) {
+			cp = ((cp & 0x0f) << 12) | ((unsigned)(s[0] & 0x3f) << 6) | (s[1] & 0x3f);
+			s += 2;
+		} else if (cp >= 0xc0) {
+			cp = ((cp & 0x1f) << 6) | (s[0] & 0x3f);
+			s++;
+		}
+		out[n++] = (char)(big ? cp >> 8 : cp & 0xff);
+		out[n++] = (char)(big ? cp & 0xff : cp >> 8);
+	}
+	return n;
+}
+
+START_TEST(excel_unicode_text_is_read)
+{
+	struct import_dialect dl = { .quoting = -1 };
+	struct import_error err;
+	char buf[512];
+	/* 丬 is U+4E2C: its low byte is a comma's, which only the decoded text tells apart */
+	const char *text = "\xe4\xb8\xac" "a\tb\tc\r\n1\t\"two\tparts\"\t\"line\r\nend\"\r\n\xe7\x8e\x8b\t\"say \"\"hi\"\"\"\t3\r\n";
+	const char *want = "1:\xe4\xb8\xac" "a|b|c\n2:1|two\tparts|line\r\nend\n4:\xe7\x8e\x8b|say \"hi\"|3\n";
+
+	for (int big = 0; big <= 1; big++) {
+		memset(&dl, 0, sizeof dl);
+		dl.quoting = -1;
+		ck_assert_int_eq(read_bytes(buf, utf16(text, big, buf), &dl, &err), ST_OK);
+		ck_assert_int_eq(dl.encoding, big ? ENC_UTF16BE : ENC_UTF16LE);
+		ck_assert_int_eq(dl.delim, '\t');
+		ck_assert_int_eq(dl.quoting, 1);
+		ck_assert_str_eq(seen, want);
+	}
+	/* a cut last character is damage, named at its line */
+	memset(&dl, 0, sizeof dl);
+	dl.quoting = -1;
+	size_t n = utf16("a\tb\r\n1\t2\r\n", 0, buf);
+	ck_assert_int_eq(read_bytes(buf, n - 1, &dl, &err), ST_DATAERR);
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_ptr_nonnull(strstr(err.what, "not valid utf-16le"));
+}
+END_TEST
+
 /* The last row the reader gave, and how many: for files too long for seen. */
 static char last_row[256];
 static long rows_read, tail_line;
@@ -703,6 +754,7 @@ int main(void)
 	tcase_add_test(tc, physical_lines_with_every_line_end);
 	tcase_add_test(tc, delimiters_bom_and_sep_line);
 	tcase_add_test(tc, encodings_detected_and_invalid_bytes_named);
+	tcase_add_test(tc, excel_unicode_text_is_read);
 	tcase_add_test(tc, a_late_legacy_byte_after_ascii_picks_the_encoding);
 	tcase_add_test(tc, damage_stops_with_line_and_column);
 	tcase_add_test(tc, header_names_fold_case_width_and_space);
