@@ -31,13 +31,26 @@ enum status desk_edit(struct desk *d, const char *order_no, const char *field, c
 /* The text of an order-level field a person edits (customer, phone, address,
  * tier, type, flags, note) as the order holds it; NULL for any other field. */
 const char *desk_order_field(const struct order *o, enum field f);
-/* Sets n fields in one transaction: all of them, or none when one is refused. */
+/* The text of a line field (sku, qty, unit_price as "9.90") as a person edits it. */
+void desk_line_field(const struct order_line *l, enum field f, char *buf, size_t size);
+/*
+ * Sets n fields in one transaction: all of them, or none when one is
+ * refused.  "line"=N chooses the line that the line fields after it (sku,
+ * qty, unit_price or price) change; an order of one line needs none.  A
+ * line does not change while the order holds stock locks (locked,
+ * picking), nor once shipped; each change is an "edit" event.
+ */
 enum status desk_edit_fields(struct desk *d, const char *order_no, int n,
                              const char *const *fields, const char *const *values);
+/* Sets one field (sku, qty, price) of line line_no, as desk_edit_fields does. */
+enum status desk_edit_line(struct desk *d, const char *order_no, int line_no, const char *field,
+                           const char *value);
 
-/* Inside the caller's transaction (for the exception flows): edit one field,
- * move o to a stage (event `what`, no stock or exception side effects), cancel. */
-enum status desk_edit_tx(struct desk *d, const char *order_no, const char *field, const char *value);
+/* Inside the caller's transaction (for the exception flows): edit fields as
+ * desk_edit_fields, move o to a stage (event `what`, no stock or exception
+ * side effects), cancel. */
+enum status desk_edit_fields_tx(struct desk *d, const char *order_no, int n,
+                                const char *const *fields, const char *const *values);
 enum status desk_order_move_tx(struct desk *d, const struct order *o, enum stage to,
                                const char *what, const char *why);
 enum status desk_cancel_tx(struct desk *d, const char *order_no, const char *reason);

@@ -67,6 +67,22 @@ enum status store_order_count(struct store *s, long *n);
 enum status store_order_lines(struct store *s, long long order_id, struct order_line *lines,
                               int max, int *n);
 
+/* Line line_no of an order; ST_REFUSED when the order has no such line. */
+enum status store_order_line_get(struct store *s, long long order_id, int line_no,
+                                 struct order_line *l);
+
+/*
+ * Sets line line_no of an order to sku, qty and unit price, and moves the
+ * order's item count and total by the difference (the total keeps what the
+ * channel added to its lines: shipping, discounts); the order's version
+ * goes up.  ST_REFUSED when the order has no such line.  In a transaction.
+ */
+enum status store_order_line_set(struct store *s, long long order_id, int line_no,
+                                 const char *sku, long qty, long long unit_cents);
+
+/* The statements of the two above, NULL-terminated, for tests of their plans. */
+const char *const *store_order_line_queries(void);
+
 /* Next serial for a receipt day ("20261122") and channel; in a transaction. */
 enum status store_order_next_serial(struct store *s, const char *day, const char *channel,
                                     int *serial);

@@ -41,7 +41,7 @@ static int parse_id(const char *text, long long *id)
 
 static enum status exc_resolve(struct cli *c, int argc, char **argv)
 {
-	enum { O_CAUSE = 1, O_ACTION, O_NOTE, O_HOW, O_SET, O_ETA, O_CARRIER, O_TRACKING, O_MERGE,
+	enum { O_CAUSE = 256, O_ACTION, O_NOTE, O_HOW, O_SET, O_ETA, O_CARRIER, O_TRACKING, O_MERGE,
 	       O_CANCEL_THIS, O_CANCEL_OTHER, O_CONFIRM_BOTH };
 	static const struct option opts[] = {
 		{ "cause", required_argument, NULL, O_CAUSE },
@@ -63,10 +63,20 @@ static enum status exc_resolve(struct cli *c, int argc, char **argv)
 	/* Field names cut out of --set FIELD=VALUE. */
 	static char names[RESOLVE_MAX_FIELDS][32];
 
+	const char *id = NULL;
+
 	memset(&req, 0, sizeof req);
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	/* "-": other words come back in their place, so that in "--set line=2
+	 * sku=X" the sku follows its line; a FIELD=VALUE word is one more --set. */
+	while ((opt = getopt_long(argc, argv, "-", opts, NULL)) != -1) {
 		int want = -1;
+		if (opt == 1 && !strchr(optarg, '=')) {
+			if (id)
+				return cli_usage("exception");
+			id = optarg;
+			continue;
+		}
 		switch (opt) {
 		case O_CAUSE: req.cause = optarg; break;
 		case O_ACTION: req.action = optarg; break;
@@ -77,6 +87,7 @@ static enum status exc_resolve(struct cli *c, int argc, char **argv)
 				                             "merge, cancel-this, cancel-other, confirm-both)"),
 				                 optarg);
 			break;
+		case 1:
 		case O_SET: {
 			const char *eq = strchr(optarg, '=');
 			size_t n = eq ? (size_t)(eq - optarg) : 0;
@@ -113,10 +124,10 @@ static enum status exc_resolve(struct cli *c, int argc, char **argv)
 			how = want;
 		}
 	}
-	if (argc - optind != 1)
+	if (!id || optind != argc)
 		return cli_usage("exception");
-	if (parse_id(argv[optind], &req.id) != 0)
-		return cli_error(ST_USAGE, _("%s is not an exception id"), argv[optind]);
+	if (parse_id(id, &req.id) != 0)
+		return cli_error(ST_USAGE, _("%s is not an exception id"), id);
 	req.how = how < 0 ? RESOLVE_PLAIN : (enum resolve_how)how;
 	return cli_report(c, desk_exception_resolve(&c->desk, &req));
 }

@@ -14,7 +14,7 @@ const struct cli_command cli_commands[] = {
 	{ "advance", "ORDER [--to STAGE] [--carrier NAME --tracking NO] [--cause CAUSE]", N_("move an order to its next stage"), cmd_advance, CLI_STORE },
 	{ "back", "ORDER --reason TEXT", N_("move an order one stage back (supervisor)"), cmd_back, CLI_STORE },
 	{ "cancel", "ORDER --reason TEXT", N_("cancel an order before shipping (supervisor)"), cmd_cancel, CLI_STORE },
-	{ "edit", "ORDER FIELD=VALUE...", N_("change fields of an order"), cmd_edit, CLI_STORE },
+	{ "edit", "ORDER FIELD=VALUE...", N_("change fields of an order, and of its lines after line=N"), cmd_edit, CLI_STORE },
 	{ "users", "list | add LOGIN --role ROLE | role LOGIN ROLE", N_("who may do what (admin)"), cmd_users, CLI_STORE },
 	{ "config", "get [KEY] | set KEY VALUE", N_("the store's settings"), cmd_config, CLI_STORE },
 	{ "check", "", N_("verify the store's invariants"), cmd_check, CLI_STORE },

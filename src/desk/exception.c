@@ -282,14 +282,47 @@ static int holds_order(const char *kinds)
 	return 0;
 }
 
-/* ST_OK when every flagged order-level field of e now validates on o. */
+/* ST_OK when every line of o holds a valid f (sku, qty, unit_price). */
+static enum status lines_valid(struct desk *d, const struct order *o, enum field f)
+{
+	int max = o->lines + 1, n = 0;
+	struct order_line *lines = calloc((size_t)max, sizeof *lines);
+	char why[128], value[96];
+	enum status st;
+
+	if (!lines)
+		return desk_fail(d, ST_INTERNAL, "%s", _("out of memory"));
+	if ((st = store_order_lines(d->store, o->id, lines, max, &n)) != ST_OK) {
+		free(lines);
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	}
+	for (int i = 0; i < n && st == ST_OK; i++) {
+		const struct order_line *l = &lines[i];
+		desk_line_field(l, f, value, sizeof value);
+		if (validate_field(f, value, why, sizeof why) != 0)
+			st = desk_fail(d, ST_REFUSED,
+			               _("line %d %s of %s is still not right (%s): correct it first "
+			                 "(line=%d %s=VALUE)"),
+			               l->line_no, field_name(f), o->order_no, why, l->line_no, field_name(f));
+	}
+	free(lines);
+	return st;
+}
+
+/* ST_OK when every flagged field of e now validates on o, on every line for a line field. */
 static enum status flagged_valid(struct desk *d, const struct exception_rec *e, const struct order *o)
 {
 	enum field f[FIELD_COUNT];
 	int n = desk_exception_flagged(e, f, FIELD_COUNT);
 	char why[128];
+	enum status st;
 
 	for (int i = 0; i < n; i++) {
+		if (field_is_line_level(f[i])) {
+			if ((st = lines_valid(d, o, f[i])) != ST_OK)
+				return st;
+			continue;
+		}
 		const char *v = desk_order_field(o, f[i]);
 		if (v && validate_field(f[i], v, why, sizeof why) != 0)
 			return desk_fail(d, ST_REFUSED, _("%s of %s is still not right (%s): correct it first"),
@@ -350,15 +383,21 @@ static enum status flow_fix(struct desk *d, struct resolve_ctx *c, const struct 
                             struct order *o)
 {
 	const struct resolve_req *req = c->req;
-	char names[256] = "";
+	char names[256] = "", piece[64], clean[32];
 	enum status st;
+	int after_line = 0;
 
+	if ((st = desk_edit_fields_tx(d, o->order_no, req->nfields, req->fields, req->values)) != ST_OK)
+		return st;
+	/* "corrected line 2 sku, phone" */
 	for (int i = 0; i < req->nfields; i++) {
-		if ((st = desk_edit_tx(d, o->order_no, req->fields[i], req->values[i])) != ST_OK)
-			return st;
-		if (strlen(names) + strlen(req->fields[i]) + 3 < sizeof names)
-			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", *names ? ", " : "",
-			         req->fields[i]);
+		int is_line = strcmp(req->fields[i], "line") == 0;
+		text_clean(is_line ? req->values[i] : req->fields[i], clean, sizeof clean);
+		snprintf(piece, sizeof piece, "%s%s%s", !*names ? "" : after_line ? " " : ", ",
+		         is_line ? "line " : "", clean);
+		if (strlen(names) + strlen(piece) < sizeof names)
+			strcat(names, piece);
+		after_line = is_line;
 	}
 	if ((st = store_order_get_id(d->store, o->id, o)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));

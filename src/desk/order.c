@@ -9,6 +9,7 @@
 #include "ordesk/validate.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum status desk_order_get(struct desk *d, const char *order_no, struct order *o)
@@ -272,7 +273,7 @@ static enum status edit_body(struct desk *d, void *arg)
 	text_clean(req->field, clean, sizeof clean);
 	if (f < 0 || field_is_line_level((enum field)f) || f == FIELD_CHANNEL || f == FIELD_ORDER_REF)
 		return desk_fail(d, ST_USAGE,
-		                 _("%s is not a field that can be edited (customer, phone, address, tier, type, flags, note, ordered_at)"),
+		                 _("%s is not a field that can be edited (customer, phone, address, tier, type, flags, note, ordered_at; line=N then sku, qty, price)"),
 		                 clean);
 	if (o.stage >= STAGE_SHIPPED)
 		return desk_fail(d, ST_REFUSED, _("order %s is %s: it can no longer be edited"),
@@ -316,21 +317,156 @@ enum status desk_edit(struct desk *d, const char *order_no, const char *field, c
 	return desk_tx(d, edit_body, &req);
 }
 
-struct edit_many_req {
-	const char *order_no;
-	int n;
-	const char *const *fields, *const *values;
-};
-
-static enum status edit_many_body(struct desk *d, void *arg)
+/* A person calls a line's unit_price its price. */
+static int edit_field_parse(const char *word)
 {
-	const struct edit_many_req *req = arg;
+	return word && strcmp(word, "price") == 0 ? (int)FIELD_UNIT_PRICE : field_parse(word);
+}
+
+/* ST_OK when line line_no of o may change now: not once shipped, and not
+ * while the order holds stock locks for its lines (locked, picking). */
+static enum status lines_editable(struct desk *d, const struct order *o, int line_no)
+{
+	if (o->stage >= STAGE_SHIPPED)
+		return desk_fail(d, ST_REFUSED, _("order %s is %s: it can no longer be edited"),
+		                 o->order_no, stage_name(o->stage));
+	if (o->stage == STAGE_LOCKED)
+		return desk_fail(d, ST_REFUSED,
+		                 _("line %d of %s cannot change while its stock is locked: release the "
+		                   "locks first (ordesk release %s), then edit it in review"),
+		                 line_no, o->order_no, o->order_no);
+	if (o->stage == STAGE_PICKING)
+		return desk_fail(d, ST_REFUSED,
+		                 _("line %d of %s cannot change while it is picked from locked stock: a "
+		                   "supervisor moves it back to review first, which releases the locks"),
+		                 line_no, o->order_no);
+	return ST_OK;
+}
+
+void desk_line_field(const struct order_line *l, enum field f, char *buf, size_t size)
+{
+	long long c = l->unit_price_cents;
+
+	if (f == FIELD_SKU)
+		text_copy(buf, l->sku, size);
+	else if (f == FIELD_QTY)
+		snprintf(buf, size, "%ld", l->qty);
+	else
+		snprintf(buf, size, "%s%lld.%02lld", c < 0 ? "-" : "", (c < 0 ? -c : c) / 100,
+		         (c < 0 ? -c : c) % 100);
+}
+
+/* Field f of line line_no set to value after validating it, with an event. */
+static enum status line_edit_body(struct desk *d, const char *order_no, int line_no, enum field f,
+                                  const char *value)
+{
+	struct order o;
+	struct order_line l, now;
+	enum status st;
+	char why[128], from[96], to[96], what[48], v[256];
+
+	if ((st = desk_order_get(d, order_no, &o)) != ST_OK)
+		return st;
+	if ((st = lines_editable(d, &o, line_no)) != ST_OK)
+		return st;
+	st = store_order_line_get(d->store, o.id, line_no, &l);
+	if (st == ST_REFUSED)
+		return desk_fail(d, ST_REFUSED, _("order %s has no line %d (it has %d)"), o.order_no,
+		                 line_no, o.lines);
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	/* A typed value keeps no spaces around it ("SKU 6 " is "SKU 6"). */
+	const char *b = value ? value + strspn(value, " \t") : "";
+	size_t n = strlen(b);
+	while (n && (b[n - 1] == ' ' || b[n - 1] == '\t'))
+		n--;
+	if (n >= sizeof v)
+		n = sizeof v - 1;
+	memcpy(v, b, n);
+	v[n] = '\0';
+	if (validate_field(f, v, why, sizeof why) != 0)
+		return desk_fail(d, ST_REFUSED, _("line %d %s of %s: %s"), line_no, field_name(f),
+		                 o.order_no, why);
+	now = l;
+	if (f == FIELD_SKU)
+		text_copy(now.sku, v, sizeof now.sku);
+	else if (f == FIELD_QTY)
+		validate_qty(v, &now.qty);
+	else if (!*v)
+		now.unit_price_cents = 0;
+	else
+		validate_money(v, &now.unit_price_cents);
+	desk_line_field(&l, f, from, sizeof from);
+	desk_line_field(&now, f, to, sizeof to);
+	snprintf(what, sizeof what, "line %d %s", line_no, field_name(f));
+	if (strcmp(from, to) == 0) {
+		desk_say(d, _("%s of %s is already that"), what, o.order_no);
+		return ST_OK;
+	}
+	int surge = desk_order_surged(&o);
+	st = store_order_line_set(d->store, o.id, line_no, now.sku, now.qty, now.unit_price_cents);
+	if (st != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	/* A new quantity or price is a new total: the score follows it. */
+	if (f != FIELD_SKU && (st = desk_order_reprioritize_tx(d, o.id, surge)) != ST_OK)
+		return st;
+	if ((st = desk_event(d, o.id, "edit", from, to, what)) != ST_OK)
+		return st;
+	desk_say(d, _("%s of %s changed"), what, o.order_no);
+	return ST_OK;
+}
+
+/* "line=N": which line the line fields after it change. */
+static enum status line_parse(struct desk *d, const char *order_no, const char *text, int *line_no)
+{
+	char *end, clean[64];
+	long n = text && *text >= '0' && *text <= '9' ? strtol(text, &end, 10) : 0;
+
+	if (n <= 0 || n > 100000 || *end != '\0') {
+		text_clean(text ? text : "", clean, sizeof clean);
+		return desk_fail(d, ST_USAGE, _("line=%s: a line of %s is a number from 1"), clean,
+		                 order_no);
+	}
+	*line_no = (int)n;
+	return ST_OK;
+}
+
+/*
+ * The fields in order: "line=N" chooses the line that sku, qty and price
+ * (unit_price) after it change; an order of one line needs no line=.
+ */
+static enum status edit_list_body(struct desk *d, const char *order_no, int nf,
+                                  const char *const *fields, const char *const *values)
+{
 	char said[sizeof d->msg] = "";
 	enum status st;
+	int line_no = 0;
 
-	for (int i = 0; i < req->n; i++) {
-		struct edit_req one = { req->order_no, req->fields[i], req->values[i] };
-		if ((st = edit_body(d, &one)) != ST_OK)
+	for (int i = 0; i < nf; i++) {
+		int f = edit_field_parse(fields[i]);
+		if (strcmp(fields[i], "line") == 0) {
+			if ((st = line_parse(d, order_no, values[i], &line_no)) != ST_OK)
+				return st;
+			continue;
+		}
+		if (f >= 0 && field_is_line_level((enum field)f)) {
+			if (!line_no) {
+				struct order o;
+				if ((st = desk_order_get(d, order_no, &o)) != ST_OK)
+					return st;
+				if (o.lines != 1)
+					return desk_fail(d, ST_USAGE,
+					                 _("order %s has %d lines: say which one before %s "
+					                   "(line=N %s=VALUE)"),
+					                 o.order_no, o.lines, field_name((enum field)f),
+					                 field_name((enum field)f));
+			}
+			st = line_edit_body(d, order_no, line_no ? line_no : 1, (enum field)f, values[i]);
+		} else {
+			struct edit_req one = { order_no, fields[i], values[i] };
+			st = edit_body(d, &one);
+		}
+		if (st != ST_OK)
 			return st;
 		size_t used = strlen(said);
 		if (used && used + 2 < sizeof said)
@@ -340,6 +476,19 @@ static enum status edit_many_body(struct desk *d, void *arg)
 	}
 	desk_say(d, "%s", said);
 	return ST_OK;
+}
+
+struct edit_many_req {
+	const char *order_no;
+	int n;
+	const char *const *fields, *const *values;
+};
+
+static enum status edit_many_body(struct desk *d, void *arg)
+{
+	const struct edit_many_req *req = arg;
+
+	return edit_list_body(d, req->order_no, req->n, req->fields, req->values);
 }
 
 enum status desk_edit_fields(struct desk *d, const char *order_no, int n,
@@ -352,14 +501,41 @@ enum status desk_edit_fields(struct desk *d, const char *order_no, int n,
 	return desk_tx(d, edit_many_body, &req);
 }
 
-/* The transaction-less bodies, for the exception flows' own transaction. */
-enum status desk_edit_tx(struct desk *d, const char *order_no, const char *field, const char *value)
-{
-	struct edit_req req = { order_no, field, value };
+struct line_req {
+	const char *order_no, *field, *value;
+	int line_no;
+};
 
-	return edit_body(d, &req);
+static enum status edit_line_body(struct desk *d, void *arg)
+{
+	const struct line_req *req = arg;
+	int f = edit_field_parse(req->field);
+	char clean[64];
+
+	if (f < 0 || !field_is_line_level((enum field)f)) {
+		text_clean(req->field, clean, sizeof clean);
+		return desk_fail(d, ST_USAGE, _("%s is not a field of a line (sku, qty, price)"), clean);
+	}
+	return line_edit_body(d, req->order_no, req->line_no, (enum field)f, req->value);
 }
 
+enum status desk_edit_line(struct desk *d, const char *order_no, int line_no, const char *field,
+                           const char *value)
+{
+	struct line_req req = { order_no, field, value, line_no };
+
+	if (desk_require(d, ROLE_CLERK, _("edit orders")) != ST_OK)
+		return ST_DENIED;
+	return desk_tx(d, edit_line_body, &req);
+}
+
+enum status desk_edit_fields_tx(struct desk *d, const char *order_no, int n,
+                                const char *const *fields, const char *const *values)
+{
+	return edit_list_body(d, order_no, n, fields, values);
+}
+
+/* The transaction-less bodies, for the exception flows' own transaction. */
 enum status desk_order_move_tx(struct desk *d, const struct order *o, enum stage to,
                                const char *what, const char *why)
 {

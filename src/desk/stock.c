@@ -1,5 +1,6 @@
 /* Stock use cases: lock, release, ship, shortages, receipts, adjustments. */
 #include "ordesk/desk_stock.h"
+#include "ordesk/desk_exception.h"
 #include "ordesk/desk_order.h"
 #include "ordesk/i18n.h"
 #include "ordesk/store_exception.h"
@@ -335,6 +336,38 @@ static enum status move_to(struct desk *d, const struct order *o, enum stage to,
 	return desk_event(d, o->id, what, stage_name(o->stage), stage_name(to), why);
 }
 
+/*
+ * A line without a valid SKU locks nothing: the lock is refused with the
+ * needs_info's own reason ("line 2 sku missing"), never as a shortage, and
+ * that needs_info is raised and committed so the order shows red until the
+ * line is corrected.  ST_OK when every line has a SKU.
+ */
+static enum status skus_valid(struct desk *d, const struct order *o, const struct order_need *n)
+{
+	char why[128], desc[200], detail[64];
+	struct exception_raise r = { .kind = EXKIND_NEEDS_INFO, .description = desc,
+	                             .detail = detail };
+	long long id;
+	int created;
+	enum status st;
+
+	for (int i = 0; i < n->nlines; i++) {
+		const struct order_line *l = &n->lines[i];
+		if (validate_field(FIELD_SKU, l->sku, why, sizeof why) == 0)
+			continue;
+		snprintf(desc, sizeof desc, _("line %d sku %s"), l->line_no, why);
+		snprintf(detail, sizeof detail, "fields=sku; line_no=%d", l->line_no);
+		if ((st = desk_exception_raise_tx(d, o, &r, &id, &created)) != ST_OK)
+			return st;
+		d->commit_refusal = 1;
+		return desk_fail(d, ST_REFUSED,
+		                 _("order %s cannot be locked: %s (needs_info %lld; correct it with "
+		                   "ordesk edit %s line=%d sku=SKU)"),
+		                 o->order_no, desc, id, o->order_no, l->line_no);
+	}
+	return ST_OK;
+}
+
 /* ---- hooks of the order use cases --------------------------------------- */
 
 enum status desk_stock_lock_tx(struct desk *d, const struct order *o)
@@ -345,7 +378,9 @@ enum status desk_stock_lock_tx(struct desk *d, const struct order *o)
 
 	if ((st = need_load(d, o, &n)) != ST_OK)
 		return st;
-	st = reserve_order(d, o, &n, where, sizeof where);
+	st = skus_valid(d, o, &n);
+	if (st == ST_OK)
+		st = reserve_order(d, o, &n, where, sizeof where);
 	if (st == ST_OK && !*where)
 		st = record_short(d, o, &n);
 	need_free(&n);
@@ -419,7 +454,9 @@ static enum status lock_body(struct desk *d, void *arg)
 		                 o.order_no, other);
 	if ((st = need_load(d, &o, &n)) != ST_OK)
 		return st;
-	st = reserve_order(d, &o, &n, where, sizeof where);
+	st = skus_valid(d, &o, &n);
+	if (st == ST_OK)
+		st = reserve_order(d, &o, &n, where, sizeof where);
 	if (st == ST_OK && !*where)
 		st = record_short(d, &o, &n);
 	if (st == ST_OK && has_word(o.exc_kinds, "stock_short"))

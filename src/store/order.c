@@ -158,6 +158,82 @@ enum status store_order_lines(struct store *s, long long order_id, struct order_
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
 }
 
+/* One line of an order by its number, and a line's change with the order's sums. */
+static const char line_get_sql[] =
+	"SELECT id, line_no, sku, name, qty, unit_price_cents FROM order_lines "
+	"WHERE order_id = ?1 AND line_no = ?2";
+static const char line_order_sql[] =
+	"UPDATE orders SET "
+	"items = items + ?3 - (SELECT qty FROM order_lines WHERE order_id = ?1 AND line_no = ?2), "
+	"total_cents = total_cents + ?3 * ?4 - (SELECT qty * unit_price_cents FROM order_lines "
+	"WHERE order_id = ?1 AND line_no = ?2), version = version + 1 "
+	"WHERE id = ?1 AND EXISTS (SELECT 1 FROM order_lines WHERE order_id = ?1 AND line_no = ?2)";
+static const char line_set_sql[] =
+	"UPDATE order_lines SET sku = ?3, qty = ?4, unit_price_cents = ?5 "
+	"WHERE order_id = ?1 AND line_no = ?2";
+
+const char *const *store_order_line_queries(void)
+{
+	static const char *const queries[] = { line_get_sql, line_order_sql, line_set_sql, NULL };
+
+	return queries;
+}
+
+enum status store_order_line_get(struct store *s, long long order_id, int line_no,
+                                 struct order_line *l)
+{
+	static const char *const sql = line_get_sql;
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, order_id);
+	sqlite3_bind_int(st, 2, line_no);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		l->id = sqlite3_column_int64(st, 0);
+		l->line_no = sqlite3_column_int(st, 1);
+		store_col_text(st, 2, l->sku, sizeof l->sku);
+		store_col_text(st, 3, l->name, sizeof l->name);
+		l->qty = (long)sqlite3_column_int64(st, 4);
+		l->unit_price_cents = sqlite3_column_int64(st, 5);
+	}
+	store_done(st);
+	if (rc == SQLITE_ROW)
+		return ST_OK;
+	return rc == SQLITE_DONE ? ST_REFUSED : store_fail(s, rc, sql);
+}
+
+enum status store_order_line_set(struct store *s, long long order_id, int line_no,
+                                 const char *sku, long qty, long long unit_cents)
+{
+	/* The order first, while the line still holds what it moves away from. */
+	static const char *const order_sql = line_order_sql, *const line_sql = line_set_sql;
+	sqlite3_stmt *st = store_prep(s, order_sql);
+	enum status r;
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, order_id);
+	sqlite3_bind_int(st, 2, line_no);
+	sqlite3_bind_int64(st, 3, qty);
+	sqlite3_bind_int64(st, 4, unit_cents);
+	if ((r = store_exec_stmt(s, st, order_sql)) != ST_OK)
+		return r;
+	if (store_changes(s) != 1)
+		return ST_REFUSED;
+	if (!(st = store_prep(s, line_sql)))
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, order_id);
+	sqlite3_bind_int(st, 2, line_no);
+	sqlite3_bind_text(st, 3, sku, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, qty);
+	sqlite3_bind_int64(st, 5, unit_cents);
+	return store_exec_stmt(s, st, line_sql);
+}
+
 enum status store_order_next_serial(struct store *s, const char *day, const char *channel,
                                     int *serial)
 {

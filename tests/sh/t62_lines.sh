@@ -49,4 +49,44 @@ awk -v s="$SP" 'on { f = index($0, "  " s " ") == 1 && $NF ~ /#/; exit } index($
 expect_status 0 "weekly review in markdown" od report weekly --format md
 contains "$T/out" "| $SP |" "md names the whole SKU"
 
+# ---- a line without a SKU: edited, never a shortage, its needs_info held until right ----
+at $((7 * 24 * 60 + 10))
+O2=20261116-EC-0002 O3=20261116-EC-0003
+order $O2 review SKU-A 1 '' 2
+expect_status 0 "stock of the other line" od stock receive SKU-A 5
+expect_status 1 "lock of an order with a line without a SKU" od lock $O2
+contains "$T/err" "line 2 sku missing" "the refusal is the needs_info's reason"
+lacks "$T/err" "available" "not a shortage of an empty SKU"
+[ "$(sql "SELECT count(*) FROM exceptions e JOIN orders o ON o.id = e.order_id
+          WHERE o.order_no = '$O2' AND e.kind = 'needs_info' AND e.status = 'open'")" -eq 1 ] &&
+	ok "the needs_info is raised" || not_ok "the needs_info is raised"
+NI=$(sql "SELECT e.id FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE o.order_no = '$O2'
+          AND e.kind = 'needs_info'")
+expect_status 1 "resolve while the line has no SKU" od exception resolve $NI --cause channel_data --action looked
+contains "$T/err" "line 2 sku" "the refusal names the line"
+expect_status 64 "a line field on an order of two lines says which line" od edit $O2 sku=X
+contains "$T/err" "line=N" "the usage names line=N"
+expect_status 1 "no line 3" od edit $O2 line=3 qty=1
+expect_status 0 "resolve with the line's SKU" od exception resolve $NI --cause channel_data --set line=2 "sku=$SP"
+contains "$T/out" "corrected line 2 sku" "the action names the line"
+[ "$(sql "SELECT sku FROM order_lines l JOIN orders o ON o.id = l.order_id
+          WHERE o.order_no = '$O2' AND line_no = 2")" = "$SP" ] && ok "the SKU is set" || not_ok "the SKU is set"
+
+# ---- editing lines from the command line ----
+order $O3 review SKU-A 1 SKU-B 2
+expect_status 0 "edit a line's SKU, quantity and price" od edit $O3 line=2 sku=SKU-A qty=3 price=9.90
+[ "$(sql "SELECT sku || '|' || qty || '|' || unit_price_cents FROM order_lines l JOIN orders o
+          ON o.id = l.order_id WHERE o.order_no = '$O3' AND line_no = 2")" = "SKU-A|3|990" ] &&
+	ok "the line holds them" || not_ok "the line holds them"
+[ "$(sql "SELECT items || '|' || total_cents FROM orders WHERE order_no = '$O3'")" = "4|3970" ] &&
+	ok "items and total follow" || not_ok "items and total follow"
+expect_status 0 "show" od show $O3
+contains "$T/out" "line 2 qty" "the history shows the line's edit"
+expect_status 0 "lock after the edit" od lock $O3
+expect_status 1 "a locked line does not change" od edit $O3 line=1 qty=2
+contains "$T/err" "ordesk release" "the refusal says how to free it"
+expect_status 0 "release" od release $O3
+expect_status 0 "released, it changes" od edit $O3 line=1 qty=2
+expect_status 0 "check" od check
+
 finish

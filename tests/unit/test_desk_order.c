@@ -452,6 +452,147 @@ START_TEST(edit_fields_all_or_none)
 }
 END_TEST
 
+/* A second line, without a SKU, as an import leaves one it flagged; the
+ * order's total holds 5.00 of shipping besides its lines. */
+static void add_blank_line(struct desk *d, const char *no)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) "
+	         "VALUES (%lld, 2, '', 'sandal', 2, 500); "
+	         "UPDATE orders SET lines = 2, items = 3, total_cents = 2500 WHERE order_no = '%s'",
+	         get(d, no).id, no);
+	exec_sql(d, sql);
+}
+
+static long long line_q(struct desk *d, const char *no, int line_no, const char *col)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "SELECT %s FROM order_lines l JOIN orders o ON o.id = l.order_id "
+	         "WHERE o.order_no = '%s' AND l.line_no = %d", col, no, line_no);
+	return q_int(d, sql);
+}
+
+START_TEST(edit_a_line_sku_qty_and_price)
+{
+	struct desk d;
+	char no[40];
+	static const char *const fields[] = { "line", "sku", "qty", "price" };
+	static const char *const values[] = { "2", " 29823433-Preto-UK 6 ", "3", "9.90" };
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	add_blank_line(&d, no);
+	int version = get(&d, no).version;
+	ck_assert_int_eq(desk_edit_fields(&d, no, 4, fields, values), ST_OK);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "line 2 sku of"));
+	ck_assert_int_eq(q_int(&d, "SELECT count(*) FROM order_lines WHERE sku = '29823433-Preto-UK 6' "
+	                           "AND line_no = 2 AND qty = 3 AND unit_price_cents = 990"), 1);
+	/* line 1 untouched; the order's items and total follow the line */
+	ck_assert_int_eq(line_q(&d, no, 1, "qty"), 1);
+	struct order o = get(&d, no);
+	ck_assert_int_eq(o.items, 4);
+	/* 25.00 was 10.00 + 2 x 5.00 and 5.00 the channel added (shipping): that stays */
+	ck_assert_int_eq(o.total_cents, 2500 - 2 * 500 + 3 * 990);
+	ck_assert_int_gt(o.version, version);
+	struct ev_log l = events_of(&d, no);
+	ck_assert_str_eq(l.text, "edit:>29823433-Preto-UK 6:line 2 sku@tester\n"
+	                         "edit:2>3:line 2 qty@tester\n"
+	                         "edit:5.00>9.90:line 2 unit_price@tester\n");
+	/* the same again logs nothing */
+	ck_assert_int_eq(desk_edit_fields(&d, no, 4, fields, values), ST_OK);
+	ck_assert_int_eq(events_of(&d, no).n, 3);
+	/* one line at a time through the board's door */
+	ck_assert_int_eq(desk_edit_line(&d, no, 1, "qty", "2"), ST_OK);
+	ck_assert_int_eq(line_q(&d, no, 1, "qty"), 2);
+	ck_assert_int_eq(get(&d, no).items, 5);
+	ck_assert_int_eq(desk_edit_line(&d, no, 1, "phone", "1"), ST_USAGE);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(edit_a_line_is_validated_all_or_none)
+{
+	struct desk d;
+	char no[40];
+	const char *fields[] = { "line", "qty", "sku" };
+	const char *values[] = { "2", "4", "" };
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	add_blank_line(&d, no);
+	/* a refused SKU leaves the quantity before it unwritten too */
+	ck_assert_int_eq(desk_edit_fields(&d, no, 3, fields, values), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "line 2 sku"));
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "missing"));
+	ck_assert_int_eq(line_q(&d, no, 2, "qty"), 2);
+	values[2] = "A\tB";
+	ck_assert_int_eq(desk_edit_fields(&d, no, 3, fields, values), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "control"));
+	values[2] = "SKU-1";
+	values[1] = "0";
+	ck_assert_int_eq(desk_edit_fields(&d, no, 3, fields, values), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "quantity"));
+	ck_assert_int_eq(desk_edit_line(&d, no, 2, "price", "-1.00"), ST_REFUSED);
+	ck_assert_int_eq(desk_edit_line(&d, no, 2, "price", "1.299"), ST_REFUSED);
+	/* no such line; a line that is no number */
+	ck_assert_int_eq(desk_edit_line(&d, no, 3, "qty", "1"), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "no line 3"));
+	values[0] = "two";
+	values[1] = "1";
+	ck_assert_int_eq(desk_edit_fields(&d, no, 3, fields, values), ST_USAGE);
+	/* two lines: a line field without line= does not guess */
+	ck_assert_int_eq(desk_edit_fields(&d, no, 1, fields + 2, values + 2), ST_USAGE);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "line=N"));
+	ck_assert_int_eq(events_of(&d, no).n, 0);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(edit_a_line_of_a_one_line_order_needs_no_line)
+{
+	struct desk d;
+	char no[40];
+	static const char *const fields[] = { "qty" };
+	static const char *const values[] = { "4" };
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(desk_edit_fields(&d, no, 1, fields, values), ST_OK);
+	ck_assert_int_eq(line_q(&d, no, 1, "qty"), 4);
+	ck_assert_int_eq(get(&d, no).total_cents, 4000);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(a_locked_line_does_not_change_until_released)
+{
+	struct desk d;
+	char no[40];
+
+	open_with_order(&d, ROLE_CLERK, no, sizeof no);
+	ck_assert_int_eq(advance(&d, no, STAGE_REVIEW, NULL, NULL), ST_OK);
+	ck_assert_int_eq(desk_edit_line(&d, no, 1, "qty", "2"), ST_OK);
+	ck_assert_int_eq(advance(&d, no, STAGE_LOCKED, NULL, NULL), ST_OK);
+	ck_assert_int_eq(desk_edit_line(&d, no, 1, "qty", "3"), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "locked"));
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "ordesk release"));
+	ck_assert_int_eq(desk_edit_line(&d, no, 1, "sku", "SKU-2"), ST_REFUSED);
+	/* the lock ledger and the line agree still */
+	ck_assert_int_eq(q_int(&d, "SELECT sum(qty) FROM stock_locks WHERE state = 'active'"), 2);
+	ck_assert_int_eq(line_q(&d, no, 1, "qty"), 2);
+	ck_assert_int_eq(advance(&d, no, STAGE_PICKING, NULL, NULL), ST_OK);
+	ck_assert_int_eq(desk_edit_line(&d, no, 1, "qty", "3"), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "supervisor"));
+	/* released, it changes */
+	t_desk_set_role(&d, ROLE_SUPERVISOR);
+	ck_assert_int_eq(desk_move_back(&d, no, "wrong size"), ST_OK);
+	ck_assert_int_eq(desk_release(&d, no, "wrong size"), ST_OK);
+	ck_assert_int_eq(desk_edit_line(&d, no, 1, "qty", "3"), ST_OK);
+	ck_assert_int_eq(line_q(&d, no, 1, "qty"), 3);
+	t_desk_close(&d);
+}
+END_TEST
+
 START_TEST(edit_reevaluates_priority_and_promise)
 {
 	struct desk d;
@@ -563,6 +704,10 @@ int main(void)
 	tcase_add_test(tc, open_blocking_exception_holds_the_order);
 	tcase_add_test(tc, edit_validates_and_logs);
 	tcase_add_test(tc, edit_fields_all_or_none);
+	tcase_add_test(tc, edit_a_line_sku_qty_and_price);
+	tcase_add_test(tc, edit_a_line_is_validated_all_or_none);
+	tcase_add_test(tc, edit_a_line_of_a_one_line_order_needs_no_line);
+	tcase_add_test(tc, a_locked_line_does_not_change_until_released);
 	tcase_add_test(tc, edit_reevaluates_priority_and_promise);
 	tcase_add_test(tc, surge_urgency_survives_an_edit);
 	tcase_add_test(tc, becoming_urgent_in_picking_shortens_the_clock);

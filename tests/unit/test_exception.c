@@ -8,6 +8,7 @@
 #include "ordesk/store_order.h"
 #include "ordesk/store_stock.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,6 +205,47 @@ START_TEST(needs_info_flow_fixes_flagged_fields_and_returns_to_review)
 	ck_assert_int_eq(o.stage, STAGE_REVIEW);
 	ck_assert_int_eq(o.open_exc, 0);
 	ck_assert_int_eq(events(&d, no, "edit"), 2);
+	t_desk_close(&d);
+}
+END_TEST
+
+START_TEST(needs_info_on_a_line_sku_closes_only_once_the_line_is_right)
+{
+	struct desk d;
+	struct order o;
+	char no[40], sql[512];
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	t_order_add(&d, "R1", "Wang Wei", no, sizeof no);
+	order_get(&d, no, &o);
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) "
+	         "VALUES (%lld, 2, '', 'sandal', 2, 500); "
+	         "UPDATE orders SET lines = 2, items = 3, total_cents = 2000 WHERE id = %lld",
+	         o.id, o.id);
+	ck_assert_int_eq(sqlite3_exec(store_db(d.store), sql, NULL, NULL, NULL), SQLITE_OK);
+	long long id = raise_tx(&d, no, EXKIND_NEEDS_INFO, "fields=sku; lines=3", 0);
+	/* nothing corrected: a plain resolve is refused, naming the line */
+	struct resolve_req plain = { .id = id, .cause = "channel_data", .action = "looked" };
+	ck_assert_int_eq(desk_exception_resolve(&d, &plain), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "line 2 sku"));
+	ck_assert(exc(&d, id).open);
+	/* another field corrected is not the line */
+	struct resolve_req fix = { .id = id, .cause = "channel_data", .how = RESOLVE_FIX_FIELDS,
+	                           .nfields = 1, .fields = { "note" }, .values = { "asked" } };
+	ck_assert_int_eq(desk_exception_resolve(&d, &fix), ST_REFUSED);
+	ck_assert(exc(&d, id).open);
+	/* the line's SKU set in the resolve closes it */
+	struct resolve_req line = { .id = id, .cause = "channel_data", .how = RESOLVE_FIX_FIELDS,
+	                            .nfields = 2, .fields = { "line", "sku" },
+	                            .values = { "2", "29823433-Preto-UK 6" } };
+	ck_assert_int_eq(desk_exception_resolve(&d, &line), ST_OK);
+	struct exception_rec e = exc(&d, id);
+	ck_assert(!e.open);
+	ck_assert_str_eq(e.action, "corrected line 2 sku");
+	ck_assert_int_eq(events(&d, no, "edit"), 1);
+	order_get(&d, no, &o);
+	ck_assert_int_eq(o.stage, STAGE_REVIEW);
 	t_desk_close(&d);
 }
 END_TEST
@@ -650,6 +692,7 @@ int main(void)
 	tcase_add_test(tc, resolve_needs_a_cause_and_an_action);
 	tcase_add_test(tc, needs_info_flow_fixes_flagged_fields_and_returns_to_review);
 	tcase_add_test(tc, needs_info_fixed_elsewhere_resolves_plainly);
+	tcase_add_test(tc, needs_info_on_a_line_sku_closes_only_once_the_line_is_right);
 	tcase_add_test(tc, customer_change_edits_and_goes_back_to_review);
 	tcase_add_test(tc, customer_change_after_lock_needs_a_supervisor_to_rereview);
 	tcase_add_test(tc, duplicate_confirm_both_closes_both);

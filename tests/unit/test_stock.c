@@ -123,6 +123,34 @@ START_TEST(lock_is_all_or_nothing)
 }
 END_TEST
 
+START_TEST(a_line_without_a_sku_is_no_shortage)
+{
+	struct desk d;
+	char no[40];
+	const char *items[] = { "A:1", ":2" };
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	receive(&d, "A", 5, NULL);
+	order_in_review(&d, "R1", "MAIN", PRIO_NORMAL, 0, items, 2, no, sizeof no);
+	ck_assert_int_eq(desk_lock(&d, no), ST_REFUSED);
+	/* the needs_info's reason, not "needs 2, 0 available" */
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "line 2 sku missing"));
+	ck_assert_ptr_null(strstr(desk_message(&d), "available"));
+	ck_assert_int_eq(count_of(&d, sql_short_open), 0);
+	ck_assert_int_eq(row_of(&d, "A", "MAIN").locked, 0);
+	/* the needs_info is there, committed with the refusal: the order holds */
+	struct order o = order_of(&d, no);
+	ck_assert_str_eq(o.exc_kinds, "needs_info");
+	ck_assert_int_eq(desk_lock(&d, no), ST_REFUSED);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "needs_info"));
+	struct advance_req req = { .order_no = no, .to = -1, .expected_version = -1 };
+	ck_assert_int_eq(desk_advance(&d, &req), ST_REFUSED);
+	ck_assert_int_eq(stage_of(&d, no), STAGE_REVIEW);
+	check_ok(&d);
+	t_desk_close(&d);
+}
+END_TEST
+
 START_TEST(lines_of_one_sku_are_summed)
 {
 	struct desk d;
@@ -558,6 +586,7 @@ int main(void)
 	TCase *tc = tcase_create("stock");
 
 	tcase_add_test(tc, lock_is_all_or_nothing);
+	tcase_add_test(tc, a_line_without_a_sku_is_no_shortage);
 	tcase_add_test(tc, lines_of_one_sku_are_summed);
 	tcase_add_test(tc, lock_prefers_the_orders_warehouse_else_one_that_fills_all);
 	tcase_add_test(tc, advance_from_review_locks_and_ship_consumes);

@@ -122,6 +122,36 @@ static long long add_order(struct store *s, const char *ref, enum stage stage, i
 	return o.id;
 }
 
+START_TEST(a_line_is_found_by_its_order_and_number)
+{
+	struct store *s = open_ok(STORE_CREATE);
+
+	for (const char *const *q = store_order_line_queries(); *q; q++) {
+		char eqp[2048], plan[1024] = "";
+		sqlite3_stmt *st;
+		snprintf(eqp, sizeof eqp, "EXPLAIN QUERY PLAN %s", *q);
+		ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), eqp, -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *detail = (const char *)sqlite3_column_text(st, 3);
+			size_t used = strlen(plan);
+			snprintf(plan + used, sizeof plan - used, "%s|", detail);
+			if (strstr(detail, "order_lines"))
+				ck_assert_msg(strstr(detail, "USING INDEX sqlite_autoindex_order_lines_1 "
+				                             "(order_id=? AND line_no=?)") ||
+				              strstr(detail, "USING COVERING INDEX sqlite_autoindex_order_lines_1 "
+				                             "(order_id=? AND line_no=?)"),
+				              "%s\n  in %s", detail, *q);
+			else if (strstr(detail, "orders"))
+				ck_assert_msg(strstr(detail, "USING INTEGER PRIMARY KEY (rowid=?)"), "%s\n  in %s",
+				              detail, *q);
+		}
+		sqlite3_finalize(st);
+		ck_assert_msg(strstr(plan, "SEARCH"), "no search in %s", plan);
+	}
+	store_close(s);
+}
+END_TEST
+
 START_TEST(migrate_from_empty)
 {
 	struct store *s = open_ok(STORE_CREATE);
@@ -723,6 +753,7 @@ int main(void)
 	tcase_add_test(tc, transactions_and_busy);
 	tcase_add_test(tc, statement_cache_by_address);
 	tcase_add_test(tc, memory_store);
+	tcase_add_test(tc, a_line_is_found_by_its_order_and_number);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
