@@ -58,6 +58,10 @@ enum status desk_split(struct desk *d, const char *order_no, const char *cause,
 /* Agrees a new dispatch date (YYYY-MM-DD): at most clock.stock_delay_max
  * business days out unless the operator is a supervisor.  The order keeps
  * waiting for stock under a fresh stock_short exception due that day. */
+/* The checks desk_delay runs on its date, alone (the board runs them as the
+ * date is typed): a date, after today, and for a clerk within
+ * clock.stock_delay_max business days.  ST_OK, or the refusal in desk_message. */
+enum status desk_delay_check(struct desk *d, const char *until);
 enum status desk_delay(struct desk *d, const char *order_no, const char *until,
                        const char *cause, const char *note);
 

@@ -26,6 +26,12 @@ int text_width(const char *s);
  * splitting a character; returns the columns used. */
 int text_fit(const char *s, int cols, char *out, size_t size);
 
+/* The first line of clean text s (text_clean'd: no controls) that fits in
+ * cols columns, broken after the last space that fits when the whole does
+ * not (or inside a word longer than the line); *next is where the next line
+ * starts, spaces skipped ("" at the end).  Returns the columns used. */
+int text_wrap(const char *s, int cols, char *out, size_t size, const char **next);
+
 /* Copies at most size-1 bytes and terminates; returns strlen(src). */
 size_t text_copy(char *dst, const char *src, size_t size);
 

@@ -4,31 +4,35 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "ordesk/i18n.h"
+
 /*
  * The fields of an order and its lines as ordesk knows them, declared once:
  * the generic import format's columns, `edit FIELD=VALUE`, and the
  * needs_info form all use these names.  Level: O order-level, L line-level.
  */
 #define FIELD_LIST(X) \
-	X(CHANNEL,    "channel",    'O', 1) \
-	X(ORDER_REF,  "order_ref",  'O', 1) \
-	X(ORDERED_AT, "ordered_at", 'O', 1) \
-	X(CUSTOMER,   "customer",   'O', 1) \
-	X(TIER,       "tier",       'O', 0) \
-	X(PHONE,      "phone",      'O', 1) \
-	X(ADDRESS,    "address",    'O', 1) \
-	X(SKU,        "sku",        'L', 1) \
-	X(QTY,        "qty",        'L', 1) \
-	X(UNIT_PRICE, "unit_price", 'L', 0) \
-	X(TYPE,       "type",       'O', 0) \
-	X(FLAGS,      "flags",      'O', 0) \
-	X(NOTE,       "note",       'O', 0)
+	X(CHANNEL,    "channel",    'O', 1, N_("2 to 4 capital letters, like EC")) \
+	X(ORDER_REF,  "order_ref",  'O', 1, N_("the channel's order id, up to 64 characters")) \
+	X(ORDERED_AT, "ordered_at", 'O', 1, N_("YYYY-MM-DD HH:MM")) \
+	X(CUSTOMER,   "customer",   'O', 1, N_("a name, up to 200 bytes")) \
+	X(TIER,       "tier",       'O', 0, N_("regular, silver, gold, platinum or diamond")) \
+	X(PHONE,      "phone",      'O', 1, N_("5 to 20 digits with + - ( ) . or spaces, like +86 130 0505 7019")) \
+	X(ADDRESS,    "address",    'O', 1, N_("at least 5 characters")) \
+	X(SKU,        "sku",        'L', 1, N_("letters, digits and - _ . /, up to 64")) \
+	X(QTY,        "qty",        'L', 1, N_("a whole number from 1 to 1000000")) \
+	X(UNIT_PRICE, "unit_price", 'L', 0, N_("an amount like 1299.00")) \
+	X(TYPE,       "type",       'O', 0, N_("sale, custom, return or exchange")) \
+	X(FLAGS,      "flags",      'O', 0, N_("words joined by commas, like urgent")) \
+	X(NOTE,       "note",       'O', 0, N_("any text"))
 
-#define VALIDATE_ENUM_FIELD(id, name, level, required) FIELD_##id,
+#define VALIDATE_ENUM_FIELD(id, name, level, required, format) FIELD_##id,
 enum field { FIELD_LIST(VALIDATE_ENUM_FIELD) FIELD_COUNT };
 #undef VALIDATE_ENUM_FIELD
 
 const char *field_name(enum field f);
+/* What a field takes, for a person ("5 to 20 digits ..."), translated. */
+const char *field_format(enum field f);
 int field_parse(const char *word);           /* -1 when unknown */
 int field_is_line_level(enum field f);
 int field_is_required(enum field f);
@@ -38,6 +42,21 @@ int field_is_required(enum field f);
  * and a short reason in why ("missing", "not a phone number", ...).
  */
 int validate_field(enum field f, const char *value, char *why, size_t why_size);
+
+/*
+ * The checks the desk runs on what an operator types, also run by the
+ * board as each prompt is answered (so nothing is refused after the last
+ * one).  Each returns 0, or -1 with why saying what is wrong and the
+ * format expected.
+ *   validate_reason    a reason (moving back, cancelling, adjusting): not blank
+ *   validate_action    what was done to resolve an exception: not blank
+ *   validate_carrier   a carrier: not blank, plain text, up to 60 bytes
+ *   validate_tracking  a tracking number: not blank, plain text, up to 78 bytes
+ */
+int validate_reason(const char *text, char *why, size_t why_size);
+int validate_action(const char *text, char *why, size_t why_size);
+int validate_carrier(const char *text, char *why, size_t why_size);
+int validate_tracking(const char *text, char *why, size_t why_size);
 
 /* Money "1299.00", "1,299.00", "-5", "12,50" (decimal comma) to cents; -1 on error. */
 int validate_money(const char *text, long long *cents);

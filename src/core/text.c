@@ -172,6 +172,38 @@ int text_fit(const char *str, int cols, char *out, size_t size)
 	return w;
 }
 
+int text_wrap(const char *s, int cols, char *out, size_t size, const char **next)
+{
+	size_t n, cut;
+
+	s = s ? s : "";
+	text_fit(s, cols, out, size);
+	n = strlen(out);
+	if (n == 0) {
+		/* not even one character fits: nothing more can be shown */
+		if (next)
+			*next = s + strlen(s);
+		return 0;
+	}
+	cut = n;
+	if (s[n] && s[n] != ' ') {
+		/* the line ends inside a word: break at the last space, if any */
+		while (cut > 0 && out[cut - 1] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = n;
+	}
+	while (cut > 0 && out[cut - 1] == ' ')
+		cut--;
+	out[cut] = '\0';
+	s += cut;
+	while (*s == ' ')
+		s++;
+	if (next)
+		*next = s;
+	return text_width(out);
+}
+
 size_t text_copy(char *dst, const char *src, size_t size)
 {
 	size_t len = strlen(src);

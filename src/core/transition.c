@@ -1,5 +1,6 @@
 /* Legal stage moves and who may make them. */
 #include "ordesk/transition.h"
+#include "ordesk/validate.h"
 #include "ordesk/i18n.h"
 
 int transition_next(enum stage s)
@@ -22,16 +23,6 @@ enum move_kind transition_kind(enum stage from, enum stage to)
 	if ((int)to + 1 == (int)from)
 		return MOVE_BACK;
 	return MOVE_ILLEGAL;
-}
-
-static int has_text(const char *s)
-{
-	if (!s)
-		return 0;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t')
-			return 1;
-	return 0;
 }
 
 enum status transition_check(enum stage from, enum stage to, enum role role,
@@ -58,7 +49,7 @@ enum status transition_check(enum stage from, enum stage to, enum role role,
 			*why = _("only a supervisor may move an order back");
 			return ST_DENIED;
 		}
-		if (!has_text(reason)) {
+		if (validate_reason(reason, NULL, 0) != 0) {
 			*why = _("moving an order back needs a reason");
 			return ST_REFUSED;
 		}
@@ -68,7 +59,7 @@ enum status transition_check(enum stage from, enum stage to, enum role role,
 			*why = _("only a supervisor may cancel an order");
 			return ST_DENIED;
 		}
-		if (!has_text(reason)) {
+		if (validate_reason(reason, NULL, 0) != 0) {
 			*why = _("cancelling an order needs a reason");
 			return ST_REFUSED;
 		}

@@ -11,17 +11,19 @@
 #include <string.h>
 #include <strings.h>
 
-#define FIELD_ROW(id, name, level, required) { name, level, required },
+#define FIELD_ROW(id, name, level, required, format) { name, level, required, format },
 static const struct {
 	const char *name;
 	char level;
 	int required;
+	const char *format;
 } fields[] = {
 	FIELD_LIST(FIELD_ROW)
 };
 #undef FIELD_ROW
 
 const char *field_name(enum field f) { return (unsigned)f < FIELD_COUNT ? fields[f].name : "?"; }
+const char *field_format(enum field f) { return (unsigned)f < FIELD_COUNT ? _(fields[f].format) : "?"; }
 int field_is_line_level(enum field f) { return (unsigned)f < FIELD_COUNT && fields[f].level == 'L'; }
 int field_is_required(enum field f) { return (unsigned)f < FIELD_COUNT && fields[f].required; }
 
@@ -47,6 +49,42 @@ static int fail(char *why, size_t size, const char *reason)
 	if (why && size)
 		text_copy(why, reason, size);
 	return -1;
+}
+
+int validate_reason(const char *text, char *why, size_t size)
+{
+	return blank(text) ? fail(why, size, _("a reason is needed: a few words saying why")) : 0;
+}
+
+int validate_action(const char *text, char *why, size_t size)
+{
+	return blank(text) ? fail(why, size, _("say what was done, in a few words")) : 0;
+}
+
+/* Plain short text: not blank, no control characters, at most max bytes. */
+static int plain_short(const char *text, size_t max, const char *what, char *why, size_t size)
+{
+	if (blank(text)) {
+		if (why && size)
+			snprintf(why, size, _("%s is needed"), what);
+		return -1;
+	}
+	if (!text_is_clean(text) || strlen(text) > max) {
+		if (why && size)
+			snprintf(why, size, _("%s takes plain text, up to %zu characters"), what, max);
+		return -1;
+	}
+	return 0;
+}
+
+int validate_carrier(const char *text, char *why, size_t size)
+{
+	return plain_short(text, 60, _("a carrier"), why, size);
+}
+
+int validate_tracking(const char *text, char *why, size_t size)
+{
+	return plain_short(text, 78, _("a tracking number"), why, size);
 }
 
 /* Currency signs a channel may write next to an amount: ¥ ￥ $ € £. */

@@ -431,11 +431,10 @@ static enum status flow_reship(struct desk *d, struct resolve_ctx *c, struct ord
 	enum status st;
 	char before[160];
 
-	if (!req->carrier || !*req->carrier || !req->tracking || !*req->tracking)
-		return desk_fail(d, ST_USAGE, _("a reship needs a carrier and a tracking number"));
-	if (!text_is_clean(req->carrier) || !text_is_clean(req->tracking) ||
-	    strlen(req->carrier) > 60 || strlen(req->tracking) > 78)
-		return desk_fail(d, ST_USAGE, _("carrier and tracking number take plain short text"));
+	char bad[160];
+	if (validate_carrier(req->carrier, bad, sizeof bad) != 0 ||
+	    validate_tracking(req->tracking, bad, sizeof bad) != 0)
+		return desk_fail(d, ST_USAGE, _("a reship: %s"), bad);
 	snprintf(before, sizeof before, "%s %s", o->carrier, o->tracking);
 	if ((st = store_order_set_shipping(d->store, o->id, req->carrier, req->tracking)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
@@ -606,7 +605,7 @@ enum status desk_exception_resolve(struct desk *d, const struct resolve_req *req
 		                 clean);
 	}
 	c.cause = (enum cause)cause;
-	if (req->how == RESOLVE_PLAIN && (!req->action || !*req->action))
+	if (req->how == RESOLVE_PLAIN && validate_action(req->action, NULL, 0) != 0)
 		return desk_fail(d, ST_USAGE, _("a resolution needs an action: what was done"));
 	if ((req->action && strlen(req->action) > 500) || (req->note && strlen(req->note) > 500))
 		return desk_fail(d, ST_USAGE, _("action and note take at most 500 bytes each"));

@@ -91,11 +91,6 @@ static int blocking_kind(const char *kinds)
 	       has_kind(kinds, EXKIND_DUPLICATE_SUSPECT) || has_kind(kinds, EXKIND_STOCK_SHORT);
 }
 
-static int blank(const char *s)
-{
-	return !s || strspn(s, " \t") == strlen(s);
-}
-
 /* Moves o to stage `to` in the current transaction and records the event. */
 static enum status move_order(struct desk *d, const struct order *o, enum stage to,
                               const char *what, const char *why)
@@ -145,10 +140,10 @@ static enum status advance_body(struct desk *d, void *arg)
 		return desk_fail(d, ST_REFUSED, _("order %s has an open %s exception: resolve it first"),
 		                 o.order_no, o.exc_kinds);
 	if (next == STAGE_SHIPPED) {
-		if (blank(req->carrier) || blank(req->tracking))
-			return desk_fail(d, ST_USAGE,
-			                 _("shipping order %s needs a carrier and a tracking number"),
-			                 o.order_no);
+		char bad[160];
+		if (validate_carrier(req->carrier, bad, sizeof bad) != 0 ||
+		    validate_tracking(req->tracking, bad, sizeof bad) != 0)
+			return desk_fail(d, ST_USAGE, _("shipping order %s: %s"), o.order_no, bad);
 		if ((st = store_order_set_shipping(d->store, o.id, req->carrier, req->tracking)) != ST_OK)
 			return desk_fail(d, st, "%s", store_errmsg(d->store));
 		o.version++;

@@ -809,37 +809,48 @@ static void day_text(long day, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
+enum status desk_delay_check(struct desk *d, const char *text)
+{
+	time_t now = desk_now(d);
+	long day = calendar_parse_date(text ? text : "");
+	long today = calendar_day(now);
+	long limit = calendar_day(calendar_add(&d->cal, now, d->clocks.stock_delay_max));
+	char until[16], limit_text[16], dur[16];
+
+	if (day < 0) {
+		char clean[64];
+		text_clean(text ? text : "", clean, sizeof clean);
+		return desk_fail(d, ST_USAGE, _("%s is not a date: write YYYY-MM-DD"), clean);
+	}
+	day_text(day, until, sizeof until);
+	day_text(limit, limit_text, sizeof limit_text);
+	duration_format(d->clocks.stock_delay_max, dur, sizeof dur);
+	if (day <= today)
+		return desk_fail(d, ST_REFUSED, _("a delay must end after today, not %s"), until);
+	if (day > limit && d->role < ROLE_SUPERVISOR)
+		return desk_fail(d, ST_DENIED,
+		                 _("%s is beyond the %s a clerk may agree (until %s): a supervisor must agree it"),
+		                 until, dur, limit_text);
+	return ST_OK;
+}
+
 static enum status delay_body(struct desk *d, void *arg)
 {
 	const struct short_req *req = arg;
 	struct order o;
 	struct order_need n;
 	struct exception_rec e;
-	char until[16], limit_text[16], action[256], old_text[16], prefix[128], why[256];
+	char until[16], action[256], old_text[16], prefix[128], why[256];
 	enum status st;
 	time_t now = desk_now(d);
 	long day = calendar_parse_date(req->until);
-	long today = calendar_day(now);
 	long limit = calendar_day(calendar_add(&d->cal, now, d->clocks.stock_delay_max));
-	char dur[16];
 
 	if ((st = short_order(d, req->order_no, &o)) != ST_OK)
 		return st;
-	if (day < 0) {
-		char clean[64];
-		text_clean(req->until, clean, sizeof clean);
-		return desk_fail(d, ST_USAGE, _("%s is not a date (YYYY-MM-DD)"), clean);
-	}
+	if ((st = desk_delay_check(d, req->until)) != ST_OK)
+		return st;
 	day_text(day, until, sizeof until);
-	day_text(limit, limit_text, sizeof limit_text);
-	duration_format(d->clocks.stock_delay_max, dur, sizeof dur);
-	if (day <= today)
-		return desk_fail(d, ST_REFUSED, _("a delay for %s must end after today, not %s"),
-		                 o.order_no, until);
-	if (day > limit && d->role < ROLE_SUPERVISOR)
-		return desk_fail(d, ST_DENIED,
-		                 _("%s is beyond the %s a clerk may agree (until %s): a supervisor must agree it"),
-		                 until, dur, limit_text);
 	time_t promise = calendar_day_start(day + 1) - 1;
 	if (o.promise_at)
 		day_text(calendar_day(o.promise_at), old_text, sizeof old_text);
@@ -1074,7 +1085,7 @@ enum status desk_stock_adjust(struct desk *d, const char *sku, long delta, const
 		return ST_USAGE;
 	if (delta == 0 || delta > QTY_MAX || delta < -QTY_MAX)
 		return desk_fail(d, ST_USAGE, "%s", _("an adjustment takes a non-zero quantity like +5 or -3"));
-	if (!reason || strspn(reason, " \t") == strlen(reason))
+	if (validate_reason(reason, NULL, 0) != 0)
 		return desk_fail(d, ST_USAGE, "%s", _("an adjustment needs a reason (--reason TEXT)"));
 	return desk_tx(d, adjust_body, &req);
 }

@@ -53,7 +53,7 @@ static enum status short_choices(struct tui *t, const char *order_no, const char
 		return desk_split(t->desk, order_no, NULL, NULL, backorder, sizeof backorder);
 	case 2:
 		delay_limit(t, date, sizeof date);
-		if (!tui_prompt(t, _("dispatch by (YYYY-MM-DD):"), date, date, sizeof date))
+		if (!tui_ask(t, _("dispatch by (YYYY-MM-DD):"), date, date, sizeof date, tui_check_delay, t))
 			return left_waiting(t, order_no, _("no delay agreed"));
 		if (!tui_prompt(t, _("note (what the customer agreed):"), NULL, note, sizeof note))
 			return left_waiting(t, order_no, _("no delay agreed"));
@@ -61,7 +61,8 @@ static enum status short_choices(struct tui *t, const char *order_no, const char
 	case 3:
 		if (desk_require(t->desk, ROLE_SUPERVISOR, _("cancel an order")) != ST_OK)
 			return ST_DENIED;
-		if (!tui_prompt(t, _("reason for cancelling:"), NULL, reason, sizeof reason))
+		if (!tui_ask(t, _("reason for cancelling:"), NULL, reason, sizeof reason, tui_check_reason,
+		             NULL))
 			return left_waiting(t, order_no, _("not cancelled"));
 		snprintf(q, sizeof q, _("cancel %s for good?"), order_no);
 		if (!tui_confirm(t, q))

@@ -9,6 +9,7 @@
 #include "ordesk/desk_order.h"
 #include "ordesk/i18n.h"
 #include "ordesk/text.h"
+#include "ordesk/validate.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,9 +36,10 @@ enum status tui_act_advance(struct tui *t, const struct order *o)
 	if (req.to == STAGE_SHIPPED) {
 		if (desk_require(t->desk, ROLE_CLERK, _("ship an order")) != ST_OK)
 			return ST_DENIED;
-		if (!tui_prompt(t, _("carrier:"), o->carrier, carrier, sizeof carrier))
+		if (!tui_ask(t, _("carrier:"), o->carrier, carrier, sizeof carrier, tui_check_carrier, NULL))
 			return cancelled(t);
-		if (!tui_prompt(t, _("tracking number:"), o->tracking, tracking, sizeof tracking))
+		if (!tui_ask(t, _("tracking number:"), o->tracking, tracking, sizeof tracking,
+		             tui_check_tracking, NULL))
 			return cancelled(t);
 		req.carrier = carrier;
 		req.tracking = tracking;
@@ -59,8 +61,9 @@ enum status tui_act_edit(struct tui *t, const struct order *o)
 	f = tui_choose(t, _("edit which field:"), fields, (int)(sizeof fields / sizeof fields[0]));
 	if (f < 0)
 		return cancelled(t);
-	snprintf(label, sizeof label, _("%s:"), fields[f]);
-	if (!tui_prompt(t, label, current[f], value, sizeof value))
+	enum field which = (enum field)field_parse(fields[f]);
+	snprintf(label, sizeof label, _("%s (%s):"), fields[f], field_format(which));
+	if (!tui_ask(t, label, current[f], value, sizeof value, tui_check_field, &which))
 		return cancelled(t);
 	return desk_edit(t->desk, o->order_no, fields[f], value);
 }
@@ -71,7 +74,8 @@ enum status tui_act_back(struct tui *t, const struct order *o)
 
 	if (desk_require(t->desk, ROLE_SUPERVISOR, _("move an order back")) != ST_OK)
 		return ST_DENIED;
-	if (!tui_prompt(t, _("reason for moving it back:"), NULL, reason, sizeof reason))
+	if (!tui_ask(t, _("reason for moving it back:"), NULL, reason, sizeof reason, tui_check_reason,
+	             NULL))
 		return cancelled(t);
 	return desk_move_back(t->desk, o->order_no, reason);
 }
@@ -82,7 +86,7 @@ enum status tui_act_cancel(struct tui *t, const struct order *o)
 
 	if (desk_require(t->desk, ROLE_SUPERVISOR, _("cancel an order")) != ST_OK)
 		return ST_DENIED;
-	if (!tui_prompt(t, _("reason for cancelling:"), NULL, reason, sizeof reason))
+	if (!tui_ask(t, _("reason for cancelling:"), NULL, reason, sizeof reason, tui_check_reason, NULL))
 		return cancelled(t);
 	snprintf(q, sizeof q, _("cancel %s for good?"), o->order_no);
 	if (!tui_confirm(t, q))

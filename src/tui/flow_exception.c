@@ -112,7 +112,7 @@ static enum status plain(struct tui *t, const struct exception_rec *e, struct re
 {
 	char action[512], note[512];
 
-	if (!tui_prompt(t, _("what was done:"), NULL, action, sizeof action))
+	if (!tui_ask(t, _("what was done:"), NULL, action, sizeof action, tui_check_action, NULL))
 		return cancelled(t);
 	req->how = RESOLVE_PLAIN;
 	req->action = action;
@@ -138,11 +138,12 @@ static enum status form(struct tui *t, const struct order *o, const struct excep
 		const char *cur = desk_order_field(o, fields[i]);
 		if (!cur)
 			continue;
-		if (validate_field(fields[i], cur, why, sizeof why) != 0)
-			snprintf(label, sizeof label, _("%s (%s):"), field_name(fields[i]), why);
+		enum field f = fields[i];
+		if (validate_field(f, cur, why, sizeof why) != 0)
+			snprintf(label, sizeof label, _("%s (%s; %s):"), field_name(f), why, field_format(f));
 		else
-			snprintf(label, sizeof label, _("%s:"), field_name(fields[i]));
-		if (!tui_prompt(t, label, cur, values[req.nfields], sizeof values[0]))
+			snprintf(label, sizeof label, _("%s (%s):"), field_name(f), field_format(f));
+		if (!tui_ask(t, label, cur, values[req.nfields], sizeof values[0], tui_check_field, &f))
 			return cancelled(t);
 		req.fields[req.nfields] = field_name(fields[i]);
 		req.values[req.nfields] = values[req.nfields];
@@ -208,14 +209,15 @@ static enum status flow_delay(struct tui *t, const struct order *o, const struct
 	if (i == 2)
 		return plain(t, e, &req);
 	if (i == 0) {
-		if (!tui_prompt(t, _("new delivery time (YYYY-MM-DD HH:MM):"), NULL, eta, sizeof eta))
+		if (!tui_ask(t, _("new delivery time (YYYY-MM-DD HH:MM):"), NULL, eta, sizeof eta,
+		             tui_check_datetime, NULL))
 			return cancelled(t);
-		if (validate_datetime(eta, &req.eta) != 0)
-			return desk_fail(t->desk, ST_USAGE, _("%s is not a date and time"), eta);
+		validate_datetime(eta, &req.eta);
 		req.how = RESOLVE_NEW_ETA;
 	} else {
-		if (!tui_prompt(t, _("carrier:"), o->carrier, carrier, sizeof carrier) ||
-		    !tui_prompt(t, _("new tracking number:"), NULL, tracking, sizeof tracking))
+		if (!tui_ask(t, _("carrier:"), o->carrier, carrier, sizeof carrier, tui_check_carrier, NULL) ||
+		    !tui_ask(t, _("new tracking number:"), NULL, tracking, sizeof tracking,
+		             tui_check_tracking, NULL))
 			return cancelled(t);
 		req.how = RESOLVE_RESHIP;
 		req.carrier = carrier;
@@ -269,7 +271,8 @@ static enum status flow_stock_short(struct tui *t, const struct order *o, const 
 			return cancelled(t);
 		return desk_short_wait(t->desk, o->order_no, note);
 	}
-	if (i == 1 && !tui_prompt(t, _("dispatch by (YYYY-MM-DD):"), NULL, until, sizeof until))
+	if (i == 1 && !tui_ask(t, _("dispatch by (YYYY-MM-DD):"), NULL, until, sizeof until,
+	                       tui_check_delay, t))
 		return cancelled(t);
 	if (!ask_cause(t, e->kind, &cause))
 		return cancelled(t);

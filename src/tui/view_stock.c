@@ -327,7 +327,7 @@ static void act_adjust(struct tui *t, struct stock_view *v)
 		tui_error(t, _("%s is not a change of quantity like +5 or -3"), delta_text);
 		return;
 	}
-	if (!tui_prompt(t, _("reason:"), NULL, reason, sizeof reason)) {
+	if (!tui_ask(t, _("reason:"), NULL, reason, sizeof reason, tui_check_reason, NULL)) {
 		tui_status(t, "%s", _("cancelled; nothing changed"));
 		return;
 	}

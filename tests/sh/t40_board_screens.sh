@@ -60,7 +60,7 @@ screen_is too_small
 LC_ALL=C board_dump ascii $S "j"
 screen_is ascii
 # A refusal shows the desk's sentence and changes nothing: a new order cannot go back.
-board_dump refusal $S "b Enter"
+board_dump refusal $S "b w h y Enter"
 screen_is refusal
 board_dump ship_prompt $S "l l l j Space"
 screen_is ship_prompt
@@ -83,7 +83,7 @@ contains "$T/back_done.txt" "20261122-ST-0002 moved back from review" "b moves b
 od show 20261122-ST-0002 > "$T/show" 2>&1
 contains "$T/show" "too early" "the reason is recorded"
 board_dump cancel_confirm $S "l l l j C d u p Enter"
-contains "$T/cancel_confirm.txt" "cancel 20261122-DS-0002 for good? (y/n)" "C asks to confirm"
+contains "$T/cancel_confirm.txt" "cancel 20261122-DS-0002 for good? (y/N)" "C asks to confirm"
 board_dump cancel_no $S "l l l j C d u p Enter n"
 contains "$T/cancel_no.txt" "cancelled; nothing changed" "n keeps the order"
 # A viewer is refused on the status line, and nothing changes.

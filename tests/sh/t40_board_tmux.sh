@@ -94,6 +94,29 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	tm_keys a Escape
 fi
 
+# 80x24, as a clerk: the shortage menu shows every way out with its digit;
+# a bad phone is refused where it is typed and stays to be fixed; the
+# release question takes y, and Enter is no.
+sqlite3 "$DB" "UPDATE users SET role = 'clerk'"
+tm_start p 80x24 $B board
+wait_for p "NEW" "80x24 board opens"
+tm_keys p 1 g h h h h l g L
+wait_for p "4 cancel" "80x24: L short of stock shows the whole menu"
+contains_screen p "1 wait" "80x24: the first option and its digit"
+tm_keys p Escape
+tm_keys p 1 g h h h h e 2 C-u; tm_type p "12x"; tm_keys p Enter
+wait_for p "not a phone number" "80x24: a bad phone is refused at its prompt"
+contains_screen p "> 12x" "80x24: the typed phone stays"
+tm_keys p Escape
+tm_keys p 1 g h h h h l l U
+wait_for p "(y/N)" "80x24: U asks y/N"
+tm_keys p Enter
+wait_for p "cancelled; nothing changed" "80x24: Enter is no"
+od show 20261122-EC-0004 > "$T/show" 2>&1
+contains "$T/show" "locked" "80x24: the locks are kept"
+tm_keys p q
+sqlite3 "$DB" "UPDATE users SET role = 'admin'"
+
 # Quit.
 tm_keys a q y
 if tm_dead a 5; then ok "q quits"; else not_ok "q did not quit"; fi

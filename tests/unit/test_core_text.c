@@ -329,6 +329,36 @@ START_TEST(text_buf_keeps_strings_by_offset)
 }
 END_TEST
 
+/* Lines break after a space, never inside a wide character; a word longer
+ * than the line is cut; the lines together give back every word. */
+START_TEST(wrap_breaks_at_spaces)
+{
+	const char *next;
+	char out[64];
+
+	setlocale(LC_ALL, "C.UTF-8");
+	ck_assert_int_eq(text_wrap("open the order in focus", 12, out, sizeof out, &next), 8);
+	ck_assert_str_eq(out, "open the");
+	ck_assert_str_eq(next, "order in focus");
+	ck_assert_int_eq(text_wrap(next, 12, out, sizeof out, &next), 8);
+	ck_assert_str_eq(out, "order in");
+	ck_assert_int_eq(text_wrap(next, 12, out, sizeof out, &next), 5);
+	ck_assert_str_eq(out, "focus");
+	ck_assert_str_eq(next, "");
+	/* a word longer than the line is cut inside */
+	text_wrap("abcdefghij klm", 4, out, sizeof out, &next);
+	ck_assert_str_eq(out, "abcd");
+	ck_assert_str_eq(next, "efghij klm");
+	/* wide characters: 5 columns hold two, not two and a half */
+	ck_assert_int_eq(text_wrap("\xe9\x99\x88\xe9\x9d\x99\xe5\xbc\xa0", 5, out, sizeof out, &next), 4);
+	ck_assert_str_eq(next, "\xe5\xbc\xa0");
+	/* nothing fits: the rest is dropped, never an endless loop */
+	ck_assert_int_eq(text_wrap("\xe9\x99\x88", 1, out, sizeof out, &next), 0);
+	ck_assert_str_eq(next, "");
+}
+END_TEST
+
+
 int main(void)
 {
 	Suite *s = suite_create("core_text");
@@ -350,6 +380,7 @@ int main(void)
 	tcase_add_test(tc, text_hashes_as_text);
 	tcase_add_test(tc, escape_round_trips_separators);
 	tcase_add_test(tc, text_buf_keeps_strings_by_offset);
+	tcase_add_test(tc, wrap_breaks_at_spaces);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }

@@ -390,6 +390,37 @@ START_TEST(datetime_refused)
 }
 END_TEST
 
+/* What an operator types at the board's prompts and the command line alike. */
+START_TEST(typed_reasons_and_shipping)
+{
+	char why[160];
+
+	ck_assert_int_eq(validate_reason("customer asked", why, sizeof why), 0);
+	ck_assert_int_eq(validate_reason(" \t ", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "reason"));
+	ck_assert_int_eq(validate_reason(NULL, NULL, 0), -1);
+	ck_assert_int_eq(validate_action("called the customer", why, sizeof why), 0);
+	ck_assert_int_eq(validate_action("", why, sizeof why), -1);
+	ck_assert_int_eq(validate_carrier("SF Express", why, sizeof why), 0);
+	ck_assert_int_eq(validate_carrier("", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "carrier"));
+	ck_assert_int_eq(validate_tracking("SF1234567", why, sizeof why), 0);
+	ck_assert_int_eq(validate_tracking("  ", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "tracking number is needed"));
+	ck_assert_int_eq(validate_tracking("SF\x1b[31m1", why, sizeof why), -1);
+	char longer[100];
+	memset(longer, '7', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	ck_assert_int_eq(validate_tracking(longer, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "78"));
+	/* every field says what it takes */
+	for (int f = 0; f < FIELD_COUNT; f++)
+		ck_assert_int_gt((int)strlen(field_format((enum field)f)), 3);
+	ck_assert_ptr_nonnull(strstr(field_format(FIELD_PHONE), "digits"));
+}
+END_TEST
+
+
 int main(void)
 {
 	Suite *s = suite_create("core_validate");
@@ -417,6 +448,7 @@ int main(void)
 	tcase_add_test(tc, datetime_with_zones);
 	tcase_add_test(tc, datetime_without_zone_is_local);
 	tcase_add_test(tc, datetime_refused);
+	tcase_add_test(tc, typed_reasons_and_shipping);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
