@@ -26,6 +26,8 @@
  *   description, totals, footer WORDS    rows that are not orders: see PROFILE_WORDS_LIST
  *   cancelled refunded, 已取消, ...      word lists: see PROFILE_WORDS_LIST
  *   field     NAME = Col A | Col B + Col C
+ *   sku_from  Col A | Col B              more sku alternatives, after the field's own
+ *   base      shopify                    first directive: start from a built-in profile
  *
  * A field takes the first alternative (split by '|') whose first column
  * the header has and whose value is not empty; '+' joins several columns'

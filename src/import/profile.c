@@ -217,11 +217,52 @@ int import_profile_words_field(enum profile_words list)
 	return (unsigned)list < PW_COUNT ? word_lists[list].field : -1;
 }
 
+/* Appends the alternatives of from after those of m (sku_from after the sku's own). */
+static int append_alts(struct profile_map *m, const struct profile_map *from, char *why,
+                       size_t size, int line)
+{
+	for (int a = 0; a < from->nalts; a++) {
+		if (m->nalts >= PROFILE_ALTS)
+			return perr(why, size, line, _("too many alternatives:"), "sku_from");
+		m->alts[m->nalts++] = from->alts[a];
+	}
+	return 0;
+}
+
+static int parse_text(const char *text, struct import_profile *p, char *why, size_t size, int depth);
+
+/* "base NAME": the built-in profile NAME, as the start of this one. */
+static int parse_base(const char *name, struct import_profile *p, char *why, size_t size, int line,
+                      int depth)
+{
+	char key[96], err[256];
+	const char *text = NULL;
+
+	if (depth > 0)
+		return perr(why, size, line, _("a base profile has no base of its own:"), name);
+	if (strlen(name) < 40 && !strchr(name, '/')) {
+		snprintf(key, sizeof key, "profiles/%s.profile", name);
+		text = embedded_find(key);
+	}
+	if (!text)
+		return perr(why, size, line, _("base is a built-in profile, not"), name);
+	if (parse_text(text, p, err, sizeof err, depth + 1) != 0)
+		return perr(why, size, line, err, "");
+	return 0;
+}
+
 int import_profile_parse(const char *text, struct import_profile *p, char *why, size_t size)
 {
-	char buf[1024];
-	int lineno = 0;
+	return parse_text(text, p, why, size, 0);
+}
 
+static int parse_text(const char *text, struct import_profile *p, char *why, size_t size, int depth)
+{
+	char buf[1024];
+	int lineno = 0, directives = 0;
+	struct profile_map sku_from;
+
+	sku_from.nalts = 0;
 	memset(p, 0, sizeof *p);
 	p->dialect.quoting = -1;
 	p->dates.order = DATE_AUTO;
@@ -250,7 +291,15 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 			*rest++ = '\0';
 		rest = trim(rest);
 		int list = words_parse(kw);
-		if (strcmp(kw, "profile") == 0) {
+		if (strcmp(kw, "base") == 0) {
+			if (directives)
+				return perr(why, size, lineno, _("base comes before every other directive:"), rest);
+			if (parse_base(rest, p, why, size, lineno, depth) != 0)
+				return -1;
+		} else if (strcmp(kw, "sku_from") == 0) {
+			if (parse_map(rest, &sku_from, why, size, lineno) != 0)
+				return -1;
+		} else if (strcmp(kw, "profile") == 0) {
 			text_copy(p->name, rest, sizeof p->name);
 		} else if (strcmp(kw, "title") == 0) {
 			text_copy(p->title, rest, sizeof p->title);
@@ -337,7 +386,10 @@ int import_profile_parse(const char *text, struct import_profile *p, char *why, 
 		} else {
 			return perr(why, size, lineno, _("unknown directive"), kw);
 		}
+		directives++;
 	}
+	if (append_alts(&p->map[FIELD_SKU], &sku_from, why, size, lineno) != 0)
+		return -1;
 	if (!p->name[0])
 		return perr(why, size, lineno, _("no 'profile NAME' line"), "");
 	for (int f = 0; f < IF_COUNT; f++)

@@ -415,6 +415,47 @@ START_TEST(continuation_rows_and_totals_never_summed)
 }
 END_TEST
 
+/* A Shopify shop whose products have no SKUs: the profile takes them from the title. */
+START_TEST(sku_from_fills_lines_without_a_sku)
+{
+	static const char data[] =
+		"Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+		"Lineitem sku,Shipping Name,Shipping Address1,Shipping City,Shipping Phone,Total,Id\n"
+		"#1001,a@x.org,paid,2026-11-16 08:00:00 +0000,2,Sandal - Preto / UK 6,19.90,,Ana Souza,"
+		"1 Rua Augusta,Lisboa,(+44)7309085092,39.80,5001\n"
+		"#1002,b@x.org,paid,2026-11-16 08:05:00 +0000,1,Clog,9.00,CLOG-1,Bo Lind,2 Road,Leeds,"
+		"+44 20 7946 0958,9.00,5002\n";
+	char path[] = "/tmp/ordesk-profile-XXXXXX";
+	struct import_profile p;
+	struct import_result res;
+	char why[256];
+	int fd = mkstemp(path);
+
+	/* without it, the line is flagged */
+	ck_assert_int_eq(run(data, "shopify", &res), ST_OK);
+	ck_assert_str_eq(orders, "EC/5001 2-2 Ana Souza total=3980: *2@1990 !sku@2\n"
+	                         "EC/5002 3-3 Bo Lind total=900: CLOG-1*1@900\n");
+	/* with it, the title is the SKU; a line with its own SKU keeps it */
+	static const char prof[] = "base shopify\nprofile myshop\nsku_from Lineitem name\n";
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, prof, sizeof prof - 1), (ssize_t)(sizeof prof - 1));
+	close(fd);
+	ck_assert_int_eq(run(data, path, &res), ST_OK);
+	ck_assert_str_eq(res.profile, "myshop");
+	ck_assert_str_eq(orders, "EC/5001 2-2 Ana Souza total=3980: Sandal - Preto / UK 6*2@1990\n"
+	                         "EC/5002 3-3 Bo Lind total=900: CLOG-1*1@900\n");
+	unlink(path);
+	/* the directive's order does not matter; base comes first and is built in */
+	ck_assert_int_eq(import_profile_parse("profile y\nsku_from Title\nfield order_ref = Id\n"
+	                                      "field sku = SKU | Variant\n", &p, why, sizeof why), 0);
+	ck_assert_int_eq(p.map[FIELD_SKU].nalts, 3);
+	ck_assert_int_eq(import_profile_parse("profile y\nbase shopify\n", &p, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "base comes before"));
+	ck_assert_int_eq(import_profile_parse("base /etc/passwd\n", &p, why, sizeof why), -1);
+	ck_assert_int_eq(import_profile_parse("base nope\n", &p, why, sizeof why), -1);
+}
+END_TEST
+
 START_TEST(urgent_services_are_whole_words)
 {
 	struct import_profile p;
@@ -763,6 +804,7 @@ int main(void)
 	tcase_add_test(tc, continuation_rows_and_totals_never_summed);
 	tcase_add_test(tc, rows_without_an_order_are_rejected);
 	tcase_add_test(tc, urgent_services_are_whole_words);
+	tcase_add_test(tc, sku_from_fills_lines_without_a_sku);
 	tcase_add_test(tc, an_urgent_service_adds_the_urgent_flag);
 	tcase_add_test(tc, shipped_states_of_each_channel);
 	tcase_add_test(tc, unknown_header_says_what_was_expected);
