@@ -16,7 +16,10 @@
  * and every raised breach escalates to the supervisors.  Each escalation
  * is raised once (dedupe key), so a sweep is idempotent and two sweeps at
  * once raise each breach once.  Orders are read through the orders_due
- * index in batches, one transaction each.  Needs a clerk.
+ * index in batches, one transaction each, a breach always with its
+ * escalation and events: a sweep cut short (killed, a full disk) leaves
+ * whole breaches, and the next sweep ends where one clean sweep would
+ * (tests/sh/t77_store_kill.sh).  Needs a clerk.
  */
 struct sweep_result {
 	int breaches;       /* sla_breach raised */

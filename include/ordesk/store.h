@@ -28,6 +28,15 @@ enum store_flags {
 	STORE_MEMORY   = 1 << 3    /* path is ignored: a private in-memory store */
 };
 
+/*
+ * The application_id in the header of every ordesk store and backup
+ * ("ORDK"): a file is opened as a store only when it carries it, or, made
+ * before the stamp, has none and ordesk's tables (stamped at its next
+ * write).  Anything else is refused before it is changed.
+ */
+#define STORE_APPLICATION_ID 0x4f52444b
+#define STORE_APPLICATION_ID_TEXT "1330791499"
+
 /* The schema version this binary writes (PRAGMA user_version). */
 int store_schema_version(void);
 
@@ -41,6 +50,13 @@ void store_close(struct store *s);
 
 sqlite3 *store_db(struct store *s);
 const char *store_path(const struct store *s);
+/* The path with every symbolic link followed: the file that is open. */
+const char *store_real_path(const struct store *s);
+
+/* For store/ alone: a struct store around a connection of its own (a
+ * staging copy), so the store's functions write into it; store_close
+ * closes the connection.  On ST_INTERNAL (no memory) db is closed. */
+enum status store_adopt(sqlite3 *db, struct store **out);
 
 /* The last error, naming the query that failed. */
 const char *store_errmsg(const struct store *s);

@@ -26,9 +26,21 @@
  * its -wal and -shm take the same mode from SQLite.
  */
 
-/* Checks path's place and, with create, makes the empty store file.
- * ST_OK, or ST_IOERR with a sentence saying why in err. */
-enum status store_fs_prepare(const char *path, int create, char *err, size_t size);
+/*
+ * Checks path's place and, with create, makes the empty store file; then
+ * looks at the file without changing it.  real receives the path with every
+ * symbolic link followed (the directory checked is that one's), which the
+ * store is opened by, so its -wal and -shm are made beside the real file.
+ * ST_OK; ST_IOERR with a sentence saying why in err; ST_DATAERR for a file
+ * that cannot be a store: not a regular file (a device, a FIFO: opened
+ * without blocking), not an SQLite database, or empty without create.
+ */
+enum status store_fs_prepare(const char *path, int create, char *real, size_t real_size,
+                             char *err, size_t size);
+
+/* path with every symbolic link followed, the last part allowed to be
+ * missing (a link to a store not made yet).  0, or -1 with errno set. */
+int store_fs_resolve(const char *path, char *out, size_t size);
 
 /* The name of a network file system type (statfs f_type), or NULL. */
 const char *store_fs_network(unsigned long fs_type);

@@ -3,13 +3,16 @@
 #include "ordesk/desk_import.h"
 #include "ordesk/desk_stock_import.h"
 #include "ordesk/i18n.h"
+#include "ordesk/privilege.h"
 #include "ordesk/text.h"
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -187,10 +190,15 @@ enum status cmd_import(struct cli *c, int argc, char **argv)
 		return cli_error(ST_USAGE, "%s", _("standard input (-) can be read only once"));
 	/* A profile file is read by the import: the user must be able to read it. */
 	if (o.profile && strchr(o.profile, '/')) {
-		FILE *pf = cli_open_user_input(o.profile);
-		if (!pf)
+		/* Without blocking, and only a regular file: a FIFO would hang the run. */
+		int pfd = privilege_open_user(o.profile, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0);
+		struct stat pst;
+		if (pfd < 0)
 			return cli_error(ST_IOERR, _("cannot read the profile %s: %s"), o.profile, strerror(errno));
-		fclose(pf);
+		int regular = fstat(pfd, &pst) == 0 && S_ISREG(pst.st_mode);
+		close(pfd);
+		if (!regular)
+			return cli_error(ST_IOERR, _("the profile %s is not a regular file"), o.profile);
 	}
 	if (rejects && !(rfp = cli_open_user_file(rejects)))
 		return cli_error(ST_IOERR, _("cannot write %s: %s"), rejects, strerror(errno));

@@ -75,7 +75,9 @@ static enum status conf_read(const char *path, int system, struct conffile *conf
 
 	memset(conf, 0, sizeof *conf);
 	*found = 0;
-	fd = system ? open(path, O_RDONLY | O_CLOEXEC) : privilege_open_user(path, O_RDONLY, 0);
+	/* Without blocking: a FIFO in the file's place must not hang the run. */
+	fd = system ? open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+	            : privilege_open_user(path, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0);
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return ST_OK;

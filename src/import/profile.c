@@ -5,11 +5,14 @@
 #include "ordesk/text.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define EXTRA_ROW(id, name, level) { name, level },
 static const struct {
@@ -425,8 +428,18 @@ enum status import_profile_load(const char *name, struct import_profile *p, char
 
 	text_clean(name, clean, sizeof clean);
 	if (strchr(name, '/')) {
-		FILE *fp = fopen(name, "r");
+		/* Without blocking, and only a regular file: a FIFO would hang the run. */
+		int fd = open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+		struct stat st;
+		FILE *fp = NULL;
 		static char text[64 * 1024];
+		if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+			close(fd);
+			snprintf(why, size, _("the profile %s is not a regular file"), clean);
+			return ST_IOERR;
+		}
+		if (fd >= 0 && !(fp = fdopen(fd, "r")))
+			close(fd);
 		if (!fp) {
 			snprintf(why, size, _("cannot read the profile %s"), clean);
 			return ST_IOERR;

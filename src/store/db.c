@@ -26,9 +26,11 @@ struct cached_stmt {
 
 struct store {
 	sqlite3 *db;
-	char path[4096];
+	char path[4096];   /* as given, for messages */
+	char real[4096];   /* every link followed: what is opened */
 	char err[1024];
 	int in_tx;
+	int unstamped;     /* an ordesk store without its application_id yet */
 	void (*busy_notify)(void *arg);   /* told when a statement starts waiting */
 	void *busy_arg;
 	struct cached_stmt cache[STMT_CACHE];
@@ -36,8 +38,44 @@ struct store {
 
 sqlite3 *store_db(struct store *s) { return s->db; }
 const char *store_path(const struct store *s) { return s->path; }
+const char *store_real_path(const struct store *s) { return s->real; }
+
+enum status store_adopt(sqlite3 *db, struct store **out)
+{
+	struct store *s = calloc(1, sizeof *s);
+
+	*out = s;
+	if (!s) {
+		sqlite3_close(db);
+		return ST_INTERNAL;
+	}
+	s->db = db;
+	sqlite3_extended_result_codes(db, 1);
+	return ST_OK;
+}
 const char *store_errmsg(const struct store *s) { return s->err; }
 int store_in_tx(const struct store *s) { return s->in_tx; }
+
+/* The status an SQLite result code means, at every call. */
+static enum status status_of(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ST_BUSY;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_NOLFS:
+		return ST_IOERR;
+	case SQLITE_CONSTRAINT:
+		return ST_REFUSED;
+	default:
+		return ST_INTERNAL;
+	}
+}
 
 enum status store_fail(struct store *s, int rc, const char *sql)
 {
@@ -49,23 +87,10 @@ enum status store_fail(struct store *s, int rc, const char *sql)
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
 	snprintf(s->err, sizeof s->err, "%s (in: %s)", msg, q);
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
+	if (status_of(rc) == ST_BUSY)
 		snprintf(s->err, sizeof s->err, "%s",
 		         _("the store is locked by another ordesk; try again in a moment"));
-		return ST_BUSY;
-	case SQLITE_IOERR:
-	case SQLITE_FULL:
-	case SQLITE_CANTOPEN:
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-		return ST_IOERR;
-	case SQLITE_CONSTRAINT:
-		return ST_REFUSED;
-	default:
-		return ST_INTERNAL;
-	}
+	return status_of(rc);
 }
 
 /* Index of the embedded migration files, in number order (the table is sorted). */
@@ -135,13 +160,108 @@ static enum status migrate(struct store *s, int from)
 	return store_commit(s);
 }
 
+/* Why the first read of the store at path failed, honestly: locked, an I/O
+ * failure (naming a directory that keeps the -wal from being made), or a
+ * file that is no database. */
+static enum status first_read_failed(struct store *s, const char *path, int rc, char *err, size_t size)
+{
+	char dir[4096], wal[4120];
+	enum status st = status_of(rc);
+
+	text_copy(dir, s->real, sizeof dir);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	snprintf(wal, sizeof wal, "%s-wal", s->real);
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		snprintf(err, size, _("%s is not an ordesk store: %s"), path, sqlite3_errmsg(s->db));
+		return ST_DATAERR;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(err, size, _("the store %s stayed locked by another program; try again in a moment"),
+		         path);
+		return ST_BUSY;
+	default:
+		break;
+	}
+	if (((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+	    access(dir, W_OK) != 0 && access(wal, F_OK) != 0)
+		snprintf(err, size,
+		         _("cannot read the store %s: its directory %s may not be written, and SQLite "
+		           "needs to make the store's -wal file there even to read"), path, dir);
+	else
+		snprintf(err, size, _("cannot read the store %s: %s"), path, sqlite3_errmsg(s->db));
+	return st == ST_INTERNAL ? ST_IOERR : st;
+}
+
+/*
+ * Whether the open file is an ordesk store, by reads alone: stamped with
+ * ordesk's application_id; or, from before the stamp, unstamped with
+ * ordesk's tables (stamped at its next write); or, with create, empty.
+ */
+static enum status identify(struct store *s, const char *path, unsigned flags, int *version,
+                            char *err, size_t size)
+{
+	static const char tables_sql[] =
+		"SELECT count(*), coalesce(sum(name IN ('orders', 'events', 'users', 'settings')), 0) "
+		"FROM sqlite_master WHERE type = 'table'";
+	sqlite3_stmt *st;
+	int rc, app = 0, tables = 0, ours = 0;
+
+	if (flags & STORE_MEMORY) {
+		*version = pragma_int(s->db, "PRAGMA user_version");
+		s->unstamped = 1;
+		return ST_OK;
+	}
+	if ((rc = sqlite3_prepare_v2(s->db, "PRAGMA application_id", -1, &st, NULL)) != SQLITE_OK)
+		return first_read_failed(s, path, rc, err, size);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		app = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return first_read_failed(s, path, rc, err, size);
+	if ((*version = pragma_int(s->db, "PRAGMA user_version")) < 0)
+		return first_read_failed(s, path, sqlite3_errcode(s->db), err, size);
+	if ((rc = sqlite3_prepare_v2(s->db, tables_sql, -1, &st, NULL)) != SQLITE_OK)
+		return first_read_failed(s, path, rc, err, size);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tables = sqlite3_column_int(st, 0);
+		ours = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return first_read_failed(s, path, rc, err, size);
+
+	if (app == STORE_APPLICATION_ID)
+		return ST_OK;
+	if (app != 0) {
+		snprintf(err, size, _("%s is not an ordesk store: it belongs to another application "
+		                      "(application_id %d)"), path, app);
+		return ST_DATAERR;
+	}
+	s->unstamped = 1;
+	if (ours == 4 && *version >= 1)
+		return ST_OK;
+	if (tables == 0 && *version == 0) {
+		if (flags & STORE_CREATE)
+			return ST_OK;
+		snprintf(err, size, _("%s is not an ordesk store: the database is empty ('ordesk init' makes a store)"),
+		         path);
+		return ST_DATAERR;
+	}
+	snprintf(err, size, _("%s is not an ordesk store: its tables are another application's"), path);
+	return ST_DATAERR;
+}
+
 enum status store_open(const char *path, unsigned flags, struct store **out,
                        char *err, size_t err_size)
 {
 	struct store *s = calloc(1, sizeof *s);
 	int oflags = SQLITE_OPEN_NOMUTEX;
 	enum status st = ST_OK;
-	int rc, version;
+	int rc, version = 0;
 	char mode[16] = "";
 
 	*out = NULL;
@@ -170,13 +290,16 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 		return ST_IOERR;
 	}
 	if (!(flags & STORE_MEMORY) &&
-	    (st = store_fs_prepare(path, (flags & STORE_CREATE) != 0, err, err_size)) != ST_OK) {
+	    (st = store_fs_prepare(path, (flags & STORE_CREATE) != 0, s->real, sizeof s->real,
+	                           err, err_size)) != ST_OK) {
 		free(s);
 		return st;
 	}
+	if (flags & STORE_MEMORY)
+		text_copy(s->real, path, sizeof s->real);
 	oflags |= (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY
 	                                   : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	rc = sqlite3_open_v2(s->real, &s->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, err_size, _("cannot open the store %s: %s"), path,
 		         s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
@@ -194,12 +317,10 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 	if (sqlite3_exec(s->db, "PRAGMA recursive_triggers = ON", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail_sql;
 
-	/* Reading the schema is the first touch of the file: a non-database fails here. */
-	version = pragma_int(s->db, "PRAGMA user_version");
-	if (version < 0) {
-		snprintf(err, err_size, _("%s is not an ordesk store: %s"), path, sqlite3_errmsg(s->db));
+	/* The first reads: whose file this is, before anything in it changes. */
+	if ((st = identify(s, path, flags, &version, err, err_size)) != ST_OK) {
 		store_close(s);
-		return ST_DATAERR;
+		return st;
 	}
 	if (!(flags & (STORE_READONLY | STORE_MEMORY))) {
 		sqlite3_stmt *jm;
@@ -266,7 +387,9 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 
 fail_sql:
 	snprintf(err, err_size, _("cannot set up the store %s: %s"), path, sqlite3_errmsg(s->db));
-	st = (sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY ? ST_BUSY : ST_IOERR;
+	st = status_of(sqlite3_errcode(s->db));
+	if (st == ST_INTERNAL)
+		st = ST_IOERR;
 	store_close(s);
 	return st;
 }
@@ -296,6 +419,15 @@ enum status store_begin(struct store *s)
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "BEGIN IMMEDIATE");
 	s->in_tx = 1;
+	/* A store from before the stamp gets it with its first write. */
+	if (s->unstamped) {
+		static const char stamp[] = "PRAGMA application_id = " STORE_APPLICATION_ID_TEXT;
+		if ((rc = sqlite3_exec(s->db, stamp, NULL, NULL, NULL)) != SQLITE_OK) {
+			enum status st = store_fail(s, rc, stamp);
+			store_rollback(s);
+			return st;
+		}
+	}
 	return ST_OK;
 }
 
@@ -309,6 +441,7 @@ enum status store_commit(struct store *s)
 		return st;
 	}
 	s->in_tx = 0;
+	s->unstamped = 0;
 	return ST_OK;
 }
 

@@ -4,6 +4,7 @@
 #include "ordesk/desk_backup.h"
 #include "ordesk/store_order.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,45 @@ START_TEST(restore_refuses_what_is_not_an_ordesk_store)
 }
 END_TEST
 
+START_TEST(backup_is_stamped_and_leaves_nothing_else)
+{
+	struct desk d;
+	char fifo[128];
+	sqlite3 *db;
+	DIR *dp;
+	struct dirent *e;
+	int files = 0, app = 0;
+
+	make_dir();
+	t_desk_open(&d, ROLE_ADMIN, T_MONDAY_0900);
+	ck_assert_int_eq(desk_backup(&d, copy), ST_OK);
+	/* Only the backup itself: the temporary name it was written under is gone. */
+	ck_assert_ptr_nonnull(dp = opendir(dir));
+	while ((e = readdir(dp)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			ck_assert_str_eq(e->d_name, "copy.db");
+			files++;
+		}
+	closedir(dp);
+	ck_assert_int_eq(files, 1);
+	ck_assert_int_eq(sqlite3_open_v2(copy, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	app = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	ck_assert_int_eq(app, STORE_APPLICATION_ID);
+	/* A FIFO is refused without waiting for a writer. */
+	snprintf(fifo, sizeof fifo, "%s/junk", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(desk_restore(&d, fifo), ST_DATAERR);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "not a regular file"));
+	t_desk_close(&d);
+	remove_dir();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("backup");
@@ -139,6 +179,7 @@ int main(void)
 	tcase_add_test(tc, clerk_may_not_back_up_nor_restore);
 	tcase_add_test(tc, restore_brings_back_the_backup_and_logs_it);
 	tcase_add_test(tc, restore_refuses_what_is_not_an_ordesk_store);
+	tcase_add_test(tc, backup_is_stamped_and_leaves_nothing_else);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }

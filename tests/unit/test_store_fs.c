@@ -75,24 +75,24 @@ static void remove_dir(void)
 
 START_TEST(private_directory_is_fine_and_store_is_made_0660)
 {
-	char path[128], err[512] = "";
+	char path[128], real[4096], err[512] = "";
 	struct stat st;
 
 	make_dir();
 	snprintf(path, sizeof path, "%s/s.db", dir);
 	mode_t old = umask(0);
-	ck_assert_int_eq(store_fs_prepare(path, 1, err, sizeof err), ST_OK);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_OK);
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0660);
 	unlink(path);
 	umask(077);
-	ck_assert_int_eq(store_fs_prepare(path, 1, err, sizeof err), ST_OK);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_OK);
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
 	umask(old);
 	/* Without create nothing is made. */
 	unlink(path);
-	ck_assert_int_eq(store_fs_prepare(path, 0, err, sizeof err), ST_OK);
+	ck_assert_int_eq(store_fs_prepare(path, 0, real, sizeof real, err, sizeof err), ST_OK);
 	ck_assert_int_ne(access(path, F_OK), 0);
 	remove_dir();
 }
@@ -100,16 +100,16 @@ END_TEST
 
 START_TEST(world_writable_directory_is_refused_even_sticky)
 {
-	char path[128], err[512] = "";
+	char path[128], real[4096], err[512] = "";
 
 	make_dir();
 	snprintf(path, sizeof path, "%s/s.db", dir);
 	ck_assert_int_eq(chmod(dir, 0777), 0);
-	ck_assert_int_eq(store_fs_prepare(path, 1, err, sizeof err), ST_IOERR);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_IOERR);
 	ck_assert_ptr_nonnull(strstr(err, "writable by every user"));
 	ck_assert_int_ne(access(path, F_OK), 0);
 	ck_assert_int_eq(chmod(dir, 01777), 0);
-	ck_assert_int_eq(store_fs_prepare(path, 1, err, sizeof err), ST_IOERR);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_IOERR);
 	ck_assert_ptr_nonnull(strstr(err, "writable by every user"));
 	remove_dir();
 }
@@ -117,25 +117,25 @@ END_TEST
 
 START_TEST(open_parent_without_sticky_bit_is_refused)
 {
-	char sub[128], path[128], err[512] = "";
+	char sub[128], path[128], real[4096], err[512] = "";
 
 	make_dir();
 	snprintf(sub, sizeof sub, "%s/a", dir);
 	snprintf(path, sizeof path, "%s/a/s.db", dir);
 	ck_assert_int_eq(mkdir(sub, 0700), 0);
 	ck_assert_int_eq(chmod(dir, 0777), 0);
-	ck_assert_int_eq(store_fs_prepare(path, 1, err, sizeof err), ST_IOERR);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_IOERR);
 	ck_assert_ptr_nonnull(strstr(err, "above the store"));
 	/* /tmp's way: sticky, so nobody can move a's directory away. */
 	ck_assert_int_eq(chmod(dir, 01777), 0);
-	ck_assert_int_eq(store_fs_prepare(path, 1, err, sizeof err), ST_OK);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_OK);
 	remove_dir();
 }
 END_TEST
 
 START_TEST(group_writable_directory_of_another_user_is_refused)
 {
-	char path[128], err[512] = "";
+	char path[128], real[4096], err[512] = "";
 
 	if (getuid() != 0)
 		return;   /* only root can give a directory away */
@@ -143,10 +143,72 @@ START_TEST(group_writable_directory_of_another_user_is_refused)
 	snprintf(path, sizeof path, "%s/s.db", dir);
 	ck_assert_int_eq(chmod(dir, 0770), 0);
 	ck_assert_int_eq(chown(dir, 65534, (gid_t)-1), 0);
-	ck_assert_int_eq(store_fs_prepare(path, 1, err, sizeof err), ST_IOERR);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_IOERR);
 	ck_assert_ptr_nonnull(strstr(err, "neither root nor you"));
 	ck_assert_int_eq(chown(dir, 0, (gid_t)-1), 0);
-	ck_assert_int_eq(store_fs_prepare(path, 1, err, sizeof err), ST_OK);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_OK);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(links_are_followed_to_the_real_directory)
+{
+	char path[192], link[128], sub[128], real[4096], want[4096], err[512] = "";
+	struct stat st;
+
+	make_dir();
+	snprintf(sub, sizeof sub, "%s/a", dir);
+	ck_assert_int_eq(mkdir(sub, 0777), 0);
+	chmod(sub, 0777);
+	snprintf(path, sizeof path, "%s/s.db", sub);
+	snprintf(link, sizeof link, "%s/s.db", dir);
+	/* A relative link to a store not made yet, in a directory everyone may write. */
+	ck_assert_int_eq(symlink("a/s.db", link), 0);
+	ck_assert_int_eq(store_fs_resolve(link, real, sizeof real), 0);
+	ck_assert_ptr_nonnull(realpath(sub, want));
+	strcat(want, "/s.db");
+	ck_assert_str_eq(real, want);
+	ck_assert_int_eq(store_fs_prepare(link, 1, real, sizeof real, err, sizeof err), ST_IOERR);
+	ck_assert_ptr_nonnull(strstr(err, "writable by every user"));
+	ck_assert_int_ne(lstat(path, &st), 0);
+	/* Private, the store is made behind the link, 0660 less the umask's group bits. */
+	chmod(sub, 0700);
+	mode_t old = umask(022);
+	ck_assert_int_eq(store_fs_prepare(link, 1, real, sizeof real, err, sizeof err), ST_OK);
+	umask(old);
+	ck_assert_str_eq(real, want);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0640);
+	unlink(link);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(what_cannot_be_a_store_is_refused_untouched)
+{
+	char path[128], real[4096], err[512] = "";
+	struct stat st;
+
+	make_dir();
+	ck_assert_int_eq(store_fs_prepare("/dev/null", 0, real, sizeof real, err, sizeof err), ST_DATAERR);
+	ck_assert_ptr_nonnull(strstr(err, "not a regular file"));
+	snprintf(path, sizeof path, "%s/s.db", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_DATAERR);
+	unlink(path);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fclose(f);
+	ck_assert_int_eq(store_fs_prepare(path, 0, real, sizeof real, err, sizeof err), ST_DATAERR);
+	ck_assert_ptr_nonnull(strstr(err, "empty"));
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_OK);
+	f = fopen(path, "w");
+	fputs("id,name\n1,x\n", f);
+	fclose(f);
+	ck_assert_int_eq(store_fs_prepare(path, 1, real, sizeof real, err, sizeof err), ST_DATAERR);
+	ck_assert_ptr_nonnull(strstr(err, "not an SQLite database"));
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_size, 12);
 	remove_dir();
 }
 END_TEST
@@ -163,6 +225,8 @@ int main(void)
 	tcase_add_test(tc, world_writable_directory_is_refused_even_sticky);
 	tcase_add_test(tc, open_parent_without_sticky_bit_is_refused);
 	tcase_add_test(tc, group_writable_directory_of_another_user_is_refused);
+	tcase_add_test(tc, links_are_followed_to_the_real_directory);
+	tcase_add_test(tc, what_cannot_be_a_store_is_refused_untouched);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
