@@ -10,7 +10,8 @@ quoting   off
 dates     ymd
 rows      items
 require   order_ref sku qty
-cancelled cancelled
+# order-status Cancelled (the reports' spelling), Canceled (the API's)
+cancelled cancelled, canceled
 shipped   shipped
 # fulfillment-channel Amazon (AFN): Amazon ships it from its own stock.
 channel_fulfils amazon, afn

@@ -12,7 +12,9 @@
  * raise one needs_info naming each bad field; a re-import updates orders
  * still in new or review whose content changed, leaves unchanged ones
  * alone, and raises customer_change for orders past review and for channel
- * cancellations of unshipped orders; the same phone and items under
+ * cancellations of unshipped orders; orders it does not have that the
+ * channel already cancelled, shipped or ships itself are left out and
+ * counted; the same phone and items under
  * another order id within import.duplicate_window raise duplicate_suspect.
  * Structural damage commits nothing (ST_DATAERR, "FILE:LINE:COL: what").
  */
@@ -36,6 +38,7 @@ struct desk_import_result {
 	long rows;
 	long created, updated, unchanged, flagged, rejected;
 	long shipped;           /* orders new to the store that the channel shipped or ships: left out */
+	long cancelled;         /* orders new to the store that the channel cancelled: left out */
 	char profile[32];
 	char encoding[16];
 };

@@ -36,13 +36,17 @@ struct import_line {
 
 struct import_order {
 	const char *channel, *ref;
-	const char *customer, *phone, *email, *address, *note, *flags, *state, *currency;
+	const char *customer, *phone, *email, *address, *note, *flags, *currency;
+	const char *state;      /* the channel's states of its lines, each once, "; " between */
 	int tier;               /* enum tier */
 	int type;               /* enum otype */
 	time_t ordered_at;      /* 0 when missing or unreadable (a problem says so) */
 	long long total_cents;  /* the file's order total, else the sum of the lines */
-	int cancelled;          /* the channel says it is cancelled */
-	int shipped;            /* the channel says it shipped it already, or ships it itself */
+	int cancelled;          /* the channel says it is cancelled: every line of it */
+	int shipped;            /* the channel says it shipped every line it has not cancelled, or
+	                         * ships it itself */
+	const char *cause;      /* the value that says so ("" for neither) */
+	int cause_field;        /* the field it is from: IF_STATE, IF_CANCELLED_AT, IF_FULFILLED_BY */
 	const struct import_line *lines;
 	int nlines;
 	const struct import_problem *problems;

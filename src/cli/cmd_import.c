@@ -130,9 +130,12 @@ static enum status import_one(struct cli *c, const char *path, const struct desk
 	if (st != ST_OK)
 		return cli_report(c, st);
 	text_clean(run.name, name, sizeof name);
-	char shipped[96] = "";
+	char shipped[192] = "";
+	if (res.cancelled)
+		snprintf(shipped, sizeof shipped, _("%ld cancelled by the channel, left out; "), res.cancelled);
 	if (res.shipped)
-		snprintf(shipped, sizeof shipped, _("%ld shipped by the channel, left out; "), res.shipped);
+		snprintf(shipped + strlen(shipped), sizeof shipped - strlen(shipped),
+		         _("%ld shipped by the channel, left out; "), res.shipped);
 	printf(_("%s%s: %ld rows read; orders: %ld new, %ld updated, %ld unchanged, %ld flagged; "
 	         "%ld rows rejected; %sprofile %s (%s); %.2f s\n"),
 	       o.dry_run ? _("dry run, nothing written: ") : "", name, res.rows, res.created, res.updated,

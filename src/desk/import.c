@@ -330,20 +330,22 @@ static void where(struct ctx *c, const struct import_order *io, char *buf, size_
 static enum status state_check(struct ctx *c, long long id, enum stage stage,
                                const struct import_order *io, int *raised)
 {
-	char state[128];
+	char cause[160], value[128];
 
 	if ((!io->cancelled && !io->shipped) || stage >= STAGE_SHIPPED)
 		return ST_OK;
-	text_clean(io->state, state, sizeof state);
+	/* what said so, as "state: 已关闭" or "cancelled_at: 2025-12-08 10:00" */
+	text_clean(io->cause, value, sizeof value);
+	snprintf(cause, sizeof cause, "%s: %s", import_field_name(io->cause_field),
+	         *value ? value : io->cancelled ? "cancelled" : "shipped");
 	if (io->cancelled)
 		snprintf(c->desc, sizeof c->desc,
-		         _("the channel cancelled this order (state: %s): a supervisor should cancel it"),
-		         *state ? state : "cancelled");
+		         _("the channel cancelled this order (%s): a supervisor should cancel it"), cause);
 	else
 		snprintf(c->desc, sizeof c->desc,
-		         _("the channel says it shipped this order (state: %s) before the desk did: "
+		         _("the channel says it shipped this order (%s) before the desk did: "
 		           "make sure it is not shipped twice"),
-		         *state ? state : "shipped");
+		         cause);
 	return raise_exc(c, id, stage, EXKIND_CUSTOMER_CHANGE, c->desc,
 	                 io->cancelled ? "cancelled; role=supervisor" : "shipped by the channel; role=supervisor", 0,
 	                 raised);
@@ -550,6 +552,11 @@ static int on_order(void *arg, const struct import_order *io)
 	if ((st = store_ingest_find(c->d->store, c->batch, io->channel, io->ref, &f)) != ST_OK) {
 		c->fail = desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
 		return c->fail;
+	}
+	if (!f.id && io->cancelled) {
+		/* Cancelled before the desk ever saw it: no work here, nothing to tell anyone. */
+		c->res->cancelled++;
+		return 0;
 	}
 	if (!f.id && io->shipped) {
 		/* Shipped before the desk ever saw it, or shipped by the channel itself: no work here. */

@@ -24,6 +24,9 @@
 
 struct tmp_line {
 	size_t sku, name;        /* offsets in the order buffer */
+	size_t state, cat;       /* the row's own state and cancelled_at (0: the order's) */
+	int own;                 /* the row gives its own state or cancellation */
+	int cancelled;           /* what the channel says of the line */
 	long qty;
 	long long unit_cents;
 	long line;
@@ -35,6 +38,8 @@ struct held_row {
 	int n;
 	long line, end_line;
 };
+
+#define STATES_MAX 256
 
 struct state {
 	const struct import_opts *opts;
@@ -80,6 +85,9 @@ struct state {
 	int nhr, caphr;
 	const char *replay_ptr[IMPORT_COLUMNS_MAX];
 	size_t replay_len[IMPORT_COLUMNS_MAX];
+	/* the order's states, each once, and what says it is cancelled or shipped */
+	char states[STATES_MAX], cause[STATES_MAX];
+	int cause_field;
 	/* handed to the sink */
 	struct import_line lines_out[256];
 	struct import_line *lines_big;
@@ -275,6 +283,99 @@ static void keep_flags(const char *in, int urgent, char *out, size_t size)
 	}
 }
 
+static int cancelled_at_set(const char *cat)
+{
+	return *cat && strncmp(cat, "0000", 4) != 0;
+}
+
+/* Adds s to the order's states unless there, "; " between them (cut when full). */
+static void states_add(struct state *st, const char *s)
+{
+	size_t n = strlen(st->states), k = strlen(s);
+
+	if (!*s)
+		return;
+	for (const char *p = st->states; *p;) {
+		size_t seg = strcspn(p, ";");
+		if (seg == k && strncmp(p, s, k) == 0)
+			return;
+		p += seg;
+		p += strspn(p, "; ");
+	}
+	if (n + k + 3 < sizeof st->states)
+		snprintf(st->states + n, sizeof st->states - n, "%s%s", n ? "; " : "", s);
+}
+
+static void set_cause(struct state *st, int field, const char *value)
+{
+	st->cause_field = field;
+	text_copy(st->cause, value, sizeof st->cause);
+}
+
+/*
+ * What the channel says of the order: each line by its row's own state and
+ * cancellation (a row that gives neither has the order's, as Shopify's
+ * continuation rows), the order cancelled only when every line is, shipped
+ * when every line it still has is, or when the channel ships it itself.  A
+ * cancelled line of an order that goes on (Douyin's closed free gift beside a
+ * pending item) is dropped: it is not to be picked.  Fills the order's
+ * states and the value that says it is cancelled or shipped.
+ */
+static void judge_states(struct state *st, const int *said, int *cancelled, int *shipped)
+{
+	int ncancelled = 0, nshipped = 0, keep = 0;
+
+	st->states[0] = st->cause[0] = '\0';
+	st->cause_field = IF_STATE;
+	if (st->ntl == 0) {
+		/* an order without lines: what its rows said */
+		const char *cat = ov(st, IF_CANCELLED_AT);
+		states_add(st, ov(st, IF_STATE));
+		*cancelled = said[PW_CANCELLED] || cancelled_at_set(cat);
+		*shipped = said[PW_SHIPPED] || said[PW_CHANNEL_FULFILS];
+		if (said[PW_CANCELLED] || (!*cancelled && said[PW_SHIPPED]))
+			set_cause(st, IF_STATE, ov(st, IF_STATE));
+		else if (*cancelled)
+			set_cause(st, IF_CANCELLED_AT, cat);
+		else if (*shipped)
+			set_cause(st, IF_FULFILLED_BY, ov(st, IF_FULFILLED_BY));
+		return;
+	}
+	for (int i = 0; i < st->ntl; i++) {
+		struct tmp_line *l = &st->tl[i];
+		const char *state = l->own ? text_buf_str(&st->ob, l->state) : ov(st, IF_STATE);
+		const char *cat = l->own ? text_buf_str(&st->ob, l->cat) : ov(st, IF_CANCELLED_AT);
+		int by_word = import_profile_has_word(&st->prof, PW_CANCELLED, state);
+		states_add(st, state);
+		l->cancelled = by_word || cancelled_at_set(cat);
+		if (l->cancelled) {
+			/* the first line's cause, a state word before a time */
+			if (!ncancelled++ || (by_word && st->cause_field != IF_STATE))
+				set_cause(st, by_word ? IF_STATE : IF_CANCELLED_AT, by_word ? state : cat);
+		} else if (import_profile_has_word(&st->prof, PW_SHIPPED, state)) {
+			nshipped++;
+		}
+	}
+	*cancelled = ncancelled == st->ntl;
+	if (*cancelled)
+		return;
+	st->cause[0] = '\0';
+	*shipped = nshipped == st->ntl - ncancelled || said[PW_CHANNEL_FULFILS];
+	if (said[PW_CHANNEL_FULFILS]) {
+		set_cause(st, IF_FULFILLED_BY, ov(st, IF_FULFILLED_BY));
+	} else if (*shipped) {
+		for (int i = 0; i < st->ntl && !*st->cause; i++)
+			if (!st->tl[i].cancelled)
+				set_cause(st, IF_STATE, st->tl[i].own ? text_buf_str(&st->ob, st->tl[i].state)
+				                                      : ov(st, IF_STATE));
+	}
+	/* the cancelled lines of an order that goes on are no work */
+	for (int i = 0; i < st->ntl; i++)
+		if (!st->tl[i].cancelled)
+			st->tl[keep++] = st->tl[i];
+	st->ntl = keep;
+}
+
 /* Hands the gathered order to the sink. */
 static int order_emit(struct state *st)
 {
@@ -295,7 +396,6 @@ static int order_emit(struct state *st)
 	o.email = ov(st, IF_EMAIL);
 	o.address = ov(st, FIELD_ADDRESS);
 	o.note = ov(st, FIELD_NOTE);
-	o.state = ov(st, IF_STATE);
 	o.line = st->first_line;
 	o.end_line = st->last_line;
 
@@ -350,6 +450,11 @@ static int order_emit(struct state *st)
 	keep_flags(ov(st, FIELD_FLAGS), said[PW_URGENT], flags, sizeof flags);
 	o.flags = flags;
 
+	judge_states(st, said, &o.cancelled, &o.shipped);
+	o.state = st->states;
+	o.cause = st->cause;
+	o.cause_field = st->cause_field;
+
 	/* Lines: pointers into the order buffer, now that it no longer grows. */
 	struct import_line *lines = st->lines_out;
 	if (st->ntl > (int)(sizeof st->lines_out / sizeof st->lines_out[0])) {
@@ -381,9 +486,6 @@ static int order_emit(struct state *st)
 	                       sizeof currency) == 0)
 		o.total_cents = cents;
 	o.currency = *ov(st, IF_CURRENCY) ? ov(st, IF_CURRENCY) : currency;
-	const char *cat = ov(st, IF_CANCELLED_AT);
-	o.cancelled = (*cat && strncmp(cat, "0000", 4) != 0) || said[PW_CANCELLED];
-	o.shipped = said[PW_SHIPPED] || said[PW_CHANNEL_FULFILS];
 	o.problems = st->problems;
 	o.nproblems = st->nproblems;
 	o.more_problems = st->more_problems;
@@ -522,9 +624,13 @@ static int add_line(struct state *st, const struct import_row *row)
 		}
 	}
 	struct tmp_line *l = &st->tl[st->ntl];
+	const char *state = rv(st, IF_STATE), *cat = rv(st, IF_CANCELLED_AT);
 	l->sku = text_buf_put(&st->ob, sku, strlen(sku));
 	l->name = text_buf_put(&st->ob, name, strlen(name));
-	if (!l->sku || !l->name)
+	l->state = *state ? text_buf_put(&st->ob, state, strlen(state)) : 0;
+	l->cat = *cat ? text_buf_put(&st->ob, cat, strlen(cat)) : 0;
+	l->own = *state || *cat;
+	if (!l->sku || !l->name || (*state && !l->state) || (*cat && !l->cat))
 		return ST_INTERNAL;
 	l->qty = qty;
 	l->unit_cents = cents;

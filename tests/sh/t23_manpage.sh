@@ -33,13 +33,13 @@ man_flags=$(awk 'prev == ".B flags" { sub(/^any of /, ""); sub(/\.$/, ""); print
 check "edit names the flags" [ -n "$prog_flags" ]
 check "the man page lists exactly the order flags ($prog_flags)" [ "$prog_flags" = "$man_flags" ]
 
-# The urgent services, shipped states and channel-fulfilled values the man page
+# The urgent services, cancelled and shipped states and channel-fulfilled values the man page
 # names, in its marked passages on them, are the shipped profiles' own.
 # (compared in lower case, as the profiles' words are matched)
 man_text=$(section "profile words" | tr -s ' \n' '  ' | tr 'A-Z' 'a-z')
 check "the man page marks its passages on profile words" [ -n "$man_text" ]
 for prof in "$(dirname "$0")"/../../data/profiles/*.profile; do
-	for directive in urgent shipped channel_fulfils; do
+	for directive in urgent cancelled shipped channel_fulfils; do
 		sed -n "s/^$directive[[:space:]]*//p" "$prof" | tr ',' '\n' | sed 's/^ *//; s/ *$//' | tr 'A-Z' 'a-z' >"$T/words"
 		while read -r w; do
 			[ -n "$w" ] || continue

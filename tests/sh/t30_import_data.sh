@@ -44,8 +44,8 @@ fresh; od import "$D/shopify-orders.csv" >/dev/null
 	&& ok "shopify: apostrophe and '-' placeholders cleaned from the address" || not_ok "shopify: address $(q "SELECT address FROM orders WHERE channel_ref = '5550001060'")"
 q "SELECT note FROM orders WHERE channel_ref = '5550001060'" | grep -q 'Ring twice' && ok "shopify: notes keep their newlines" || not_ok "shopify: notes"
 [ "$(q "SELECT priority FROM orders WHERE channel_ref = '5550001061'")" = "urgent" ] && ok "shopify: tag urgent makes it urgent" || not_ok "shopify: urgent tag"
-[ "$(q "SELECT exc_kinds FROM orders WHERE channel_ref = '5550001062'")" = "customer_change" ] \
-	&& ok "shopify: a cancelled order raises customer_change" || not_ok "shopify: cancelled order"
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '5550001062'")" = 0 ] \
+	&& ok "shopify: an order voided before the desk saw it is left out" || not_ok "shopify: the voided order #1062 was imported"
 [ "$(q "SELECT priority || ' ' || flags FROM orders WHERE channel_ref = '5550001063'")" = "urgent urgent" ] \
 	&& ok "shopify: an express Shipping Method makes it urgent" || not_ok "shopify: express $(q "SELECT priority, flags FROM orders WHERE channel_ref = '5550001063'")"
 [ "$(q "SELECT priority FROM orders WHERE channel_ref = '5550001060'")" != "urgent" ] \
@@ -53,8 +53,8 @@ q "SELECT note FROM orders WHERE channel_ref = '5550001060'" | grep -q 'Ring twi
 [ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '5550001059'")" = 0 ] \
 	&& ok "shopify: an order already fulfilled is left out" || not_ok "shopify: the fulfilled order #1059 was imported"
 fresh; od import "$D/shopify-orders.csv" >"$T/out"
-contains "$T/out" "4 new, 0 updated, 0 unchanged, 1 flagged; 0 rows rejected; 1 shipped by the channel, left out; profile shopify" \
-	"shopify: the summary counts the fulfilled order as left out"
+contains "$T/out" "3 new, 0 updated, 0 unchanged, 0 flagged; 0 rows rejected; 1 cancelled by the channel, left out; 1 shipped by the channel, left out; profile shopify" \
+	"shopify: the summary counts the voided and the fulfilled order as left out"
 # An order the desk has that the channel then fulfils is kept, with its state.
 sed 's/^#1061,\(.*\),paid,,,/#1061,\1,paid,,fulfilled,/' "$D/shopify-orders.csv" >"$T/shopify-fulfilled.csv"
 grep -q '^#1061,.*,paid,,fulfilled,' "$T/shopify-fulfilled.csv" && ok "shopify: #1061 re-exported as fulfilled" || not_ok "shopify: sed did not mark #1061"
@@ -65,16 +65,16 @@ od import "$hostile" >"$T/out"
 q "SELECT why FROM events WHERE what = 'channel-state'" >"$T/why"
 grep -q 'fulfilled' "$T/why" && ok "shopify: the state change is recorded with the file's name" || not_ok "shopify: no channel-state event"
 if grep -q "$(printf '\033')" "$T/why"; then not_ok "shopify: the event holds the file name's escape raw"; else ok "shopify: the event's file name is cleaned"; fi
-contains "$T/out" "0 new, 1 updated, 3 unchanged" "shopify: a known order fulfilled by the channel is updated, not left out"
+contains "$T/out" "0 new, 1 updated, 2 unchanged" "shopify: a known order fulfilled by the channel is updated, not left out"
 [ "$(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001061'")" = "paid, fulfilled" ] \
 	&& ok "shopify: its channel state says fulfilled" || not_ok "shopify: state $(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001061'")"
-contains "$T/out" "1 updated, 3 unchanged, 1 flagged" "shopify: fulfilled by the channel before the desk shipped it: flagged"
+contains "$T/out" "1 updated, 2 unchanged, 1 flagged" "shopify: fulfilled by the channel before the desk shipped it: flagged"
 shipped_exc="SELECT count(*) FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE o.channel_ref = '5550001061'
              AND e.kind = 'customer_change' AND e.status = 'open' AND e.detail LIKE 'shipped by the channel%'"
 [ "$(q "$shipped_exc")" = 1 ] && ok "shopify: a customer_change says the channel shipped it, for a supervisor" \
 	|| not_ok "shopify: no customer_change for the channel's shipment: $(q "SELECT kind, detail FROM exceptions")"
 od import "$T/shopify-fulfilled.csv" >"$T/out"
-contains "$T/out" "0 updated, 4 unchanged, 0 flagged" "shopify: the same fulfilled export again raises nothing more"
+contains "$T/out" "0 updated, 3 unchanged, 0 flagged" "shopify: the same fulfilled export again raises nothing more"
 [ "$(q "$shipped_exc")" = 1 ] && ok "shopify: still one exception" || not_ok "shopify: $(q "$shipped_exc") exceptions"
 
 # Shopify re-saved by Excel in the UK: 07/12/2025 19:08, day first; #1064 on 13/12/2025 says so for the file
@@ -84,8 +84,8 @@ fresh; od import "$D/shopify-excel-uk.csv" >/dev/null
 # without that order the file does not say: the dates are flagged, not guessed
 grep -v '^#1064,' "$D/shopify-excel-uk.csv" >"$T/excel-uk-ambiguous.csv"
 fresh; od import "$T/excel-uk-ambiguous.csv" >"$T/out"
-contains "$T/out" "4 new, 0 updated, 0 unchanged, 4 flagged" "excel uk: without evidence every order is flagged"
-[ "$(q "SELECT count(*) FROM exceptions WHERE kind = 'needs_info' AND detail LIKE '%ordered_at%' AND description LIKE '%either way round%'")" = 4 ] \
+contains "$T/out" "3 new, 0 updated, 0 unchanged, 3 flagged" "excel uk: without evidence every order is flagged"
+[ "$(q "SELECT count(*) FROM exceptions WHERE kind = 'needs_info' AND detail LIKE '%ordered_at%' AND description LIKE '%either way round%'")" = 3 ] \
 	&& ok "excel uk: the needs_info names ordered_at and why" || not_ok "excel uk: $(q "SELECT kind, detail, description FROM exceptions")"
 
 # eBay: header below a line of bare commas; the summary row and its item rows are one order; footer lines rejected
@@ -120,14 +120,26 @@ fresh; od import "$D/amazon-unshipped.txt" "$D/amazon-all-orders-cp1252.txt" >/d
 [ "$(q "SELECT name FROM order_lines WHERE sku = 'PEN-03'")" = '"Smooth" gel pen' ] && ok "amazon: quote at a field's start kept" || not_ok "amazon: leading quote"
 [ "$(q "SELECT ordered_at FROM orders WHERE channel_ref = '114-3941689-8772232'")" = "1506201503" ] && ok "amazon: -07:00 applied" || not_ok "amazon: zone"
 [ "$(q "SELECT name FROM order_lines WHERE sku = 'MUG-01' AND name LIKE 'Caf%'")" = "Café tasse – émaillée" ] && ok "amazon: Windows-1252 decoded" || not_ok "amazon: cp1252"
-[ "$(q "SELECT unit_price_cents FROM order_lines WHERE sku = 'TEA-02'")" = "1200" ] && ok "amazon: item-price is for the quantity" || not_ok "amazon: unit price"
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '305-7654321-1234567'")" = 0 ] \
+	&& ok "amazon: an order Amazon cancelled before the desk saw it is left out" || not_ok "amazon: the Cancelled order was imported"
 [ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '305-5555555-5555555'")" = 0 ] \
 	&& ok "amazon: an order Amazon fulfils itself (fulfillment-channel Amazon) is left out" || not_ok "amazon: the FBA order was imported"
 [ "$(q "SELECT group_concat(priority, ' ') FROM (SELECT priority FROM orders WHERE channel_ref IN ('114-3941689-8772232', '114-0000001-0000002') ORDER BY channel_ref DESC)")" = "normal urgent" ] \
 	&& ok "amazon: ship-service-level NextDay is urgent, Standard is not" || not_ok "amazon: service level $(q "SELECT channel_ref, priority FROM orders")"
 fresh; od import "$D/amazon-all-orders-cp1252.txt" >"$T/out"
-contains "$T/out" "2 new, 0 updated, 0 unchanged, 2 flagged; 0 rows rejected; 1 shipped by the channel, left out;" \
-	"amazon: the summary counts the FBA order as left out"
+contains "$T/out" "1 new, 0 updated, 0 unchanged, 1 flagged; 0 rows rejected; 1 cancelled by the channel, left out; 1 shipped by the channel, left out;" \
+	"amazon: the summary counts the cancelled and the FBA order as left out"
+# The same order still pending first: it is work, its item-price is for the quantity; then the
+# channel cancels it, and a supervisor is asked to cancel it too.
+fresh; sed 's/	Cancelled	/	Pending	/' "$D/amazon-all-orders-cp1252.txt" >"$T/amazon-pending.txt"
+od import "$T/amazon-pending.txt" >"$T/out"
+contains "$T/out" "2 new, 0 updated, 0 unchanged, 2 flagged;" "amazon: the order is new work while pending"
+[ "$(q "SELECT unit_price_cents FROM order_lines WHERE sku = 'TEA-02'")" = "1200" ] && ok "amazon: item-price is for the quantity" || not_ok "amazon: unit price"
+od import "$D/amazon-all-orders-cp1252.txt" >"$T/out"
+contains "$T/out" "0 new, 1 updated, 1 unchanged, 1 flagged;" "amazon: a known order the channel cancels is updated and flagged"
+[ "$(q "SELECT e.description FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE o.channel_ref = '305-7654321-1234567' AND e.kind = 'customer_change'")" \
+	= "the channel cancelled this order (state: Cancelled): a supervisor should cancel it" ] \
+	&& ok "amazon: the customer_change quotes the state" || not_ok "amazon: $(q "SELECT kind, description FROM exceptions")"
 
 # JD (GBK): ="…" ids unwrapped, full-width yen, masked fields flagged, order total not summed
 fresh; od import "$D/jd-pop-gbk.csv" >/dev/null
@@ -142,6 +154,44 @@ fresh; od import "$D/douyin-bom.csv" "$D/taobao-gbk.csv" >/dev/null
 [ "$(q "SELECT phone FROM orders WHERE channel_ref = '3412345678901234567'")" = 13800009999 ] && ok "taobao: phone apostrophe removed" || not_ok "taobao: phone"
 [ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '3412345678901234569'")" = 0 ] \
 	&& ok "taobao: an order the seller already shipped (卖家已发货) is left out" || not_ok "taobao: the shipped order was imported"
+
+# Douyin gives a state per sub-order: a closed free gift beside an item still to ship is not a
+# cancelled order (the gift's line is dropped); an order is cancelled when every sub-order is.
+fresh; od import "$D/douyin-closed.csv" >/dev/null
+[ "$(q "SELECT lines || ' ' || items || '|' || channel_state || '|' || exc_kinds FROM orders WHERE channel_ref = '6920009000000000100'")" = "1 1|待发货; 已关闭|" ] \
+	&& ok "douyin: a closed gift beside a pending item: the order is work, unflagged, the gift dropped" \
+	|| not_ok "douyin: $(q "SELECT lines, items, channel_state, exc_kinds FROM orders")"
+[ "$(q "SELECT group_concat(sku) FROM order_lines")" = "DY-1001" ] && ok "douyin: the item to ship is the line kept" || not_ok "douyin: lines $(q "SELECT sku FROM order_lines")"
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref IN ('6920009000000000200', '6920009000000000300')")" = 0 ] \
+	&& ok "douyin: orders closed (已关闭) before the desk saw them are left out" || not_ok "douyin: closed orders imported"
+# The same orders known to the desk while still to ship, then closed.
+sed 's/,已关闭,[^,]*,[^,]*,/,待发货,,,/' "$D/douyin-closed.csv" >"$T/douyin-open.csv"
+fresh; od import "$T/douyin-open.csv" >"$T/out"
+contains "$T/out" "3 new, 0 updated, 0 unchanged, 0 flagged;" "douyin: every order to ship is new work"
+od import "$D/douyin-closed.csv" >"$T/out"
+contains "$T/out" "0 new, 3 updated, 0 unchanged, 2 flagged;" "douyin: closed later: updated, the two closed orders flagged"
+[ "$(q "SELECT lines || '|' || exc_kinds FROM orders WHERE channel_ref = '6920009000000000100'")" = "1|" ] \
+	&& ok "douyin: the gift closed later leaves the order one line, unflagged" || not_ok "douyin: $(q "SELECT channel_ref, lines, exc_kinds FROM orders")"
+[ "$(q "SELECT e.description FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE o.channel_ref = '6920009000000000300'")" \
+	= "the channel cancelled this order (state: 已关闭): a supervisor should cancel it" ] \
+	&& ok "douyin: the customer_change quotes the state that cancelled it" || not_ok "douyin: $(q "SELECT description FROM exceptions")"
+if q "SELECT description FROM exceptions" | grep -q 待发货; then not_ok "douyin: a message quotes 待发货"; else ok "douyin: no message quotes 待发货"; fi
+
+# Shopify: an order cancelled and refunded before the desk saw it is left out; one the desk has
+# is flagged, quoting its cancellation time.
+fresh; od import "$D/shopify-cancelled.csv" >/dev/null
+[ "$(q "SELECT count(*) FROM orders WHERE channel_ref = '5550001070'")" = 0 ] \
+	&& ok "shopify: cancelled and refunded: left out" || not_ok "shopify: #1070 imported"
+[ "$(q "SELECT channel_state FROM orders WHERE channel_ref = '5550001072'")" = "partially_refunded, unfulfilled" ] \
+	&& ok "shopify: partly refunded is still work" || not_ok "shopify: #1072 $(q "SELECT channel_ref, channel_state FROM orders")"
+sed 's/^#1070,\([^,]*\),refunded,/#1070,\1,paid,/; s/,2025-12-09 11:40:02 +0100,/,,/' "$D/shopify-cancelled.csv" >"$T/shopify-open.csv"
+fresh; od import "$T/shopify-open.csv" >"$T/out"
+contains "$T/out" "3 new, 0 updated, 0 unchanged, 0 flagged;" "shopify: #1070 is work before its cancellation"
+od import "$D/shopify-cancelled.csv" >"$T/out"
+contains "$T/out" "0 new, 1 updated, 2 unchanged, 1 flagged;" "shopify: cancelled later: flagged"
+[ "$(q "SELECT e.description FROM exceptions e JOIN orders o ON o.id = e.order_id WHERE o.channel_ref = '5550001070'")" \
+	= "the channel cancelled this order (cancelled_at: 2025-12-09 11:40:02 +0100): a supervisor should cancel it" ] \
+	&& ok "shopify: the customer_change quotes the cancellation" || not_ok "shopify: $(q "SELECT description FROM exceptions")"
 
 # Excel-mangled ids are rejected with the reason, protected ones kept
 fresh; od import --rejects "$T/rej.csv" "$D/odd-excel-ids.csv" >/dev/null

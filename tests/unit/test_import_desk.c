@@ -589,6 +589,39 @@ START_TEST(held_and_direct_exceptions_interleave)
 }
 END_TEST
 
+/* Orders the desk has never seen that the channel already cancelled or shipped
+ * are no work: left out, counted, nothing raised; known ones are flagged. */
+START_TEST(new_orders_already_cancelled_are_left_out)
+{
+	struct desk d;
+	struct desk_import_result r;
+	const char *v1 = GENERIC
+		"EC,C-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,cancelled\n"
+		"EC,C-2,2026-11-16 08:00,Bo,,+44 20 7946 0002,\"2 Road, Leeds\",MUG-01,1,1,,,,shipped\n"
+		"EC,C-3,2026-11-16 08:00,Cy,,+44 20 7946 0003,\"3 Road, Leeds\",MUG-01,1,1,,,,paid\n";
+	const char *v2 = GENERIC
+		"EC,C-3,2026-11-16 08:00,Cy,,+44 20 7946 0003,\"3 Road, Leeds\",MUG-01,1,1,,,,cancelled\n";
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	ck_assert_int_eq(import_text(&d, v1, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 1);
+	ck_assert_int_eq(r.cancelled, 1);
+	ck_assert_int_eq(r.shipped, 1);
+	ck_assert_int_eq(r.flagged, 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM orders WHERE channel_ref <> 'C-3'"), 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions"), 0);
+	ck_assert_int_eq(import_text(&d, v2, 0, &r), ST_OK);
+	ck_assert_int_eq(r.updated, 1);
+	ck_assert_int_eq(r.cancelled, 0);
+	ck_assert_int_eq(r.flagged, 1);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions WHERE kind = 'customer_change' AND description = "
+	                           "'the channel cancelled this order (state: cancelled): a supervisor should cancel it'"), 1);
+	ck_assert_int_eq(desk_check(&d), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
 /* Every index of the store, name and definition, in one string. */
 static void index_list(struct desk *d, char *out, size_t size)
 {
@@ -722,6 +755,7 @@ int main(void)
 	tcase_add_test(tc, reimports_update_new_orders_and_flag_picked_ones);
 	tcase_add_test(tc, line_ends_and_trailing_blanks_are_no_change);
 	tcase_add_test(tc, held_and_direct_exceptions_interleave);
+	tcase_add_test(tc, new_orders_already_cancelled_are_left_out);
 	tcase_add_test(tc, damage_dry_runs_and_roles_write_nothing);
 	suite_add_tcase(s, tc);
 	return t_run(s);

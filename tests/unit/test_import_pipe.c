@@ -74,10 +74,11 @@ static int on_order(void *arg, const struct import_order *o)
 		l->ahead = ftell(l->fp);
 	}
 	l->orders++;
-	say(l, "order %s/%s %ld-%ld [%s|%s|%s|%s|%s|%s|%s|%s] t%d y%d at%lld total%lld c%d %s:",
+	say(l, "order %s/%s %ld-%ld [%s|%s|%s|%s|%s|%s|%s|%s] t%d y%d at%lld total%lld c%d s%d %d:%s %s:",
 	    z(o->channel), z(o->ref), o->line, o->end_line, z(o->customer), z(o->phone), z(o->email),
 	    z(o->address), z(o->note), z(o->flags), z(o->state), z(o->currency), o->tier, o->type,
-	    (long long)o->ordered_at, o->total_cents, o->cancelled, o->hash);
+	    (long long)o->ordered_at, o->total_cents, o->cancelled, o->shipped, o->cause_field,
+	    z(o->cause), o->hash);
 	for (int i = 0; i < o->nlines; i++)
 		say(l, " %s/%s*%ld@%lld(%ld)", z(o->lines[i].sku), z(o->lines[i].name), o->lines[i].qty,
 		    o->lines[i].unit_cents, o->lines[i].line);

@@ -571,6 +571,75 @@ START_TEST(an_urgent_service_adds_the_urgent_flag)
 }
 END_TEST
 
+/* Each order's verdict, states, cause and lines, as "REF c1 s0 [states] field:cause SKU.. | ". */
+static char states_seen[1024];
+
+static int on_order_states(void *arg, const struct import_order *o)
+{
+	size_t n = strlen(states_seen);
+
+	(void)arg;
+	n += (size_t)snprintf(states_seen + n, sizeof states_seen - n, "%s c%d s%d [%s] %s:%s", o->ref,
+	                      o->cancelled, o->shipped, o->state, import_field_name(o->cause_field), o->cause);
+	for (int i = 0; i < o->nlines; i++)
+		n += (size_t)snprintf(states_seen + n, sizeof states_seen - n, " %s", o->lines[i].sku);
+	snprintf(states_seen + n, sizeof states_seen - n, " | ");
+	return 0;
+}
+
+static enum status run_states(const char *data, const char *profile, struct import_result *res)
+{
+	FILE *fp = fmemopen((void *)(size_t)data, strlen(data), "rb");
+	struct import_opts o = { profile, NULL };
+	struct import_sink sink = { on_order_states, on_reject, NULL, NULL, NULL };
+	enum status st;
+
+	states_seen[0] = '\0';
+	st = import_orders(fp, &o, &sink, res);
+	fclose(fp);
+	return st;
+}
+
+#define DOUYIN "主订单编号,子订单编号,选购商品,商品数量,商家编码,订单应付金额,收件人,收件人手机号,详细地址," \
+               "订单提交时间,订单状态,售后状态,取消原因\n"
+
+/* Douyin gives each sub-order its state: one closed (a free gift) beside one to
+ * ship is not a cancelled order, and its line is dropped; the order is
+ * cancelled when every sub-order is, quoting the state that says so. */
+START_TEST(states_are_per_line_where_the_channel_gives_them)
+{
+	struct import_result res;
+
+	ck_assert_int_eq(run_states(DOUYIN
+	                            "D1,D1a,耳机,1,DY-1001,199.00,孙悦,13700003333,广州 体育西路 8 号,2026-11-16 07:10:00,待发货,,\n"
+	                            "D1,D1b,手机壳,1,DY-1002,0.00,孙悦,13700003333,广州 体育西路 8 号,2026-11-16 07:10:00,已关闭,,赠品库存不足\n"
+	                            "D2,D2a,耳机,1,DY-1001,199.00,吴迪,13500005555,苏州 人民路 3 号,2026-11-16 07:30:00,待发货,,\n"
+	                            "D2,D2b,手机壳,1,DY-1002,0.00,吴迪,13500005555,苏州 人民路 3 号,2026-11-16 07:30:00,已关闭,,拍错了\n"
+	                            "D2,D2c,手机壳,1,DY-1002,0.00,吴迪,13500005555,苏州 人民路 3 号,2026-11-16 07:30:00,已关闭,,拍错了\n"
+	                            "D3,D3a,耳机,1,DY-1001,199.00,周航,13600004444,杭州 文三路 20 号,2026-11-16 07:20:00,已发货,,\n"
+	                            "D3,D3b,手机壳,1,DY-1002,0.00,周航,13600004444,杭州 文三路 20 号,2026-11-16 07:20:00,已关闭,,缺货\n"
+	                            "D4,D4a,手机壳,1,DY-1002,0.00,郑洁,13600006666,杭州 文一路 1 号,2026-11-16 07:40:00,已关闭,,缺货\n"
+	                            "D4,D4b,耳机,1,DY-1001,199.00,郑洁,13600006666,杭州 文一路 1 号,2026-11-16 07:40:00,已关闭,退款成功,\n",
+	                            "douyin", &res), ST_OK);
+	ck_assert_str_eq(states_seen,
+	                 "D1 c0 s0 [待发货; 已关闭] state: DY-1001 | "
+	                 "D2 c0 s0 [待发货; 已关闭] state: DY-1001 | "
+	                 "D3 c0 s1 [已发货; 已关闭] state:已发货 DY-1001 | "
+	                 "D4 c1 s0 [已关闭; 已关闭, 退款成功] state:已关闭 DY-1002 DY-1001 | ");
+	/* A row that says no state has the order's (Shopify's continuation rows). */
+	ck_assert_int_eq(run_states("Name,Id,Created at,Lineitem quantity,Lineitem sku,Shipping Name,Shipping Address1,"
+	                            "Shipping Phone,Financial Status,Fulfillment Status,Cancelled at\n"
+	                            "#1,A-1,2026-11-16 08:00,1,S-1,Ann,1 Road,13800138000,refunded,,2026-11-16 09:00\n"
+	                            "#1,,2026-11-16 08:00,2,S-2,,,,,,\n"
+	                            "#2,A-2,2026-11-16 08:00,1,S-1,Bo,2 Road,13800138001,paid,fulfilled,\n"
+	                            "#2,,2026-11-16 08:00,2,S-2,,,,,,\n",
+	                            "shopify", &res), ST_OK);
+	ck_assert_str_eq(states_seen,
+	                 "A-1 c1 s0 [refunded] cancelled_at:2026-11-16 09:00 S-1 S-2 | "
+	                 "A-2 c0 s1 [paid, fulfilled] state:paid, fulfilled S-1 S-2 | ");
+}
+END_TEST
+
 START_TEST(rows_without_an_order_are_rejected)
 {
 	struct import_result res;
@@ -807,6 +876,7 @@ int main(void)
 	tcase_add_test(tc, sku_from_fills_lines_without_a_sku);
 	tcase_add_test(tc, an_urgent_service_adds_the_urgent_flag);
 	tcase_add_test(tc, shipped_states_of_each_channel);
+	tcase_add_test(tc, states_are_per_line_where_the_channel_gives_them);
 	tcase_add_test(tc, unknown_header_says_what_was_expected);
 	tcase_add_test(tc, a_slash_date_follows_the_files_own_evidence);
 	tcase_add_test(tc, evidence_past_the_held_rows_settles_only_later_orders);
