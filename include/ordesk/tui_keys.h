@@ -92,6 +92,7 @@ enum tui_view_mask {
 	X(RELEASE,    'U', 0, 0, "release", NULL,          N_("release the order's stock locks: back to review"), TV_BOARD | TV_ORDER | TV_STOCK, tui_act_release) \
 	X(ADVANCE,    ' ', 0, 0, "advance", N_("advance"), N_("move the order to its next stage (asks carrier and tracking number when shipping)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_advance) \
 	X(EDIT,       'e', 0, 0, "edit",    N_("edit"),    N_("change a field of the order"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit) \
+	X(EDIT_LINE,  'E', 0, 0, "edit-line", NULL,        N_("change a line of the order: its SKU, quantity or price (not while its stock is locked)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit_line) \
 	X(MOVE_BACK,  'b', 0, 0, "back",    NULL,          N_("move the order one stage back, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_back) \
 	X(CANCEL,     'C', 0, 0, "cancel",  NULL,          N_("cancel the order, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_cancel) \
 	X(RAISE,      'x', 0, 0, "exception", N_("exception"), N_("raise an exception on the order: a kind and a note"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_raise) \

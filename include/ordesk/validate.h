@@ -19,7 +19,7 @@
 	X(TIER,       "tier",       'O', 0, N_("regular, silver, gold, platinum or diamond")) \
 	X(PHONE,      "phone",      'O', 1, N_("5 to 20 digits with + - ( ) . or spaces, like +86 130 0505 7019")) \
 	X(ADDRESS,    "address",    'O', 1, N_("at least 5 characters")) \
-	X(SKU,        "sku",        'L', 1, N_("letters, digits and - _ . /, up to 64")) \
+	X(SKU,        "sku",        'L', 1, N_("any text without control characters, spaces too, up to 64 bytes")) \
 	X(QTY,        "qty",        'L', 1, N_("a whole number from 1 to 1000000")) \
 	X(UNIT_PRICE, "unit_price", 'L', 0, N_("an amount like 1299.00")) \
 	X(TYPE,       "type",       'O', 0, N_("sale, custom, return or exchange")) \

@@ -327,13 +327,11 @@ static enum status lines_editable(struct desk *d, const struct order *o, int lin
 		                 o->order_no, stage_name(o->stage));
 	if (o->stage == STAGE_LOCKED)
 		return desk_fail(d, ST_REFUSED,
-		                 _("line %d of %s cannot change while its stock is locked: release the "
-		                   "locks first (ordesk release %s), then edit it in review"),
-		                 line_no, o->order_no, o->order_no);
+		                 _("line %d of %s: its stock is locked; release the locks to change it"),
+		                 line_no, o->order_no);
 	if (o->stage == STAGE_PICKING)
 		return desk_fail(d, ST_REFUSED,
-		                 _("line %d of %s cannot change while it is picked from locked stock: a "
-		                   "supervisor moves it back to review first, which releases the locks"),
+		                 _("line %d of %s: being picked; a supervisor moves it back, freeing its locks"),
 		                 line_no, o->order_no);
 	return ST_OK;
 }

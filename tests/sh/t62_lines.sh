@@ -84,7 +84,7 @@ expect_status 0 "show" od show $O3
 contains "$T/out" "line 2 qty" "the history shows the line's edit"
 expect_status 0 "lock after the edit" od lock $O3
 expect_status 1 "a locked line does not change" od edit $O3 line=1 qty=2
-contains "$T/err" "ordesk release" "the refusal says how to free it"
+contains "$T/err" "release the locks to change it" "the refusal says to release the locks"
 expect_status 0 "release" od release $O3
 expect_status 0 "released, it changes" od edit $O3 line=1 qty=2
 expect_status 0 "check" od check

@@ -574,8 +574,8 @@ START_TEST(a_locked_line_does_not_change_until_released)
 	ck_assert_int_eq(desk_edit_line(&d, no, 1, "qty", "2"), ST_OK);
 	ck_assert_int_eq(advance(&d, no, STAGE_LOCKED, NULL, NULL), ST_OK);
 	ck_assert_int_eq(desk_edit_line(&d, no, 1, "qty", "3"), ST_REFUSED);
-	ck_assert_ptr_nonnull(strstr(desk_message(&d), "locked"));
-	ck_assert_ptr_nonnull(strstr(desk_message(&d), "ordesk release"));
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "its stock is locked"));
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "release the locks"));
 	ck_assert_int_eq(desk_edit_line(&d, no, 1, "sku", "SKU-2"), ST_REFUSED);
 	/* the lock ledger and the line agree still */
 	ck_assert_int_eq(q_int(&d, "SELECT sum(qty) FROM stock_locks WHERE state = 'active'"), 2);
