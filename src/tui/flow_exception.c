@@ -8,6 +8,7 @@
 
 #include "ordesk/tui.h"
 #include "ordesk/tui_exception.h"
+#include "ordesk/desk_board.h"
 #include "ordesk/desk_exception.h"
 #include "ordesk/desk_order.h"
 #include "ordesk/desk_stock.h"
@@ -17,6 +18,7 @@
 #include "ordesk/validate.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static enum status cancelled(struct tui *t)
@@ -119,10 +121,52 @@ static enum status plain(struct tui *t, const struct exception_rec *e, struct re
 	return finish(t, e, req, note, sizeof note);
 }
 
+/* Asks the line fields among fields on each line where they are not right,
+ * adding "line" N and the field's value to req; 0 when cancelled. */
+static int line_prompts(struct tui *t, const struct order *o, const enum field *fields, int n,
+                        struct resolve_req *req, char (*values)[512])
+{
+	static char numbers[RESOLVE_MAX_FIELDS][12];
+	struct order_line *lines = calloc(256, sizeof *lines);
+	char label[200], why[128], cur[96];
+	int nl = 0, ok = 1;
+
+	if (!lines)
+		tui_fatal("out of memory");
+	if (desk_order_lines(t->desk, o->id, lines, 256, &nl) != ST_OK)
+		nl = 0;
+	for (int i = 0; ok && i < n; i++) {
+		enum field f = fields[i];
+		if (!field_is_line_level(f))
+			continue;
+		for (int k = 0; ok && k < nl && req->nfields + 2 <= RESOLVE_MAX_FIELDS; k++) {
+			desk_line_field(&lines[k], f, cur, sizeof cur);
+			if (validate_field(f, cur, why, sizeof why) == 0)
+				continue;
+			snprintf(label, sizeof label, _("line %d %s (%s; %s):"), lines[k].line_no,
+			         field_name(f), why, field_format(f));
+			if (!tui_ask(t, label, cur, values[req->nfields + 1], sizeof values[0],
+			             tui_check_field, &f)) {
+				ok = 0;
+				break;
+			}
+			snprintf(numbers[req->nfields], sizeof numbers[0], "%d", lines[k].line_no);
+			req->fields[req->nfields] = "line";
+			req->values[req->nfields] = numbers[req->nfields];
+			req->fields[req->nfields + 1] = field_name(f);
+			req->values[req->nfields + 1] = values[req->nfields + 1];
+			req->nfields += 2;
+		}
+	}
+	free(lines);
+	return ok;
+}
+
 /*
  * The edit form: one prompt per field, showing its current value and why
- * it was flagged; the values go to desk/ together, which validates them
- * and closes the exception only when all the flagged fields are right.
+ * it was flagged (a line field on each line where it is wrong); the values
+ * go to desk/ together, which validates them and closes the exception only
+ * when all the flagged fields are right.
  */
 static enum status form(struct tui *t, const struct order *o, const struct exception_rec *e,
                         const enum field *fields, int n)
@@ -134,6 +178,8 @@ static enum status form(struct tui *t, const struct order *o, const struct excep
 	memset(&req, 0, sizeof req);
 	req.id = e->id;
 	req.how = RESOLVE_FIX_FIELDS;
+	if (!line_prompts(t, o, fields, n, &req, values))
+		return cancelled(t);
 	for (int i = 0; i < n && req.nfields < RESOLVE_MAX_FIELDS; i++) {
 		const char *cur = desk_order_field(o, fields[i]);
 		if (!cur)
@@ -160,7 +206,7 @@ static enum status flow_needs_info(struct tui *t, const struct order *o, const s
 	int n = desk_exception_flagged(e, f, FIELD_COUNT), m = 0;
 
 	for (int i = 0; i < n; i++)
-		if (desk_order_field(o, f[i]))
+		if (desk_order_field(o, f[i]) || field_is_line_level(f[i]))
 			editable[m++] = f[i];
 	if (m == 0) {
 		struct resolve_req req;

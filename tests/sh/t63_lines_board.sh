@@ -38,6 +38,36 @@ board_dump lines_locked $S "l l Enter E 2 C-u 9 Enter"
 screen_is lines_locked
 [ "$(sqlite3 "$DB" "SELECT qty FROM order_lines WHERE order_id = 7")" = 2 ] &&
 	ok "the locked line is unchanged" || not_ok "the locked line is unchanged"
+# In tmux at 80x24: r on a needs_info that flags a line's SKU asks that line's SKU.
+. "$(dirname "$0")/tmux.sh"
+sqlite3 "$DB" "INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents)
+               VALUES (2, 2, '', 'strap', 1, 500);
+               UPDATE orders SET lines = 2, items = 2, total_cents = 1750 WHERE id = 2;
+               INSERT INTO exceptions (order_id, kind, stage, opened_at, opened_by, description, detail)
+               VALUES (2, 'needs_info', 'new', $((NOW - 600)), 'import', 'sku missing (line 3)',
+                       'fields=sku; lines=3');"
+recount
+tm_start t1 80x24 env ORDESK_NOW=$NOW "$ORDESK" --db "$DB" board
+tm_wait t1 "NEW " || not_ok "board opens"
+tm_keys t1 j j Enter
+tm_wait t1 "20261122-EC-0002" && ok "the order opens" || not_ok "the order opens"
+tm_keys t1 r
+tm_wait t1 "line 2 sku (missing;" && ok "r asks the flagged line's SKU" || not_ok "r asks the flagged line's SKU"
+tm_cap t1 "$T/form"
+lacks "$T/form" "line 1 sku" "not the line that is right"
+tm_type t1 "STRAP 20 cm"
+tm_keys t1 Enter
+tm_wait t1 "root cause:" && ok "then the cause" || not_ok "then the cause"
+tm_keys t1 Enter
+tm_wait t1 "note (optional):" || not_ok "then a note"
+tm_keys t1 Enter
+tm_wait t1 "resolved: corrected line 2 sku" && ok "r resolves it with the line's SKU" ||
+	{ not_ok "r resolves it with the line's SKU"; tm_cap t1 "$T/res"; sed 's/^/#   /' "$T/res" | tail -4; }
+[ "$(sqlite3 "$DB" "SELECT sku FROM order_lines WHERE order_id = 2 AND line_no = 2")" = "STRAP 20 cm" ] &&
+	ok "the SKU is in the store" || not_ok "the SKU is in the store"
+tm_keys t1 q q y
+tm_dead t1 || not_ok "board quits"
+
 # A viewer may not edit.
 sqlite3 "$DB" "UPDATE users SET role = 'viewer' WHERE login = '$ME'"
 board_dump lines_viewer $S "$OPEN E"
