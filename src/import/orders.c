@@ -776,15 +776,16 @@ static int data_row(struct state *st, const struct import_row *row)
 	note_evidence(st, rv(st, FIELD_ORDERED_AT));
 	const char *key = st->prof.map[IF_GROUP].nalts ? rv(st, IF_GROUP) : rv(st, FIELD_ORDER_REF);
 	/* The export's own lines after its rows, and rows that sum the others up (no order id, or a
-	 * word of the list for one): never orders. */
-	if ((!*key || import_profile_has_word(&st->prof, PW_FOOTER, key)) &&
+	 * word of the list, without digits, for one): never orders. */
+	int idless = !*key || strpbrk(key, "0123456789") == NULL;   /* real order ids have digits */
+	if (idless && (!*key || import_profile_has_word(&st->prof, PW_FOOTER, key)) &&
 	    row_has(st, row, PW_FOOTER, which, sizeof which)) {
 		if ((r = order_emit(st)) != 0)
 			return r;
 		snprintf(reason, sizeof reason, _("a footer line of the export (%s), not an order"), which);
 		return reject_row(st, row, reason);
 	}
-	if ((!*key || import_profile_has_word(&st->prof, PW_TOTALS, key)) &&
+	if (idless && (!*key || import_profile_has_word(&st->prof, PW_TOTALS, key)) &&
 	    row_has(st, row, PW_TOTALS, which, sizeof which)) {
 		if ((r = order_emit(st)) != 0)
 			return r;
