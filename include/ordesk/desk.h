@@ -63,6 +63,10 @@ void desk_say(struct desk *d, const char *fmt, ...) __attribute__((format(printf
  * naming what was attempted. */
 enum status desk_require(struct desk *d, enum role role, const char *doing);
 
+/* ST_OK while the store is where it was opened; else ST_IOERR with the
+ * message saying it was removed or replaced (every write is refused). */
+enum status desk_store_present(struct desk *d);
+
 /* Reloads settings (clocks, weights, surge factor, holidays) from the store. */
 enum status desk_reload_settings(struct desk *d);
 

@@ -64,7 +64,16 @@ const char *store_errmsg(const struct store *s);
 /* Maps an SQLite result code to a status, recording the message. */
 enum status store_fail(struct store *s, int rc, const char *sql);
 
-/* BEGIN IMMEDIATE.  ST_BUSY when others hold the store past the timeout. */
+/*
+ * ST_OK while the store's path still names the file that was opened;
+ * ST_IOERR with a sentence when it was removed (its directory too) or
+ * replaced.  store_begin checks it first, so nothing is written into a
+ * file that would vanish at close; the board checks it at each tick.
+ */
+enum status store_present(struct store *s);
+
+/* BEGIN IMMEDIATE.  ST_BUSY when others hold the store past the timeout;
+ * ST_IOERR when the store is no longer where it was opened. */
 enum status store_begin(struct store *s);
 enum status store_commit(struct store *s);
 void store_rollback(struct store *s);

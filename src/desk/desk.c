@@ -185,6 +185,13 @@ void desk_close(struct desk *d)
 	d->store = NULL;
 }
 
+enum status desk_store_present(struct desk *d)
+{
+	enum status st = store_present(d->store);
+
+	return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
+}
+
 enum status desk_tx(struct desk *d, enum status (*body)(struct desk *d, void *arg), void *arg)
 {
 	enum status st = store_begin(d->store);

@@ -31,6 +31,9 @@ struct store {
 	char err[1024];
 	int in_tx;
 	int unstamped;     /* an ordesk store without its application_id yet */
+	dev_t dev;         /* the file opened, to notice when the path stops naming it */
+	ino_t ino;
+	int placed;        /* dev and ino are known */
 	void (*busy_notify)(void *arg);   /* told when a statement starts waiting */
 	void *busy_arg;
 	struct cached_stmt cache[STMT_CACHE];
@@ -322,6 +325,12 @@ enum status store_open(const char *path, unsigned flags, struct store **out,
 		store_close(s);
 		return st;
 	}
+	struct stat placed;
+	if (!(flags & STORE_MEMORY) && stat(s->real, &placed) == 0) {
+		s->dev = placed.st_dev;
+		s->ino = placed.st_ino;
+		s->placed = 1;
+	}
 	if (!(flags & (STORE_READONLY | STORE_MEMORY))) {
 		sqlite3_stmt *jm;
 		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &jm, NULL) != SQLITE_OK)
@@ -407,14 +416,39 @@ void store_close(struct store *s)
 	free(s);
 }
 
+enum status store_present(struct store *s)
+{
+	struct stat now;
+
+	if (!s->placed)
+		return ST_OK;
+	if (stat(s->real, &now) != 0) {
+		snprintf(s->err, sizeof s->err,
+		         _("the store %s was removed (%s): nothing more is written to it"),
+		         s->path, strerror(errno));
+		return ST_IOERR;
+	}
+	if (now.st_dev != s->dev || now.st_ino != s->ino) {
+		snprintf(s->err, sizeof s->err,
+		         _("the store %s was replaced by another file: nothing more is written to it"),
+		         s->path);
+		return ST_IOERR;
+	}
+	return ST_OK;
+}
+
 enum status store_begin(struct store *s)
 {
 	int rc;
+	enum status gone;
 
 	if (s->in_tx) {
 		snprintf(s->err, sizeof s->err, "%s", "transaction already open");
 		return ST_INTERNAL;
 	}
+	/* Writing into a file its directory no longer holds would lose it all. */
+	if ((gone = store_present(s)) != ST_OK)
+		return gone;
 	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "BEGIN IMMEDIATE");

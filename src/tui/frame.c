@@ -49,6 +49,7 @@ struct tui_private {
 	int status_err;
 	int status_age;                         /* keys since the message was set */
 	long long data_version;
+	int store_gone;            /* the store's path no longer names its file */
 	long minute;
 	int quit;
 	int header_ok;
@@ -695,7 +696,13 @@ int tui_tick(struct tui *t)
 	int changed = 0;
 
 	t->now = desk_now(t->desk);
-	int swept = tui_sweep_tick(t);
+	/* A store whose file was removed or replaced: said once, and no write goes on. */
+	if (!p->store_gone && desk_store_present(t->desk) != ST_OK) {
+		p->store_gone = 1;
+		tui_status_desk(t, ST_IOERR);
+		changed = 1;
+	}
+	int swept = p->store_gone ? 0 : tui_sweep_tick(t);
 	if (v != p->data_version) {
 		p->data_version = v;
 		tui_changed(t);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "support.h"
@@ -249,6 +250,45 @@ START_TEST(missing_and_broken_files)
 	ck_assert_int_eq(store_open(path, STORE_CREATE, &s, err, sizeof err), ST_DATAERR);
 	ck_assert_ptr_null(s);
 	ck_assert_msg(strstr(err, "not an ordesk store") != NULL, "message: %s", err);
+}
+END_TEST
+
+START_TEST(a_store_removed_or_replaced_takes_no_more_writes)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	struct store *s = open_ok(STORE_CREATE);
+	char f[160], other[160];
+	long long n;
+
+	ck_assert_int_eq(store_present(s), ST_OK);
+	ck_assert_int_eq(store_begin(s), ST_OK);
+	ck_assert_int_eq(store_setting_set(s, "store.name", "here"), ST_OK);
+	ck_assert_int_eq(store_commit(s), ST_OK);
+	/* Its directory removed under it, as a user would with rm -r. */
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(f, sizeof f, "%s%s", path, suffixes[i]);
+		unlink(f);
+	}
+	ck_assert_int_eq(rmdir(dir), 0);
+	ck_assert_int_eq(store_present(s), ST_IOERR);
+	ck_assert_int_eq(store_begin(s), ST_IOERR);
+	ck_assert_msg(strstr(store_errmsg(s), "removed") != NULL, "message: %s", store_errmsg(s));
+	ck_assert_int_eq(store_in_tx(s), 0);
+	/* Reading what is open still works. */
+	ck_assert_int_eq(store_scalar(s, "SELECT count(*) FROM settings", &n), ST_OK);
+	store_close(s);
+
+	/* Another file moved into its place. */
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	s = open_ok(STORE_CREATE);
+	snprintf(other, sizeof other, "%s/other", dir);
+	FILE *fp = fopen(other, "w");
+	ck_assert_ptr_nonnull(fp);
+	fclose(fp);
+	ck_assert_int_eq(rename(other, path), 0);
+	ck_assert_int_eq(store_begin(s), ST_IOERR);
+	ck_assert_msg(strstr(store_errmsg(s), "replaced") != NULL, "message: %s", store_errmsg(s));
+	store_close(s);
 }
 END_TEST
 
@@ -737,6 +777,7 @@ int main(void)
 	tcase_add_test(tc, refuses_a_newer_schema);
 	tcase_add_test(tc, refuses_an_older_schema_without_create);
 	tcase_add_test(tc, missing_and_broken_files);
+	tcase_add_test(tc, a_store_removed_or_replaced_takes_no_more_writes);
 	tcase_add_test(tc, settings_in_effect_on_open);
 	tcase_add_test(tc, foreign_keys_are_enforced);
 	tcase_add_test(tc, events_are_append_only);
