@@ -121,10 +121,14 @@ enum status store_ingest_count(struct store *s, const char *channel, time_t from
 
 /*
  * Another order with the same phone, ordered within [from, to], not
- * cancelled, whose items (SKU*qty summed per SKU, sorted, ';' joined) are
- * items: its id and number, or *other 0.  Held orders count: b is
+ * cancelled, whose items are items: SKU INGEST_QTY_SEP qty, summed per
+ * SKU, sorted by SKU, joined by INGEST_ITEM_SEP (control characters, which
+ * no SKU holds: "A*1;B" and "A" with "B" are not one list).  Its id and
+ * number, or *other 0.  Held orders count: b is
  * flushed first when any order, held or stored, has the phone.
  */
+#define INGEST_QTY_SEP "\x1f"
+#define INGEST_ITEM_SEP "\x1e"
 enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, const char *phone,
                                    long long self_id, time_t from, time_t to, const char *items,
                                    long long *other, char *other_no, size_t other_no_size);

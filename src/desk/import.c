@@ -139,7 +139,7 @@ static int cmp_line_sku(const void *a, const void *b)
 	return strcmp(x->sku, y->sku);
 }
 
-/* "SKU*qty;…" summed per SKU and sorted, as store_ingest_duplicate compares. */
+/* SKU, qty summed per SKU, sorted, as store_ingest_duplicate compares them. */
 static void items_sig(struct ctx *c, const struct import_order *io)
 {
 	const struct import_line *idx[256];
@@ -155,8 +155,8 @@ static void items_sig(struct ctx *c, const struct import_order *io)
 		int j = i;
 		while (j < n && strcmp(idx[j]->sku, idx[i]->sku) == 0)
 			q += idx[j++]->qty;
-		int w = snprintf(c->items + used, sizeof c->items - used, "%s%s*%ld", used ? ";" : "",
-		                 idx[i]->sku, q);
+		int w = snprintf(c->items + used, sizeof c->items - used, "%s%s" INGEST_QTY_SEP "%ld",
+		                 used ? INGEST_ITEM_SEP : "", idx[i]->sku, q);
 		if (w < 0 || (size_t)w >= sizeof c->items - used) {
 			c->items[0] = '\0';   /* too long to compare: no duplicate check */
 			return;

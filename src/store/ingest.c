@@ -468,7 +468,7 @@ enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, cons
 		"SELECT o.id, o.order_no FROM orders o "
 		"WHERE o.phone = ?1 AND o.id <> ?2 AND o.stage <> 'cancelled' "
 		"AND o.ordered_at BETWEEN ?3 AND ?4 "
-		"AND (SELECT group_concat(sku || '*' || q, ';') FROM "
+		"AND (SELECT group_concat(sku || char(31) || q, char(30)) FROM "
 		"     (SELECT sku, sum(qty) q FROM order_lines WHERE order_id = o.id "
 		"      GROUP BY sku ORDER BY sku)) = ?5 "
 		"ORDER BY o.id LIMIT 1";

@@ -230,7 +230,7 @@ START_TEST(held_orders_are_found_and_compared)
 	ck_assert_int_eq(store_ingest_line_put(d.store, b, id, 1, "MUG-01", "", 2, 850), ST_OK);
 	/* the order with the same phone and items is still held, its lines too */
 	ck_assert_int_eq(store_ingest_duplicate(d.store, b, "+44 20 7946 0902", id, T_MONDAY_0900 - 3600,
-	                                        T_MONDAY_0900 + 3600, "MUG-01*2", &other, other_no,
+	                                        T_MONDAY_0900 + 3600, "MUG-01" INGEST_QTY_SEP "2", &other, other_no,
 	                                        sizeof other_no), ST_OK);
 	ck_assert_int_eq(other, first + 1);
 	ck_assert_str_eq(other_no, "20261116-EC-0902");
@@ -245,7 +245,7 @@ START_TEST(held_orders_are_found_and_compared)
 	g = held_order("20261116-EC-0905", "Z-5", "+44 20 7946 0904");
 	ck_assert_int_eq(store_ingest_insert(d.store, b, &g, &id), ST_OK);
 	ck_assert_int_eq(store_ingest_duplicate(d.store, b, "+44 20 7946 0904", id, T_MONDAY_0900 - 3600,
-	                                        T_MONDAY_0900 + 3600, "TEA-02*65", &other, other_no,
+	                                        T_MONDAY_0900 + 3600, "TEA-02" INGEST_QTY_SEP "65", &other, other_no,
 	                                        sizeof other_no), ST_OK);
 	ck_assert_int_eq(other, split);
 	first += 2;   /* the two orders above */
@@ -458,6 +458,34 @@ START_TEST(duplicates_within_the_window_are_suspected)
 	                 "EC,D-5,2026-11-16 09:30,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,2,1,,,,\n",
 	                 0, &r), ST_OK);
 	ck_assert_int_eq(r.flagged, 1);
+	t_desk_close(&d);
+}
+END_TEST
+
+/* SKUs may hold any printable text: one SKU is never read as two. */
+START_TEST(a_sku_holding_separators_is_one_item)
+{
+	struct desk d;
+	struct desk_import_result r;
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	exec(&d, "INSERT INTO products (sku, name) VALUES ('MUG-01', 'mug'), ('TEA-02', 'tea'), "
+	         "('MUG-01*1;TEA-02', 'mug and tea set')");
+	ck_assert_int_eq(import_text(&d, GENERIC
+	                 "EC,S-1,2026-11-16 08:00,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01*1;TEA-02,1,1,,,,\n"
+	                 "EC,S-2,2026-11-16 08:10,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01,1,1,,,,\n"
+	                 "EC,S-2,2026-11-16 08:10,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",TEA-02,1,1,,,,\n",
+	                 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 2);
+	ck_assert_int_eq(r.flagged, 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions"), 0);
+	/* the same set again is a duplicate still */
+	ck_assert_int_eq(import_text(&d, GENERIC
+	                 "EC,S-3,2026-11-16 08:20,Ann,,+44 20 7946 0001,\"1 Road, Leeds\",MUG-01*1;TEA-02,1,1,,,,\n",
+	                 0, &r), ST_OK);
+	ck_assert_int_eq(r.flagged, 1);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions e JOIN orders o ON o.id = e.related_id "
+	                           "WHERE o.channel_ref = 'S-1' AND e.kind = 'duplicate_suspect'"), 1);
 	t_desk_close(&d);
 }
 END_TEST
@@ -752,6 +780,7 @@ int main(void)
 	tcase_add_test(tc, many_channels_keep_their_serials_and_counts);
 	tcase_add_test(tc, big_imports_build_their_indexes_at_the_end);
 	tcase_add_test(tc, duplicates_within_the_window_are_suspected);
+	tcase_add_test(tc, a_sku_holding_separators_is_one_item);
 	tcase_add_test(tc, reimports_update_new_orders_and_flag_picked_ones);
 	tcase_add_test(tc, line_ends_and_trailing_blanks_are_no_change);
 	tcase_add_test(tc, held_and_direct_exceptions_interleave);
