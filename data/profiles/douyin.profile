@@ -8,6 +8,7 @@ delimiter comma
 dates     ymd
 zone      +08:00
 rows      items
+contacts  masked
 require   order_ref qty
 cancelled 已取消, 已关闭, 交易关闭
 shipped   已发货, 已完成

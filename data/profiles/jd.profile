@@ -8,6 +8,7 @@ delimiter comma
 dates     ymd
 zone      +08:00
 rows      items
+contacts  masked
 require   order_ref qty
 cancelled 已取消, 订单已取消, 取消
 shipped   等待确认收货, 已完成, =完成

@@ -9,6 +9,7 @@ delimiter comma
 dates     ymd
 zone      +08:00
 rows      orders
+contacts  masked
 require   order_ref
 cancelled 交易关闭, 已取消
 shipped   卖家已发货, 交易成功

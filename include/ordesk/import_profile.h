@@ -22,6 +22,8 @@
  *                                        (auto, or ymd: the file's own dates tell)
  *   zone      +08:00                     zone of times written without one
  *   rows      items|orders               one row per item (grouped), or per order
+ *   contacts  given|masked               masked: the channel may hide the buyer's
+ *                                        name, phone and address (validate_masked)
  *   require   order_ref qty ...          fields the header must provide to pick it
  *   description, totals, footer WORDS    rows that are not orders: see PROFILE_WORDS_LIST
  *   cancelled refunded, 已取消, ...      word lists: see PROFILE_WORDS_LIST
@@ -107,6 +109,7 @@ struct import_profile {
 	struct import_dialect dialect;
 	struct date_opts dates;
 	int per_order;                  /* rows orders: each row is a whole order */
+	int contacts_masked;            /* contacts masked: a hidden contact is no problem */
 	unsigned long require;          /* bit per field */
 	char words[PW_COUNT][512];      /* normalized words of each list, each followed by '\n' */
 	struct profile_map map[IF_COUNT];

@@ -58,6 +58,20 @@ int validate_action(const char *text, char *why, size_t why_size);
 int validate_carrier(const char *text, char *why, size_t why_size);
 int validate_tracking(const char *text, char *why, size_t why_size);
 
+/*
+ * Whether a customer, phone or address is one the channel hid from the
+ * seller (Taobao, Tmall, JD, Douyin deliver to the buyer themselves): stars
+ * or hashes in place of digits or characters (138****5678, 1******6198,
+ * 张**, 李##, *), or a ciphertext ($$…, ##…, or wrapped in $, # or ~).
+ * An address's own single '*' or '#' (Flat #4) is no mask.  0 for any
+ * other field.
+ */
+int validate_masked(enum field f, const char *value);
+/* A contact as a person should see it: the value, a masked one said to be
+ * masked ("138****5678 (masked by the channel)"), a ciphertext only said
+ * to be. */
+void validate_contact_show(enum field f, const char *value, char *buf, size_t size);
+
 /* Money "1299.00", "1,299.00", "-5", "12,50" (decimal comma) to cents; -1 on error. */
 int validate_money(const char *text, long long *cents);
 /* A positive whole quantity up to 1,000,000; -1 on error. */

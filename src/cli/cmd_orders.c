@@ -6,6 +6,7 @@
 #include "ordesk/health.h"
 #include "ordesk/i18n.h"
 #include "ordesk/text.h"
+#include "ordesk/validate.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -163,10 +164,15 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 	field(_("health"), health_name(health_of(&hi, desk_now(d))));
 	snprintf(buf, sizeof buf, "%s (score %.1f)", priority_name(o.priority), o.score);
 	field(_("priority"), buf);
-	field(_("customer"), o.customer);
+	/* a contact the channel masked says so */
+	char shown[sizeof o.address + 64];
+	validate_contact_show(FIELD_CUSTOMER, o.customer, shown, sizeof shown);
+	field(_("customer"), shown);
 	field(_("tier"), tier_name(o.tier));
-	field(_("phone"), o.phone);
-	field(_("address"), o.address);
+	validate_contact_show(FIELD_PHONE, o.phone, shown, sizeof shown);
+	field(_("phone"), shown);
+	validate_contact_show(FIELD_ADDRESS, o.address, shown, sizeof shown);
+	field(_("address"), shown);
 	field(_("type"), otype_name(o.type));
 	field(_("flags"), o.flags);
 	out_time(o.ordered_at, buf, sizeof buf);

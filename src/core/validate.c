@@ -298,7 +298,7 @@ static int valid_phone(const char *s, char *why, size_t size)
 {
 	int digits = 0, open = 0, plus = 0;
 
-	if (strstr(s, "*") || strstr(s, "#"))
+	if (validate_masked(FIELD_PHONE, s) || strchr(s, '#'))
 		return fail(why, size, _("masked by the channel"));
 	for (const char *p = s; *p; p++) {
 		if (isdigit((unsigned char)*p)) {
@@ -352,6 +352,42 @@ static int valid_flags(const char *s, char *why, size_t size)
 	return 0;
 }
 
+/* "$$…", "##…", or text wrapped in one of $ # ~ ("$eTS8t8hA==$1$", "#Qn/ZH#"). */
+static int ciphertext(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 2 || !strchr("$#~", s[0]))
+		return 0;
+	return s[1] == s[0] || (n >= 4 && s[n - 1] == s[0]);
+}
+
+int validate_masked(enum field f, const char *value)
+{
+	switch (f) {
+	case FIELD_PHONE:
+		return ciphertext(value) || strchr(value, '*') != NULL;
+	case FIELD_CUSTOMER:
+		/* "张**", "李##" */
+		return ciphertext(value) || strchr(value, '*') != NULL || strstr(value, "##") != NULL;
+	case FIELD_ADDRESS:
+		/* "##密文", "北京市朝阳区****": a single '#' or '*' is an address's own */
+		return ciphertext(value) || strstr(value, "**") || strstr(value, "##") || strcmp(value, "*") == 0;
+	default:
+		return 0;
+	}
+}
+
+void validate_contact_show(enum field f, const char *value, char *buf, size_t size)
+{
+	if (!validate_masked(f, value))
+		text_copy(buf, value, size);
+	else if (ciphertext(value))
+		snprintf(buf, size, "%s", _("(masked by the channel)"));
+	else
+		snprintf(buf, size, _("%s (masked by the channel)"), value);
+}
+
 int validate_field(enum field f, const char *value, char *why, size_t size)
 {
 	long long cents;
@@ -383,8 +419,7 @@ int validate_field(enum field f, const char *value, char *why, size_t size)
 	case FIELD_PHONE:
 		return valid_phone(value, why, size);
 	case FIELD_ADDRESS:
-		/* "##密文", "北京市朝阳区****": a single '#' or '*' is an address's own. */
-		if (strstr(value, "**") || strstr(value, "##"))
+		if (validate_masked(FIELD_ADDRESS, value))
 			return fail(why, size, _("masked by the channel"));
 		return text_width(value) >= 5 ? 0 : fail(why, size, _("too short to be an address"));
 	case FIELD_SKU:

@@ -413,15 +413,20 @@ static int order_emit(struct state *st)
 		        : r > 0 ? _("missing")
 		                : _("not a date and time"));
 	}
+	/* A channel that hides contacts delivers to them itself: hidden is not wrong. */
+	int hidden_ok = st->prof.contacts_masked;
 	if (!*o.customer)
 		problem(st, FIELD_CUSTOMER, st->first_line, "", _("missing"));
-	else if (validate_field(FIELD_CUSTOMER, o.customer, why, sizeof why) != 0)
+	else if (!(hidden_ok && validate_masked(FIELD_CUSTOMER, o.customer)) &&
+	         validate_field(FIELD_CUSTOMER, o.customer, why, sizeof why) != 0)
 		problem(st, FIELD_CUSTOMER, st->first_line, o.customer, why);
 	if (!*o.phone && !*o.email)
 		problem(st, FIELD_PHONE, st->first_line, "", _("missing (no phone and no e-mail)"));
-	else if (*o.phone && validate_field(FIELD_PHONE, o.phone, why, sizeof why) != 0)
+	else if (*o.phone && !(hidden_ok && validate_masked(FIELD_PHONE, o.phone)) &&
+	         validate_field(FIELD_PHONE, o.phone, why, sizeof why) != 0)
 		problem(st, FIELD_PHONE, st->first_line, o.phone, why);
-	if (validate_field(FIELD_ADDRESS, o.address, why, sizeof why) != 0)
+	if (!(hidden_ok && *o.address && validate_masked(FIELD_ADDRESS, o.address)) &&
+	    validate_field(FIELD_ADDRESS, o.address, why, sizeof why) != 0)
 		problem(st, FIELD_ADDRESS, st->first_line, o.address, why);
 	o.tier = TIER_REGULAR;
 	if (*ov(st, FIELD_TIER)) {

@@ -360,6 +360,13 @@ static int parse_text(const char *text, struct import_profile *p, char *why, siz
 				p->per_order = 1;
 			else
 				return perr(why, size, lineno, _("rows are items or orders, not"), rest);
+		} else if (strcmp(kw, "contacts") == 0) {
+			if (strcmp(rest, "given") == 0)
+				p->contacts_masked = 0;
+			else if (strcmp(rest, "masked") == 0)
+				p->contacts_masked = 1;
+			else
+				return perr(why, size, lineno, _("contacts are given or masked, not"), rest);
 		} else if (strcmp(kw, "require") == 0) {
 			char *save, *w;
 			p->require = 0;

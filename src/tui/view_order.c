@@ -9,6 +9,7 @@
 #include "ordesk/desk_order.h"
 #include "ordesk/i18n.h"
 #include "ordesk/text.h"
+#include "ordesk/validate.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -125,9 +126,14 @@ static enum status order_load(struct tui *t, struct order_view *v)
 	add(v, ROLE_UI_NORMAL, _("channel"), "%s %s", o->channel, o->channel_ref);
 	add(v, ROLE_UI_NORMAL, _("priority"), "%s %s (score %.1f)", priority_glyph(o->priority, t->utf8),
 	    priority_name(o->priority), o->score);
-	add(v, ROLE_UI_NORMAL, _("customer"), "%s (%s)", o->customer, tier_name(o->tier));
-	add(v, ROLE_UI_NORMAL, _("phone"), "%s", o->phone);
-	add(v, ROLE_UI_NORMAL, _("address"), "%s", o->address);
+	/* a contact the channel masked says so */
+	char shown[sizeof o->address + 64];
+	validate_contact_show(FIELD_CUSTOMER, o->customer, shown, sizeof shown);
+	add(v, ROLE_UI_NORMAL, _("customer"), "%s (%s)", shown, tier_name(o->tier));
+	validate_contact_show(FIELD_PHONE, o->phone, shown, sizeof shown);
+	add(v, ROLE_UI_NORMAL, _("phone"), "%s", shown);
+	validate_contact_show(FIELD_ADDRESS, o->address, shown, sizeof shown);
+	add(v, ROLE_UI_NORMAL, _("address"), "%s", shown);
 	add(v, ROLE_UI_NORMAL, _("type"), "%s  %s", otype_name(o->type), o->flags);
 	time_text(o->ordered_at, a, sizeof a);
 	time_text(o->received_at, b, sizeof b);

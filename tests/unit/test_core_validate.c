@@ -183,6 +183,45 @@ START_TEST(address)
 }
 END_TEST
 
+/* What Taobao, Tmall, JD and Douyin write in place of the buyer's contacts. */
+START_TEST(masked_contacts)
+{
+	static const char *const phones[] = { "138****5678", "1******6198", "*", "+86 138****5678", "$$密文",
+	                                      "$$Wm9yZGVzaw==$$", "$eTS8t8hAE==$1$", "##密文" };
+	static const char *const names[] = { "张**", "李##", "*", "##密文", "#Qn/ZHaM#", "$$密文" };
+	static const char *const addresses[] = { "##密文", "广东省 深圳市 南山区 ##密文", "北京市朝阳区****", "*",
+	                                         "~a9Fq3==~", "$$密文" };
+	char shown[128];
+
+	for (size_t i = 0; i < sizeof phones / sizeof *phones; i++) {
+		ck_assert_msg(validate_masked(FIELD_PHONE, phones[i]), "%s", phones[i]);
+		bad(FIELD_PHONE, phones[i], "masked");   /* still no number to call */
+	}
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		ck_assert_msg(validate_masked(FIELD_CUSTOMER, names[i]), "%s", names[i]);
+	for (size_t i = 0; i < sizeof addresses / sizeof *addresses; i++) {
+		ck_assert_msg(validate_masked(FIELD_ADDRESS, addresses[i]), "%s", addresses[i]);
+		bad(FIELD_ADDRESS, addresses[i], "masked");
+	}
+	/* what people write is no mask */
+	ck_assert(!validate_masked(FIELD_PHONE, "+86 138 0013 8000"));
+	ck_assert(!validate_masked(FIELD_PHONE, ""));
+	ck_assert(!validate_masked(FIELD_CUSTOMER, "Ann Lee"));
+	ck_assert(!validate_masked(FIELD_CUSTOMER, "$"));
+	ck_assert(!validate_masked(FIELD_ADDRESS, "Unit #4, 8 Harbour Rd"));
+	ck_assert(!validate_masked(FIELD_ADDRESS, "3#楼 501"));
+	ck_assert(!validate_masked(FIELD_ADDRESS, "Flat 2*, 8 Harbour Rd"));
+	ck_assert(!validate_masked(FIELD_SKU, "SKU-**"));
+	/* shown as such: the stars kept, a ciphertext not */
+	validate_contact_show(FIELD_PHONE, "138****5678", shown, sizeof shown);
+	ck_assert_str_eq(shown, "138****5678 (masked by the channel)");
+	validate_contact_show(FIELD_PHONE, "$$Wm9yZGVzaw==$$", shown, sizeof shown);
+	ck_assert_str_eq(shown, "(masked by the channel)");
+	validate_contact_show(FIELD_ADDRESS, "Unit #4, 8 Harbour Rd", shown, sizeof shown);
+	ck_assert_str_eq(shown, "Unit #4, 8 Harbour Rd");
+}
+END_TEST
+
 START_TEST(sku)
 {
 	char longsku[80];
@@ -449,6 +488,7 @@ int main(void)
 	tcase_add_test(tc, datetime_without_zone_is_local);
 	tcase_add_test(tc, datetime_refused);
 	tcase_add_test(tc, typed_reasons_and_shipping);
+	tcase_add_test(tc, masked_contacts);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }

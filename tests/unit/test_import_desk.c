@@ -650,6 +650,45 @@ START_TEST(new_orders_already_cancelled_are_left_out)
 }
 END_TEST
 
+/* Douyin hides the buyer's contacts ($$… phone, ##… name and address): the
+ * platform delivers to them, so such an order is workable, not flagged, and
+ * the hidden phone (many buyers' one) suspects no duplicate.  A file of a
+ * channel that gives contacts keeps the check. */
+START_TEST(masked_contacts_are_the_channels_not_missing)
+{
+	struct desk d;
+	struct desk_import_result r;
+	struct order o;
+	static const char douyin[] =
+		"\xef\xbb\xbf主订单编号,子订单编号,选购商品,商品规格,商品数量,商家编码,订单应付金额,运费,收件人,"
+		"收件人手机号,详细地址,订单提交时间,商家备注,订单完成时间,订单状态,售后状态,取消原因,发货时间,"
+		"平台实际承担优惠金额,商家实际承担优惠金额,达人实际承担优惠金额\r\n"
+		"\"\t6920001234567890301\",\"\t6920001234567890302\",马克杯,白色,1,MUG-01,29.90,,##密文,"
+		"$$密文,##密文,2026-11-16 08:10:00,,,待发货,,,,,,\r\n"
+		"\"\t6920001234567890401\",\"\t6920001234567890402\",马克杯,白色,1,MUG-01,29.90,,##密文,"
+		"$$密文,##密文,2026-11-16 08:12:00,,,待发货,,,,,,\r\n";
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	catalogue(&d);
+	ck_assert_int_eq(import_text(&d, douyin, 0, &r), ST_OK);
+	ck_assert_int_eq(r.created, 2);
+	ck_assert_int_eq(r.flagged, 0);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions"), 0);
+	ck_assert_int_eq(store_order_find_ref(d.store, "EC", "6920001234567890301", &o), ST_OK);
+	ck_assert_str_eq(o.phone, "$$密文");
+	ck_assert_str_eq(o.customer, "##密文");
+	ck_assert_str_eq(o.address, "##密文");
+	/* generic gives contacts: a masked phone there is still a problem */
+	ck_assert_int_eq(import_text(&d, GENERIC
+	                 "EC,M-1,2026-11-16 08:00,Ann,,138****5678,\"1 Road, Leeds\",MUG-01,1,1,,,,\n",
+	                 0, &r), ST_OK);
+	ck_assert_int_eq(r.flagged, 1);
+	ck_assert_int_eq(count(&d, "SELECT count(*) FROM exceptions WHERE kind = 'needs_info' "
+	                           "AND detail = 'fields=phone'"), 1);
+	t_desk_close(&d);
+}
+END_TEST
+
 /* Every index of the store, name and definition, in one string. */
 static void index_list(struct desk *d, char *out, size_t size)
 {
@@ -785,6 +824,7 @@ int main(void)
 	tcase_add_test(tc, line_ends_and_trailing_blanks_are_no_change);
 	tcase_add_test(tc, held_and_direct_exceptions_interleave);
 	tcase_add_test(tc, new_orders_already_cancelled_are_left_out);
+	tcase_add_test(tc, masked_contacts_are_the_channels_not_missing);
 	tcase_add_test(tc, damage_dry_runs_and_roles_write_nothing);
 	suite_add_tcase(s, tc);
 	return t_run(s);

@@ -310,6 +310,33 @@ START_TEST(every_builtin_profile_parses)
 }
 END_TEST
 
+/* The channels that hide the buyer's contacts say so; the others do not. */
+START_TEST(profiles_say_whether_contacts_are_masked)
+{
+	static const char *const masked[] = { "taobao", "jd", "douyin" };
+	static const char *const given[] = { "generic", "shopify", "amazon", "woocommerce" };
+	struct import_profile p;
+	char why[256];
+
+	for (size_t i = 0; i < sizeof masked / sizeof *masked; i++) {
+		ck_assert_int_eq(import_profile_load(masked[i], &p, why, sizeof why), ST_OK);
+		ck_assert_msg(p.contacts_masked, "%s", masked[i]);
+	}
+	for (size_t i = 0; i < sizeof given / sizeof *given; i++) {
+		ck_assert_int_eq(import_profile_load(given[i], &p, why, sizeof why), ST_OK);
+		ck_assert_msg(!p.contacts_masked, "%s", given[i]);
+	}
+	ck_assert_int_eq(import_profile_parse("profile x\ncontacts masked\nfield order_ref = Id\n"
+	                                      "field sku = SKU\nfield qty = Qty\n", &p, why, sizeof why), 0);
+	ck_assert_int_eq(p.contacts_masked, 1);
+	ck_assert_int_eq(import_profile_parse("profile x\ncontacts given\nfield order_ref = Id\n"
+	                                      "field sku = SKU\nfield qty = Qty\n", &p, why, sizeof why), 0);
+	ck_assert_int_eq(p.contacts_masked, 0);
+	ck_assert_int_eq(import_profile_parse("profile x\ncontacts hidden\n", &p, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "line 2"));
+}
+END_TEST
+
 /* Orders handed over, flattened. */
 static char orders[8192], rejects[2048];
 
@@ -869,6 +896,7 @@ int main(void)
 	tcase_add_test(tc, damage_stops_with_line_and_column);
 	tcase_add_test(tc, header_names_fold_case_width_and_space);
 	tcase_add_test(tc, every_builtin_profile_parses);
+	tcase_add_test(tc, profiles_say_whether_contacts_are_masked);
 	tcase_add_test(tc, rows_group_into_orders_with_problems);
 	tcase_add_test(tc, continuation_rows_and_totals_never_summed);
 	tcase_add_test(tc, rows_without_an_order_are_rejected);
