@@ -19,6 +19,9 @@ channel_fulfils amazon, afn
 urgent    SameDay, NextDay, SecondDay, Expedited, Priority
 field order_ref  = order-id | amazon-order-id
 field ordered_at = purchase-date
+# The Unshipped report's promise-date: the date Amazon promised the buyer the
+# order would ship by; the order's dispatch promise, instead of the clocks'.
+field promise_at = promise-date
 field customer   = recipient-name | buyer-name
 field phone      = buyer-phone-number
 field email      = buyer-email

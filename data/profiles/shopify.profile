@@ -15,6 +15,8 @@ shipped   fulfilled
 urgent    express, next day, same day, overnight
 field group        = Name
 field order_ref    = Id | Name
+# Name (#1060) is what the customer quotes: kept and searched beside the Id.
+field display_ref  = Name
 field ordered_at   = Created at
 field customer     = Shipping Name | Billing Name
 field phone        = Shipping Phone | Billing Phone | Phone

@@ -15,7 +15,8 @@ cancelled 交易关闭, 已取消
 shipped   卖家已发货, 交易成功
 field order_ref  = 订单编号
 field ordered_at = 订单创建时间
-field customer   = 收货人姓名
+# Some exports head the consignee's column 收货人 instead.
+field customer   = 收货人姓名 | 收货人
 field phone      = 联系手机 | 联系电话
 field address    = 修改后的收货地址 | 收货地址
 field sku        = 修改后的sku

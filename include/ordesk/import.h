@@ -38,6 +38,8 @@ struct import_order {
 	const char *channel, *ref;
 	const char *customer, *phone, *email, *address, *note, *flags, *currency;
 	const char *state;      /* the channel's states of its lines, each once, "; " between */
+	const char *display_ref;   /* the channel's own name for the order (Shopify's #1060) */
+	time_t promise_at;      /* the dispatch the channel promised; 0 none or unreadable */
 	int tier;               /* enum tier */
 	int type;               /* enum otype */
 	time_t ordered_at;      /* 0 when missing or unreadable (a problem says so) */

@@ -49,7 +49,9 @@
 	X(CANCELLED_AT, "cancelled_at", 'O') \
 	X(EMAIL,        "email",        'O') \
 	X(SERVICE,      "service",      'O') \
-	X(FULFILLED_BY, "fulfilled_by", 'O')
+	X(FULFILLED_BY, "fulfilled_by", 'O') \
+	X(DISPLAY_REF,  "display_ref",  'O') \
+	X(PROMISE_AT,   "promise_at",   'O')
 
 #define IMPORT_ENUM_EXTRA(id, name, level) IF_##id,
 enum import_extra_start { IF_EXTRA_BEFORE = FIELD_COUNT - 1, IMPORT_EXTRA_LIST(IMPORT_ENUM_EXTRA) IF_COUNT };

@@ -28,7 +28,7 @@ enum status store_ingest_bulk(struct store *s, int on);
  * again (before the commit: a rollback brings the old ones back by itself).
  * No query of the import needs them.
  */
-#define INGEST_DEFERRED_MAX 8
+#define INGEST_DEFERRED_MAX 12
 struct ingest_deferred {
 	int n;
 	char *sql[INGEST_DEFERRED_MAX];   /* CREATE INDEX statements, from the schema */
@@ -75,11 +75,13 @@ enum status store_ingest_find(struct store *s, struct ingest_batch *b, const cha
 struct ingest_order {
 	const char *order_no, *channel, *ref, *source;
 	const char *customer, *phone, *address, *note, *flags, *state, *currency, *hash;
+	const char *display_ref, *email;   /* NULL: "" */
 	enum tier tier;
 	enum otype type;
 	enum priority priority;
 	double score;
 	time_t ordered_at, received_at, due_at, promise_at;
+	time_t channel_promise_at;         /* the channel's own promise; 0 none */
 	long long total_cents;
 	int lines, items;
 };

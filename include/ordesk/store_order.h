@@ -14,15 +14,18 @@ struct order {
 	char order_no[40];
 	char channel[8];
 	char channel_ref[80];
+	char display_ref[80];          /* the channel's own name for it (Shopify's #1060); "" none */
 	char source[32];
 	enum stage stage;
 	enum priority priority;
 	double score;
 	time_t ordered_at, received_at, stage_at, due_at, promise_at;
+	time_t channel_promise_at;     /* the dispatch the channel promised; 0: the clocks' */
 	int prev_on_time;
 	long long customer_id;
 	char customer[256];
 	char phone[64];
+	char email[128];
 	char address[512];
 	enum tier tier;
 	enum otype type;

@@ -16,6 +16,7 @@ static const struct out_column order_cols[] = {
 	{ "order_no", 20 }, { "channel", 7 }, { "channel_ref", 18 }, { "stage", 9 },
 	{ "priority", 8 }, { "health", 7 }, { "customer", 16 }, { "lines", 5 }, { "items", 5 },
 	{ "due_at", 16 }, { "exceptions", 0 },
+	{ "display_ref", 0 },   /* CSV and TSV only: the table ends with the exceptions */
 };
 #define NCOLS (int)(sizeof order_cols / sizeof order_cols[0])
 
@@ -46,6 +47,7 @@ static int print_order(const struct order *o, void *arg)
 	v[8] = items;
 	v[9] = due;
 	v[10] = o->exc_kinds;
+	v[11] = o->display_ref;
 	out_row(&lc->out, v);
 	return ferror(stdout) ? 1 : 0;
 }
@@ -95,7 +97,7 @@ enum status cmd_orders(struct cli *c, int argc, char **argv)
 		return cli_usage("orders");
 	f.now = desk_now(&c->desk);
 	lc.now = f.now;
-	out_begin(&lc.out, stdout, format, order_cols, NCOLS);
+	out_begin(&lc.out, stdout, format, order_cols, format == OUT_TABLE ? NCOLS - 1 : NCOLS);
 	return (st = desk_order_each(&c->desk, &f, print_order, &lc)) == ST_OK ? ST_OK : cli_report(c, st);
 }
 
@@ -158,7 +160,8 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 	struct health_input hi = { o.stage, o.stage_at, o.due_at, o.open_exc,
 	                           o.prev_on_time, o.received_at };
 	field(_("order"), o.order_no);
-	snprintf(buf, sizeof buf, "%s %s", o.channel, o.channel_ref);
+	snprintf(buf, sizeof buf, "%s %s%s%s", o.channel, o.channel_ref, *o.display_ref ? "  " : "",
+	         o.display_ref);
 	field(_("channel"), buf);
 	field(_("stage"), stage_name(o.stage));
 	field(_("health"), health_name(health_of(&hi, desk_now(d))));
@@ -171,6 +174,8 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 	field(_("tier"), tier_name(o.tier));
 	validate_contact_show(FIELD_PHONE, o.phone, shown, sizeof shown);
 	field(_("phone"), shown);
+	if (*o.email)
+		field(_("e-mail"), o.email);
 	validate_contact_show(FIELD_ADDRESS, o.address, shown, sizeof shown);
 	field(_("address"), shown);
 	field(_("type"), otype_name(o.type));

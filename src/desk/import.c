@@ -246,7 +246,10 @@ static void fill_ingest(struct ctx *c, const struct import_order *io, struct ing
 	g->ref = io->ref;
 	g->source = c->ir.profile;
 	g->customer = io->customer;
-	g->phone = *io->phone ? io->phone : io->email;
+	g->phone = io->phone;
+	g->email = io->email;
+	g->display_ref = io->display_ref;
+	g->channel_promise_at = io->promise_at;
 	g->address = io->address;
 	g->note = io->note;
 	g->flags = io->flags;
@@ -267,6 +270,7 @@ static void fill_ingest(struct ctx *c, const struct import_order *io, struct ing
 	tmp.tier = g->tier;
 	tmp.type = g->type;
 	tmp.ordered_at = g->ordered_at;
+	tmp.channel_promise_at = g->channel_promise_at;
 	tmp.total_cents = g->total_cents;
 	desk_order_prioritize(c->d, &tmp, surge);
 	g->priority = tmp.priority;
@@ -445,12 +449,12 @@ static enum status changed_fields(struct ctx *c, long long id, const struct impo
 	if ((st = store_order_get_id(c->d->store, id, &o)) != ST_OK ||
 	    (st = store_order_lines(c->d->store, id, lines, 256, &n)) != ST_OK)
 		return desk_fail(c->d, st, "%s", store_errmsg(c->d->store));
-	const char *phone = *io->phone ? io->phone : io->email;
 #define DIFF(cond, word) \
 	if (cond) \
 		snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? "," : "", word)
 	DIFF(strncmp(o.customer, io->customer, sizeof o.customer - 1) != 0, "customer");
-	DIFF(strncmp(o.phone, phone, sizeof o.phone - 1) != 0, "phone");
+	DIFF(strncmp(o.phone, io->phone, sizeof o.phone - 1) != 0, "phone");
+	DIFF(strncmp(o.email, io->email, sizeof o.email - 1) != 0, "email");
 	DIFF(strncmp(o.address, io->address, sizeof o.address - 1) != 0, "address");
 	DIFF(strncmp(o.note, io->note, sizeof o.note - 1) != 0, "note");
 	DIFF(io->ordered_at && o.ordered_at != io->ordered_at, "ordered_at");

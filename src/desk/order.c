@@ -80,7 +80,9 @@ void desk_order_prioritize(const struct desk *d, struct order *o, int surge_day)
 	};
 
 	o->priority = priority_classify(&in);
-	o->promise_at = clock_promise(&d->clocks, &d->cal, o->priority, o->ordered_at);
+	/* the channel's own promise when it made one (Amazon's promise-date), else the clocks' */
+	o->promise_at = o->channel_promise_at ? o->channel_promise_at
+	                                      : clock_promise(&d->clocks, &d->cal, o->priority, o->ordered_at);
 	o->score = priority_score(&d->weights, o->tier, o->total_cents, o->promise_at, desk_now(d));
 }
 

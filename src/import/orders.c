@@ -29,6 +29,7 @@ struct tmp_line {
 	int cancelled;           /* what the channel says of the line */
 	long qty;
 	long long unit_cents;
+	int priced;              /* the file gave the line a price */
 	long line;
 };
 
@@ -394,6 +395,7 @@ static int order_emit(struct state *st)
 	o.customer = ov(st, FIELD_CUSTOMER);
 	o.phone = ov(st, FIELD_PHONE);
 	o.email = ov(st, IF_EMAIL);
+	o.display_ref = ov(st, IF_DISPLAY_REF);
 	o.address = ov(st, FIELD_ADDRESS);
 	o.note = ov(st, FIELD_NOTE);
 	o.line = st->first_line;
@@ -413,6 +415,9 @@ static int order_emit(struct state *st)
 		        : r > 0 ? _("missing")
 		                : _("not a date and time"));
 	}
+	/* the channel's own promise, when it gives one that can be read */
+	if (import_parse_date(ov(st, IF_PROMISE_AT), &dates, &o.promise_at) != 0)
+		o.promise_at = 0;
 	/* A channel that hides contacts delivers to them itself: hidden is not wrong. */
 	int hidden_ok = st->prof.contacts_masked;
 	if (!*o.customer)
@@ -488,8 +493,12 @@ static int order_emit(struct state *st)
 	o.total_cents = sum;
 	if (*ov(st, IF_TOTAL) &&
 	    import_parse_money(ov(st, IF_TOTAL), st->res->dialect.decimal_comma, &cents, currency,
-	                       sizeof currency) == 0)
+	                       sizeof currency) == 0) {
 		o.total_cents = cents;
+		/* one line the file gives no price for (Taobao's order report): the total is its price */
+		if (o.nlines == 1 && !st->tl[0].priced && cents > 0)
+			lines[0].unit_cents = (cents + lines[0].qty / 2) / lines[0].qty;
+	}
 	o.currency = *ov(st, IF_CURRENCY) ? ov(st, IF_CURRENCY) : currency;
 	o.problems = st->problems;
 	o.nproblems = st->nproblems;
@@ -639,6 +648,7 @@ static int add_line(struct state *st, const struct import_row *row)
 		return ST_INTERNAL;
 	l->qty = qty;
 	l->unit_cents = cents;
+	l->priced = *price || *ltotal;
 	l->line = row->line;
 	st->ntl++;
 	return 0;

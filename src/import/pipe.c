@@ -90,12 +90,12 @@ static struct item *item_new(enum item_kind kind, size_t extra)
 }
 
 /* The string fields of an order, to size and copy them from one list. */
-#define ORDER_STRINGS 11
+#define ORDER_STRINGS 12
 static void order_strings(struct import_order *o, const char **f[ORDER_STRINGS])
 {
 	const char **all[ORDER_STRINGS] = { &o->channel, &o->ref,  &o->customer, &o->phone, &o->email,
 	                                    &o->address, &o->note, &o->flags,    &o->state, &o->currency,
-	                                    &o->cause };
+	                                    &o->cause,   &o->display_ref };
 
 	memcpy(f, all, sizeof all);
 }

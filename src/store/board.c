@@ -2,6 +2,7 @@
 #include "ordesk/store_board.h"
 #include "ordesk/health.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define STR_(x) #x
@@ -434,7 +435,8 @@ static void glob_prefix(const char *q, int upper, char *out, size_t size)
 }
 
 /* The same as a LIKE prefix with '\' as its escape: LIKE ignores the case of
- * ASCII letters, and the NOCASE indexes of customer and channel_ref serve it. */
+ * ASCII letters, and the NOCASE indexes of customer, channel_ref and
+ * display_ref serve it. */
 static void like_prefix(const char *q, char *out, size_t size)
 {
 	size_t n = 0;
@@ -448,11 +450,14 @@ static void like_prefix(const char *q, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* ?1 GLOB prefix, ?3 LIKE prefix, ?4 upper-cased GLOB prefix; ?2 how many. */
+/* ?1 GLOB prefix, ?3 LIKE prefix, ?4 upper-cased GLOB prefix, ?5 the LIKE prefix
+ * after a '#' (the number a customer quotes, 1060, of a channel name #1060); ?2 how many. */
 static const char search_sql[] =
 	"SELECT id, stage, prio_rank, score, due_at FROM orders WHERE id IN ("
 	"SELECT id FROM orders WHERE order_no GLOB ?4 "
 	"UNION SELECT id FROM orders WHERE channel_ref LIKE ?3 ESCAPE '\\' "
+	"UNION SELECT id FROM orders WHERE display_ref LIKE ?3 ESCAPE '\\' "
+	"UNION SELECT id FROM orders WHERE display_ref LIKE ?5 ESCAPE '\\' "
 	"UNION SELECT id FROM orders WHERE customer LIKE ?3 ESCAPE '\\' "
 	"UNION SELECT id FROM orders WHERE phone GLOB ?1 "
 	"UNION SELECT order_id FROM order_lines WHERE sku GLOB ?1) "
@@ -470,7 +475,7 @@ enum status store_board_search(struct store *s, const struct board_filter *f, ti
                                const char *q, struct board_hit *hits, int max, int *n)
 {
 	const char *sql = search_sql;
-	char glob[512], upper[512], like[512];
+	char glob[512], upper[512], like[512], hashed[514];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -482,7 +487,9 @@ enum status store_board_search(struct store *s, const struct board_filter *f, ti
 	glob_prefix(q, 0, glob, sizeof glob);
 	glob_prefix(q, 1, upper, sizeof upper);
 	like_prefix(q, like, sizeof like);
+	snprintf(hashed, sizeof hashed, "%s%s", *q == '#' ? "" : "#", like);
 	sqlite3_bind_text(st, 1, glob, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, hashed, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, like, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, upper, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, max);

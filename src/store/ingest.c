@@ -25,6 +25,7 @@ static const struct {
 	{ "orders_channel_board", "DROP INDEX orders_channel_board" },
 	{ "orders_customer", "DROP INDEX orders_customer" },
 	{ "orders_ref", "DROP INDEX orders_ref" },
+	{ "orders_display_ref", "DROP INDEX orders_display_ref" },
 	{ "orders_due", "DROP INDEX orders_due" },
 	{ "orders_late", "DROP INDEX orders_late" },
 	{ "order_lines_sku", "DROP INDEX order_lines_sku" },
@@ -115,10 +116,10 @@ static const int chunk_rows[] = { 16, 8, 4, 2, 1 };
 #define ORDER_HEAD                                                                                \
 	"INSERT INTO orders (id, order_no, channel, channel_ref, source, stage, priority, prio_rank, " \
 	"score, ordered_at, received_at, stage_at, due_at, promise_at, customer, phone, address, "    \
-	"tier, type, flags, note, currency, total_cents, lines, items, channel_state, content_hash) " \
-	"VALUES "
-#define ORDER_ROW "(?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define ORDER_PARAMS 26
+	"tier, type, flags, note, currency, total_cents, lines, items, channel_state, content_hash, " \
+	"display_ref, email, channel_promise_at) VALUES "
+#define ORDER_ROW "(?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ORDER_PARAMS 29
 #define LINE_HEAD "INSERT INTO order_lines (order_id, line_no, sku, name, qty, unit_price_cents) VALUES "
 #define LINE_ROW "(?, ?, ?, ?, ?, ?)"
 #define LINE_PARAMS 6
@@ -139,7 +140,7 @@ static const char *const exceptions_sql[] = BY_CHUNKS(EXC_HEAD, EXC_ROW);
 
 /* An order's strings, in the order of struct ingest_order's. */
 enum { OS_NO, OS_CHANNEL, OS_REF, OS_SOURCE, OS_CUSTOMER, OS_PHONE, OS_ADDRESS, OS_NOTE,
-       OS_FLAGS, OS_STATE, OS_CURRENCY, OS_HASH, OS_COUNT };
+       OS_FLAGS, OS_STATE, OS_CURRENCY, OS_HASH, OS_DISPLAY_REF, OS_EMAIL, OS_COUNT };
 
 struct held_order {
 	long long id;
@@ -254,6 +255,9 @@ static void bind_order(sqlite3_stmt *st, int base, const struct ingest_batch *b,
 	sqlite3_bind_int(st, base + 24, o->items);
 	sqlite3_bind_text(st, base + 25, text_buf_str(t, h->text[OS_STATE]), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 26, text_buf_str(t, h->text[OS_HASH]), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 27, text_buf_str(t, h->text[OS_DISPLAY_REF]), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 28, text_buf_str(t, h->text[OS_EMAIL]), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 29, o->channel_promise_at);
 }
 
 static void bind_line(sqlite3_stmt *st, int base, const struct ingest_batch *b, int row)
@@ -328,9 +332,10 @@ static enum status make_room(struct store *s, struct ingest_batch *b, int full)
 enum status store_ingest_insert(struct store *s, struct ingest_batch *b, const struct ingest_order *o,
                                 long long *id)
 {
-	const char *const texts[OS_COUNT] = { o->order_no, o->channel,  o->ref,   o->source,
+	const char *const texts[OS_COUNT] = { o->order_no, o->channel,  o->ref,     o->source,
 	                                      o->customer, o->phone,    o->address, o->note,
-	                                      o->flags,    o->state,    o->currency, o->hash };
+	                                      o->flags,    o->state,    o->currency, o->hash,
+	                                      o->display_ref, o->email };
 	enum status r;
 
 	if ((r = make_room(s, b, b->norders == BATCH_ORDERS)) != ST_OK)
@@ -548,7 +553,8 @@ enum status store_ingest_update(struct store *s, long long id, int expected_vers
 		"UPDATE orders SET customer = ?3, phone = ?4, address = ?5, tier = ?6, type = ?7, "
 		"flags = ?8, note = ?9, currency = ?10, total_cents = ?11, lines = ?12, items = ?13, "
 		"channel_state = ?14, content_hash = ?15, ordered_at = ?16, priority = ?17, "
-		"prio_rank = ?18, score = ?19, promise_at = ?20, version = version + 1 "
+		"prio_rank = ?18, score = ?19, promise_at = ?20, display_ref = ?21, email = ?22, "
+		"channel_promise_at = ?23, version = version + 1 "
 		"WHERE id = ?1 AND version = ?2 AND stage IN ('new', 'review')";
 	static const char del[] = "DELETE FROM order_lines WHERE order_id = ?1";
 	sqlite3_stmt *st = store_prep(s, sql);
@@ -577,6 +583,9 @@ enum status store_ingest_update(struct store *s, long long id, int expected_vers
 	sqlite3_bind_int(st, 18, (int)o->priority);
 	sqlite3_bind_double(st, 19, o->score);
 	sqlite3_bind_int64(st, 20, o->promise_at);
+	sqlite3_bind_text(st, 21, o->display_ref ? o->display_ref : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 22, o->email ? o->email : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 23, o->channel_promise_at);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
 	if (store_changes(s) != 1)

@@ -13,7 +13,8 @@
 	"coalesce(customer_id, 0), customer, phone, address, tier, type, flags, note, warehouse, " \
 	"carrier, tracking, currency, total_cents, lines, items, coalesce(parent_id, 0), " \
 	"open_exc, exc_kinds, channel_state, content_hash, " \
-	"t_review, t_locked, t_picking, t_shipped, t_transit, t_done, t_cancelled, version"
+	"t_review, t_locked, t_picking, t_shipped, t_transit, t_done, t_cancelled, version, " \
+	"display_ref, email, channel_promise_at"
 
 static void order_read(sqlite3_stmt *st, struct order *o)
 {
@@ -63,6 +64,9 @@ static void order_read(sqlite3_stmt *st, struct order *o)
 	for (int s = STAGE_REVIEW; s < STAGE_COUNT; s++)
 		o->t_stage[s] = (time_t)sqlite3_column_int64(st, c++);
 	o->version = sqlite3_column_int(st, c++);
+	store_col_text(st, c++, o->display_ref, sizeof o->display_ref);
+	store_col_text(st, c++, o->email, sizeof o->email);
+	o->channel_promise_at = (time_t)sqlite3_column_int64(st, c++);
 }
 
 static enum status order_get_by(struct store *s, sqlite3_stmt *st, const char *sql,

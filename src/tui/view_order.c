@@ -123,7 +123,8 @@ static enum status order_load(struct tui *t, struct order_view *v)
 	add(v, tui_theme_health(h), _("order"), "%s  %s %s  %s", o->order_no,
 	    health_glyph(h, t->utf8), h == HEALTH_RED && o->open_exc ? o->exc_kinds : _(health_word(h)),
 	    stage_name(o->stage));
-	add(v, ROLE_UI_NORMAL, _("channel"), "%s %s", o->channel, o->channel_ref);
+	add(v, ROLE_UI_NORMAL, _("channel"), "%s %s%s%s", o->channel, o->channel_ref,
+	    *o->display_ref ? "  " : "", o->display_ref);
 	add(v, ROLE_UI_NORMAL, _("priority"), "%s %s (score %.1f)", priority_glyph(o->priority, t->utf8),
 	    priority_name(o->priority), o->score);
 	/* a contact the channel masked says so */
@@ -132,6 +133,8 @@ static enum status order_load(struct tui *t, struct order_view *v)
 	add(v, ROLE_UI_NORMAL, _("customer"), "%s (%s)", shown, tier_name(o->tier));
 	validate_contact_show(FIELD_PHONE, o->phone, shown, sizeof shown);
 	add(v, ROLE_UI_NORMAL, _("phone"), "%s", shown);
+	if (*o->email)
+		add(v, ROLE_UI_NORMAL, _("e-mail"), "%s", o->email);
 	validate_contact_show(FIELD_ADDRESS, o->address, shown, sizeof shown);
 	add(v, ROLE_UI_NORMAL, _("address"), "%s", shown);
 	add(v, ROLE_UI_NORMAL, _("type"), "%s  %s", otype_name(o->type), o->flags);

@@ -136,19 +136,19 @@ expect_status 0 "orders --format csv" od orders --format csv
 cp "$T/out" "$T/list.csv"
 csv_fields "$T/list.csv" > "$T/list.fields"
 US=$(printf '\037')
-want_header="order_no${US}channel${US}channel_ref${US}stage${US}priority${US}health${US}customer${US}lines${US}items${US}due_at${US}exceptions"
+want_header="order_no${US}channel${US}channel_ref${US}stage${US}priority${US}health${US}customer${US}lines${US}items${US}due_at${US}exceptions${US}display_ref"
 if [ "$(head -n 1 "$T/list.fields")" = "$want_header" ]; then ok "csv header"; else
 	not_ok "csv header: $(head -n 1 "$T/list.fields" | tr '\037' '|')"; fi
-if [ "$(awk -F"$US" '{ print NF }' "$T/list.fields" | sort -u)" = "11" ]; then ok "csv: 11 fields in every row"; else
+if [ "$(awk -F"$US" '{ print NF }' "$T/list.fields" | sort -u)" = "12" ]; then ok "csv: 12 fields in every row"; else
 	not_ok "csv: field counts $(awk -F"$US" '{ print NF }' "$T/list.fields" | sort -u | tr '\n' ' ')"; fi
 if [ "$(wc -l < "$T/list.fields")" -eq 4 ]; then ok "csv: header and the three open orders"; else
 	not_ok "csv: $(wc -l < "$T/list.fields") records"; fi
 if head -n 1 "$T/list.csv" | grep -q "$(printf '\r')\$"; then ok "csv: CRLF line ends"; else not_ok "csv: CRLF line ends"; fi
 row=$(grep "^20261116-EC-0002$US" "$T/list.fields")
-want="20261116-EC-0002${US}EC${US}R-2${US}review${US}normal${US}red${US}张伟${US}2${US}3${US}2026-11-16 10:00${US}needs_info;stock_short"
+want="20261116-EC-0002${US}EC${US}R-2${US}review${US}normal${US}red${US}张伟${US}2${US}3${US}2026-11-16 10:00${US}needs_info;stock_short${US}"
 if [ "$row" = "$want" ]; then ok "csv: row with exceptions joined by ;"; else not_ok "csv row: $(printf '%s' "$row" | tr '\037' '|')"; fi
 row=$(grep "^20261116-ST-0001$US" "$T/list.fields")
-want="20261116-ST-0001${US}ST${US}S-1${US}picking${US}normal${US}red${US}Li, \"Na\"${US}2${US}3${US}2026-11-16 09:06${US}"
+want="20261116-ST-0001${US}ST${US}S-1${US}picking${US}normal${US}red${US}Li, \"Na\"${US}2${US}3${US}2026-11-16 09:06${US}${US}"
 if [ "$row" = "$want" ]; then ok "csv: quoted comma and quotes, overdue is red"; else not_ok "csv row: $(printf '%s' "$row" | tr '\037' '|')"; fi
 row=$(grep "^20261116-EC-0001$US" "$T/list.fields" | cut -d"$US" -f6)
 if [ "$row" = "yellow" ]; then ok "csv: in time is yellow"; else not_ok "csv health: $row"; fi
@@ -170,7 +170,7 @@ if [ "$(csv_fields "$T/out" | cut -d"$US" -f1 | tail -n +2)" = "20261116-ST-0001
 expect_status 0 "orders --health red" od orders --health red --format csv
 if [ "$(csv_fields "$T/out" | tail -n +2 | wc -l)" -eq 2 ]; then ok "--health red filters"; else not_ok "--health red filters"; fi
 expect_status 0 "orders --format tsv" od orders --format tsv
-if [ "$(awk -F'\t' '{ print NF }' "$T/out" | sort -u)" = "11" ]; then ok "tsv: 11 fields"; else not_ok "tsv fields"; fi
+if [ "$(awk -F'\t' '{ print NF }' "$T/out" | sort -u)" = "12" ]; then ok "tsv: 12 fields"; else not_ok "tsv fields"; fi
 expect_status 0 "orders as a table" od orders
 contains "$T/out" "20261116-EC-0001" "table lists orders"
 contains "$T/out" "张伟" "table shows CJK names"

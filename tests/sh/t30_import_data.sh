@@ -208,6 +208,46 @@ contains "$T/show" "phone        (masked by the channel)" "douyin: show says the
 contains "$T/show" "address      (masked by the channel)" "douyin: show says the address is masked"
 lacks "$T/show" '$$' "douyin: show prints no ciphertext"
 
+# Fields the channel gives that were lost: Shopify's Name (#1071) is the order's display
+# reference, shown and searched; an order with an e-mail and no phone keeps them apart.
+fresh; od import "$D/shopify-cancelled.csv" >/dev/null
+[ "$(q "SELECT display_ref || '|' || phone || '|' || email FROM orders WHERE channel_ref = '5550001071'")" = "#1071||iris@example.org" ] \
+	&& ok "shopify: Name kept as the display reference; no phone, the e-mail apart" \
+	|| not_ok "shopify: $(q "SELECT channel_ref, display_ref, phone, email FROM orders")"
+no=$(q "SELECT order_no FROM orders WHERE channel_ref = '5550001071'")
+od show "$no" >"$T/show"
+contains "$T/show" "EC 5550001071  #1071" "show: the channel's display reference beside its id"
+grep -q '^phone *$' "$T/show" && ok "show: no phone shown when there is none" || not_ok "show: phone line $(grep '^phone' "$T/show")"
+contains "$T/show" "iris@example.org" "show: the e-mail on its own line"
+grep '^phone' "$T/show" | grep -q '@' && not_ok "show: the e-mail shown as the phone" || ok "show: the e-mail is not the phone"
+od orders --format csv | tr -d '"' >"$T/orders.csv"
+head -1 "$T/orders.csv" | grep -q ',exceptions,display_ref' && ok "orders csv: display_ref is the last column" || not_ok "orders csv: header $(head -1 "$T/orders.csv")"
+grep -q ',5550001071,.*,#1071.$' "$T/orders.csv" && ok "orders csv: the display reference in its row" || not_ok "orders csv: $(cat "$T/orders.csv")"
+od orders >"$T/orders.txt"
+head -1 "$T/orders.txt" | grep -q 'display_ref' && not_ok "orders table: display_ref in the table" || ok "orders table: unchanged"
+
+# Amazon's promise-date is the date Amazon promised the order would ship by: the order's promise.
+fresh; od import "$D/amazon-unshipped-promise.txt" >/dev/null
+[ "$(q "SELECT promise_at FROM orders WHERE channel_ref = '202-4417290-3360321'")" = "$(date -u -d '2026-11-20T23:59:59+00:00' +%s)" ] \
+	&& ok "amazon: the promise is Amazon's promise-date" || not_ok "amazon: promise $(q "SELECT channel_ref, ordered_at, promise_at FROM orders")"
+[ "$(q "SELECT promise_at FROM orders WHERE channel_ref = '202-8810034-1172245'")" = "$(date -u -d '2026-11-17T23:59:59+00:00' +%s)" ] \
+	&& ok "amazon: each order its own promise-date" || not_ok "amazon: promise $(q "SELECT channel_ref, ordered_at, promise_at FROM orders")"
+[ "$(q "SELECT phone || '|' || email FROM orders WHERE channel_ref = '202-8810034-1172245'")" = "|lea@marketplace.example" ] \
+	&& ok "amazon: no buyer phone: none stored, the e-mail apart" || not_ok "amazon: $(q "SELECT channel_ref, phone, email FROM orders")"
+# The promise stays the channel's when the order is prioritized again (an edit).
+no=$(q "SELECT order_no FROM orders WHERE channel_ref = '202-4417290-3360321'")
+od edit "$no" flags=urgent >/dev/null 2>&1
+[ "$(q "SELECT promise_at FROM orders WHERE channel_ref = '202-4417290-3360321'")" = "$(date -u -d '2026-11-20T23:59:59+00:00' +%s)" ] \
+	&& ok "amazon: an edit keeps Amazon's promise" || not_ok "amazon: promise after edit $(q "SELECT promise_at FROM orders WHERE channel_ref = '202-4417290-3360321'")"
+
+# Taobao: the header variant 收货人 maps the customer; one line with only the order's total
+# takes its price from the total.
+fresh; od import "$D/taobao-consignee-gbk.csv" >/dev/null
+[ "$(q "SELECT customer FROM orders WHERE channel_ref = '3412345678901239001'")" = "冯雪" ] \
+	&& ok "taobao: 收货人 is the customer" || not_ok "taobao: customer $(q "SELECT customer FROM orders")"
+[ "$(q "SELECT qty || ' ' || unit_price_cents FROM order_lines")" = "2 12900" ] \
+	&& ok "taobao: the line's price from the total (258.00 for 2)" || not_ok "taobao: line $(q "SELECT qty, unit_price_cents FROM order_lines")"
+
 # Excel-mangled ids are rejected with the reason, protected ones kept
 fresh; od import --rejects "$T/rej.csv" "$D/odd-excel-ids.csv" >/dev/null
 contains "$T/rej.csv" "scientific notation" "excel: scientific notation named"

@@ -667,6 +667,26 @@ START_TEST(states_are_per_line_where_the_channel_gives_them)
 }
 END_TEST
 
+/* Taobao's order report gives one line per order and only the order's total:
+ * the line is priced from it (a priced line keeps its own price). */
+START_TEST(a_single_line_without_a_price_takes_the_total)
+{
+	struct import_result res;
+
+	ck_assert_int_eq(run("订单编号,总金额,收货人,联系手机,收货地址,订单创建时间,宝贝标题,宝贝总数量,修改后的sku\n"
+	                     "T-1,258.00,冯雪,13900001234,北京 建国路 88 号,2026-11-16 06:50:00,围巾,2,TB-3001\n"
+	                     "T-2,100.00,冯雪,13900001234,北京 建国路 88 号,2026-11-16 06:50:00,围巾,3,TB-3001\n",
+	                     "taobao", &res), ST_OK);
+	ck_assert_str_eq(orders,
+	                 "EC/T-1 2-2 冯雪 total=25800: TB-3001*2@12900\n"
+	                 "EC/T-2 3-3 冯雪 total=10000: TB-3001*3@3333\n");
+	ck_assert_int_eq(run(GENERIC
+	                     "EC,A-1,2026-11-16 08:00,Ann,,13800138000,\"1 Road, Town\",S-1,2,1.50,,,\n",
+	                     NULL, &res), ST_OK);
+	ck_assert_str_eq(orders, "EC/A-1 2-2 Ann total=300: S-1*2@150\n");
+}
+END_TEST
+
 START_TEST(rows_without_an_order_are_rejected)
 {
 	struct import_result res;
@@ -905,6 +925,7 @@ int main(void)
 	tcase_add_test(tc, an_urgent_service_adds_the_urgent_flag);
 	tcase_add_test(tc, shipped_states_of_each_channel);
 	tcase_add_test(tc, states_are_per_line_where_the_channel_gives_them);
+	tcase_add_test(tc, a_single_line_without_a_price_takes_the_total);
 	tcase_add_test(tc, unknown_header_says_what_was_expected);
 	tcase_add_test(tc, a_slash_date_follows_the_files_own_evidence);
 	tcase_add_test(tc, evidence_past_the_held_rows_settles_only_later_orders);

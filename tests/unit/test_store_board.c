@@ -392,6 +392,18 @@ START_TEST(search_finds_by_each_key_and_locates)
 	ck_assert_int_eq(desk_board_search(&d, &f, "20261116-st-0003", hits, 10, &n), ST_OK);
 	ck_assert_int_eq(n, 1);
 	ck_assert_int_eq(hits[0].id, 3);
+	/* The channel's own name for an order (Shopify's #1060), with its '#' or without. */
+	exec_sql(&d, "UPDATE orders SET display_ref = '#1060' WHERE id = 3");
+	ck_assert_int_eq(desk_board_search(&d, &f, "#1060", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(hits[0].id, 3);
+	ck_assert_int_eq(desk_board_search(&d, &f, "1060", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(hits[0].id, 3);
+	ck_assert_int_eq(desk_board_search(&d, &f, "#106", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(desk_board_search(&d, &f, "#1061", hits, 10, &n), ST_OK);
+	ck_assert_int_eq(n, 0);
 	/* LIKE's wildcards are plain characters too. */
 	ck_assert_int_eq(desk_board_search(&d, &f, "Ann_", hits, 10, &n), ST_OK);
 	ck_assert_int_eq(n, 0);
@@ -424,15 +436,18 @@ START_TEST(search_uses_indexes)
 	sqlite3_bind_text(st, 1, "an*", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, "an%", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, "AN*", -1, SQLITE_STATIC);
-	int searches = 0;
+	sqlite3_bind_text(st, 5, "#an%", -1, SQLITE_STATIC);
+	int searches = 0, display = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *detail = (const char *)sqlite3_column_text(st, 3);
 		ck_assert_msg(strncmp(detail, "SCAN orders", 11) != 0 && strncmp(detail, "SCAN order_lines", 16) != 0,
 		              "search scans: %s", detail);
 		searches += strncmp(detail, "SEARCH ", 7) == 0;
+		display += strstr(detail, "INDEX orders_display_ref (display_ref>? AND display_ref<?)") != NULL;
 	}
 	sqlite3_finalize(st);
-	ck_assert_int_ge(searches, 5);   /* one range per key */
+	ck_assert_int_ge(searches, 7);   /* one range per key */
+	ck_assert_int_eq(display, 2);    /* the channel's name, as typed and after a '#' */
 	t_desk_close(&d);
 }
 END_TEST
