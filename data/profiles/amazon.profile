@@ -33,4 +33,6 @@ field line_total = item-price
 field currency   = currency
 field service    = ship-service-level
 field fulfilled_by = fulfillment-channel
-field state      = order-status | item-status
+# item-status is each item's own (one cancelled beside others to ship); the
+# order's status when a row has none
+field state      = item-status | order-status

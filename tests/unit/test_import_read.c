@@ -653,6 +653,16 @@ START_TEST(states_are_per_line_where_the_channel_gives_them)
 	                 "D2 c0 s0 [待发货; 已关闭] state: DY-1001 | "
 	                 "D3 c0 s1 [已发货; 已关闭] state:已发货 DY-1001 | "
 	                 "D4 c1 s0 [已关闭; 已关闭, 退款成功] state:已关闭 DY-1002 DY-1001 | ");
+	/* Amazon's All Orders report: each item its item-status, the order-status when it has none. */
+	ck_assert_int_eq(run_states("amazon-order-id\tpurchase-date\torder-status\tsku\titem-status\tquantity\t"
+	                            "ship-city\tship-postal-code\tship-country\n"
+	                            "A1\t2026-11-15T10:00:00+01:00\tPending\tMUG-01\tUnshipped\t1\tLiege\t4000\tBE\n"
+	                            "A1\t2026-11-15T10:00:00+01:00\tPending\tTEA-02\tCancelled\t2\tLiege\t4000\tBE\n"
+	                            "A2\t2026-11-15T11:00:00+01:00\tCancelled\tTEA-02\t\t2\tGeneve\t1201\tCH\n",
+	                            "amazon", &res), ST_OK);
+	ck_assert_str_eq(states_seen,
+	                 "A1 c0 s0 [Unshipped; Cancelled] state: MUG-01 | "
+	                 "A2 c1 s0 [Cancelled] state:Cancelled TEA-02 | ");
 	/* A row that says no state has the order's (Shopify's continuation rows). */
 	ck_assert_int_eq(run_states("Name,Id,Created at,Lineitem quantity,Lineitem sku,Shipping Name,Shipping Address1,"
 	                            "Shipping Phone,Financial Status,Fulfillment Status,Cancelled at\n"
