@@ -48,6 +48,7 @@ struct ingest_found {
 	char exc_kinds[128];
 	int version;
 	enum priority priority;
+	char display_ref[80], email[128];
 };
 
 /*
@@ -112,6 +113,12 @@ enum status store_ingest_update(struct store *s, long long id, int expected_vers
                                 const struct ingest_order *o);
 /* Records the channel's state word and the content hash of the last import. */
 enum status store_ingest_mark(struct store *s, long long id, const char *state, const char *hash);
+/* Sets the channel's display reference (the content hash leaves it out) and
+ * the e-mail: an order stored before they were kept gets them from its next
+ * import, and a phone that is that e-mail (stored so then) is emptied when the
+ * channel gives no phone. */
+enum status store_ingest_fill(struct store *s, long long id, const char *display_ref,
+                              const char *email, const char *phone);
 
 /* Sets the last serial used for a day and channel (after counting locally). */
 enum status store_ingest_serial_set(struct store *s, const char *day, const char *channel,

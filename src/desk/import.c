@@ -481,6 +481,12 @@ static enum status order_again(struct ctx *c, const struct import_order *io,
 	/* what follows reads and rewrites stored lines: the held ones first */
 	if ((st = store_ingest_batch_flush(d->store, c->batch)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	/* the display reference and e-mail of orders stored before they were kept */
+	if (f->stage != STAGE_CANCELLED &&
+	    (strncmp(f->display_ref, io->display_ref, sizeof f->display_ref - 1) != 0 ||
+	     strncmp(f->email, io->email, sizeof f->email - 1) != 0) &&
+	    (st = store_ingest_fill(d->store, f->id, io->display_ref, io->email, io->phone)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	int state_changed = strcmp(f->state, io->state) != 0;
 	if (strcmp(f->hash, io->hash) == 0) {
 		if (!state_changed) {

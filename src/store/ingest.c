@@ -513,8 +513,8 @@ enum status store_ingest_find(struct store *s, struct ingest_batch *b, const cha
                               const char *ref, struct ingest_found *f)
 {
 	static const char sql[] =
-		"SELECT id, stage, order_no, content_hash, channel_state, exc_kinds, version, priority "
-		"FROM orders WHERE channel = ?1 AND channel_ref = ?2";
+		"SELECT id, stage, order_no, content_hash, channel_state, exc_kinds, version, priority, "
+		"display_ref, email FROM orders WHERE channel = ?1 AND channel_ref = ?2";
 	sqlite3_stmt *st;
 	char word[32];
 	enum status r;
@@ -539,6 +539,8 @@ enum status store_ingest_find(struct store *s, struct ingest_batch *b, const cha
 		f->version = sqlite3_column_int(st, 6);
 		store_col_text(st, 7, word, sizeof word);
 		f->priority = priority_parse(word) < 0 ? PRIO_NORMAL : (enum priority)priority_parse(word);
+		store_col_text(st, 8, f->display_ref, sizeof f->display_ref);
+		store_col_text(st, 9, f->email, sizeof f->email);
 	}
 	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -605,6 +607,24 @@ enum status store_ingest_mark(struct store *s, long long id, const char *state, 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
+	return store_exec_stmt(s, st, sql);
+}
+
+enum status store_ingest_fill(struct store *s, long long id, const char *display_ref,
+                              const char *email, const char *phone)
+{
+	static const char sql[] =
+		"UPDATE orders SET display_ref = ?2, email = ?3, "
+		"phone = CASE WHEN ?3 <> '' AND phone = ?3 AND ?4 = '' THEN '' ELSE phone END "
+		"WHERE id = ?1";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, display_ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, email, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, phone, -1, SQLITE_STATIC);
 	return store_exec_stmt(s, st, sql);
 }
 

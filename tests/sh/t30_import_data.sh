@@ -225,6 +225,14 @@ head -1 "$T/orders.csv" | grep -q ',exceptions,display_ref' && ok "orders csv: d
 grep -q ',5550001071,.*,#1071.$' "$T/orders.csv" && ok "orders csv: the display reference in its row" || not_ok "orders csv: $(cat "$T/orders.csv")"
 od orders >"$T/orders.txt"
 head -1 "$T/orders.txt" | grep -q 'display_ref' && not_ok "orders table: display_ref in the table" || ok "orders table: unchanged"
+# An order stored before these were kept (no display reference, the e-mail as its phone)
+# gets them from its next import, unchanged otherwise.
+q "UPDATE orders SET display_ref = '', email = '', phone = 'iris@example.org' WHERE channel_ref = '5550001071'"
+od import "$D/shopify-cancelled.csv" >"$T/out"
+contains "$T/out" "0 new, 0 updated, 2 unchanged, 0 flagged" "shopify: the same export again changes nothing"
+[ "$(q "SELECT display_ref || '|' || phone || '|' || email FROM orders WHERE channel_ref = '5550001071'")" = "#1071||iris@example.org" ] \
+	&& ok "shopify: an older order gets its display reference, its e-mail moved out of the phone" \
+	|| not_ok "shopify: older order $(q "SELECT display_ref, phone, email FROM orders WHERE channel_ref = '5550001071'")"
 
 # Amazon's promise-date is the date Amazon promised the order would ship by: the order's promise.
 fresh; od import "$D/amazon-unshipped-promise.txt" >/dev/null
