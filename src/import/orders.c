@@ -370,10 +370,21 @@ static void judge_states(struct state *st, const int *said, int *cancelled, int 
 				set_cause(st, IF_STATE, st->tl[i].own ? text_buf_str(&st->ob, st->tl[i].state)
 				                                      : ov(st, IF_STATE));
 	}
-	/* the cancelled lines of an order that goes on are no work */
-	for (int i = 0; i < st->ntl; i++)
-		if (!st->tl[i].cancelled)
+	/* the cancelled lines of an order that goes on are no work, nor their problems */
+	for (int i = 0; i < st->ntl; i++) {
+		if (!st->tl[i].cancelled) {
 			st->tl[keep++] = st->tl[i];
+			continue;
+		}
+		int kept = 0;
+		for (int k = 0; k < st->nproblems; k++) {
+			const struct import_problem *p = &st->problems[k];
+			if (p->line != st->tl[i].line || p->field >= FIELD_COUNT ||
+			    !field_is_line_level((enum field)p->field))
+				st->problems[kept++] = *p;
+		}
+		st->nproblems = kept;
+	}
 	st->ntl = keep;
 }
 

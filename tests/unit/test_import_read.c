@@ -598,7 +598,7 @@ START_TEST(an_urgent_service_adds_the_urgent_flag)
 }
 END_TEST
 
-/* Each order's verdict, states, cause and lines, as "REF c1 s0 [states] field:cause SKU.. | ". */
+/* Each order's verdict, states, cause, lines and problems, as "REF c1 s0 [states] field:cause SKU.. pN | ". */
 static char states_seen[1024];
 
 static int on_order_states(void *arg, const struct import_order *o)
@@ -610,7 +610,7 @@ static int on_order_states(void *arg, const struct import_order *o)
 	                      o->cancelled, o->shipped, o->state, import_field_name(o->cause_field), o->cause);
 	for (int i = 0; i < o->nlines; i++)
 		n += (size_t)snprintf(states_seen + n, sizeof states_seen - n, " %s", o->lines[i].sku);
-	snprintf(states_seen + n, sizeof states_seen - n, " | ");
+	snprintf(states_seen + n, sizeof states_seen - n, " p%d | ", o->nproblems);
 	return 0;
 }
 
@@ -646,13 +646,16 @@ START_TEST(states_are_per_line_where_the_channel_gives_them)
 	                            "D3,D3a,耳机,1,DY-1001,199.00,周航,13600004444,杭州 文三路 20 号,2026-11-16 07:20:00,已发货,,\n"
 	                            "D3,D3b,手机壳,1,DY-1002,0.00,周航,13600004444,杭州 文三路 20 号,2026-11-16 07:20:00,已关闭,,缺货\n"
 	                            "D4,D4a,手机壳,1,DY-1002,0.00,郑洁,13600006666,杭州 文一路 1 号,2026-11-16 07:40:00,已关闭,,缺货\n"
-	                            "D4,D4b,耳机,1,DY-1001,199.00,郑洁,13600006666,杭州 文一路 1 号,2026-11-16 07:40:00,已关闭,退款成功,\n",
+	                            "D4,D4b,耳机,1,DY-1001,199.00,郑洁,13600006666,杭州 文一路 1 号,2026-11-16 07:40:00,已关闭,退款成功,\n"
+	                            "D5,D5a,耳机,1,DY-1001,199.00,钱多,13600007777,杭州 文二路 2 号,2026-11-16 07:50:00,待发货,,\n"
+	                            "D5,D5b,手机壳,x,,0.00,钱多,13600007777,杭州 文二路 2 号,2026-11-16 07:50:00,已关闭,,缺货\n",
 	                            "douyin", &res), ST_OK);
 	ck_assert_str_eq(states_seen,
-	                 "D1 c0 s0 [待发货; 已关闭] state: DY-1001 | "
-	                 "D2 c0 s0 [待发货; 已关闭] state: DY-1001 | "
-	                 "D3 c0 s1 [已发货; 已关闭] state:已发货 DY-1001 | "
-	                 "D4 c1 s0 [已关闭; 已关闭, 退款成功] state:已关闭 DY-1002 DY-1001 | ");
+	                 "D1 c0 s0 [待发货; 已关闭] state: DY-1001 p0 | "
+	                 "D2 c0 s0 [待发货; 已关闭] state: DY-1001 p0 | "
+	                 "D3 c0 s1 [已发货; 已关闭] state:已发货 DY-1001 p0 | "
+	                 "D4 c1 s0 [已关闭; 已关闭, 退款成功] state:已关闭 DY-1002 DY-1001 p0 | "
+	                 "D5 c0 s0 [待发货; 已关闭] state: DY-1001 p0 | ");
 	/* Amazon's All Orders report: each item its item-status, the order-status when it has none. */
 	ck_assert_int_eq(run_states("amazon-order-id\tpurchase-date\torder-status\tsku\titem-status\tquantity\t"
 	                            "ship-city\tship-postal-code\tship-country\n"
@@ -661,8 +664,8 @@ START_TEST(states_are_per_line_where_the_channel_gives_them)
 	                            "A2\t2026-11-15T11:00:00+01:00\tCancelled\tTEA-02\t\t2\tGeneve\t1201\tCH\n",
 	                            "amazon", &res), ST_OK);
 	ck_assert_str_eq(states_seen,
-	                 "A1 c0 s0 [Unshipped; Cancelled] state: MUG-01 | "
-	                 "A2 c1 s0 [Cancelled] state:Cancelled TEA-02 | ");
+	                 "A1 c0 s0 [Unshipped; Cancelled] state: MUG-01 p2 | "
+	                 "A2 c1 s0 [Cancelled] state:Cancelled TEA-02 p2 | ");
 	/* A row that says no state has the order's (Shopify's continuation rows). */
 	ck_assert_int_eq(run_states("Name,Id,Created at,Lineitem quantity,Lineitem sku,Shipping Name,Shipping Address1,"
 	                            "Shipping Phone,Financial Status,Fulfillment Status,Cancelled at\n"
@@ -672,8 +675,8 @@ START_TEST(states_are_per_line_where_the_channel_gives_them)
 	                            "#2,,2026-11-16 08:00,2,S-2,,,,,,\n",
 	                            "shopify", &res), ST_OK);
 	ck_assert_str_eq(states_seen,
-	                 "A-1 c1 s0 [refunded] cancelled_at:2026-11-16 09:00 S-1 S-2 | "
-	                 "A-2 c0 s1 [paid, fulfilled] state:paid, fulfilled S-1 S-2 | ");
+	                 "A-1 c1 s0 [refunded] cancelled_at:2026-11-16 09:00 S-1 S-2 p0 | "
+	                 "A-2 c0 s1 [paid, fulfilled] state:paid, fulfilled S-1 S-2 p0 | ");
 }
 END_TEST
 
