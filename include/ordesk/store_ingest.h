@@ -58,8 +58,8 @@ struct ingest_found {
  * Held rows are written when the batch is full and by
  * store_ingest_batch_flush, which the caller runs before anything that
  * reads them or must come after them: a stored order's lines rewritten,
- * an exception raised by the desk (its event follows the import's), the orders of a
- * channel counted, the end of the file.  store_ingest_find and
+ * an exception raised by the desk (its event follows the import's), the
+ * end of the file.  store_ingest_find and
  * store_ingest_duplicate look at the held orders themselves.  A batch
  * freed unflushed loses its rows: the transaction is rolled back then.
  */
@@ -124,9 +124,9 @@ enum status store_ingest_fill(struct store *s, long long id, const char *display
 enum status store_ingest_serial_set(struct store *s, const char *day, const char *channel,
                                     int last);
 
-/* Orders of a channel received in [from, to). */
-enum status store_ingest_count(struct store *s, const char *channel, time_t from, time_t to,
-                               long *n);
+/* Orders of a channel received on local days [from, to) (calendar_day), from
+ * the counts per channel and day (store_order_counted keeps them). */
+enum status store_ingest_count(struct store *s, const char *channel, long from, long to, long *n);
 
 /*
  * Another order with the same phone, ordered within [from, to], not

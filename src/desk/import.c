@@ -38,7 +38,7 @@ struct ctx {
 	struct desk_import_result *res;
 	struct import_result ir;
 	FILE *fp;
-	time_t now, day_start;
+	time_t now;
 	long day;
 	char daytag[16];
 	long dup_window;
@@ -84,13 +84,11 @@ static struct chan *chan_get(struct ctx *c, const char *code)
 	ch = &c->chans[c->nchans];
 	memset(ch, 0, sizeof *ch);
 	text_copy(ch->code, code, sizeof ch->code);
-	/* the channel's orders are counted below: none of them may be held */
-	if (store_ingest_batch_flush(c->d->store, c->batch) != ST_OK ||
-	    store_ingest_channel_known(c->d->store, code, &ch->known) != ST_OK ||
-	    store_ingest_count(c->d->store, code, c->day_start, calendar_day_start(c->day + 1),
-	                       &ch->today) != ST_OK ||
-	    store_ingest_count(c->d->store, code, calendar_day_start(c->day - TRAILING_DAYS),
-	                       c->day_start, &ch->trailing) != ST_OK) {
+	/* the counts per day hold this file's orders of the channel once its slot
+	 * was written out (chan_flush), held or not */
+	if (store_ingest_channel_known(c->d->store, code, &ch->known) != ST_OK ||
+	    store_ingest_count(c->d->store, code, c->day, c->day + 1, &ch->today) != ST_OK ||
+	    store_ingest_count(c->d->store, code, c->day - TRAILING_DAYS, c->day, &ch->trailing) != ST_OK) {
 		c->fail = desk_fail(c->d, ST_INTERNAL, "%s", store_errmsg(c->d->store));
 		return NULL;
 	}
@@ -665,7 +663,6 @@ enum status desk_import(struct desk *d, FILE *fp, const struct desk_import_opts 
 	c->fp = fp;
 	c->now = desk_now(d);
 	c->day = calendar_day(c->now);
-	c->day_start = calendar_day_start(c->day);
 	localtime_r(&c->now, &tm);
 	strftime(c->daytag, sizeof c->daytag, "%Y%m%d", &tm);
 	c->dup_window = 30 * 60;

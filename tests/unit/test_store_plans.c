@@ -5,6 +5,8 @@
  * is not enough: an order's exceptions looked up on the (kind, opened_at)
  * index walk every open exception of that kind. */
 #include "support.h"
+#include "ordesk/clock.h"
+#include "ordesk/desk_admin.h"
 #include "ordesk/store_escalation.h"
 #include "ordesk/store_exception.h"
 #include "ordesk/store_ingest.h"
@@ -28,7 +30,8 @@ static void exec_sql(struct desk *d, const char *sql)
 /*
  * A query, found by a piece of its text, and what its plan reads: each
  * "table=index" (the table by its name or alias in the query; "INTEGER
- * PRIMARY KEY" for the rowid) with, after a '|', keys the search must use.
+ * PRIMARY KEY" for the rowid, "PRIMARY KEY" for a table without one) with,
+ * after a '|', keys the search must use.
  */
 struct plan {
 	const char *needle;
@@ -66,6 +69,9 @@ static const struct plan plans[] = {
 	  { "orders=orders_due|stage=? AND due_at>? AND due_at<?", "x=sqlite_autoindex_exceptions_1|breach_key=?" } },
 	{ "FROM exceptions e WHERE e.status = 'open' AND e.kind = ?1 AND NOT EXISTS",
 	  { "e=exceptions_open|kind=?", "x=sqlite_autoindex_escalations_1|dedupe_key=?" } },
+	/* an import reads each channel's orders of today and the 28 days before */
+	{ "FROM channel_days WHERE channel = ?1 AND day >= ?2",
+	  { "channel_days=PRIMARY KEY|channel=? AND day>? AND day<?" } },
 	/* a low-stock alert counts that stock row's earlier ones */
 	{ "FROM escalations WHERE kind = 'low_stock' AND sku = ?1",
 	  { "escalations=escalations_stock|sku=? AND warehouse=?" } },
@@ -111,6 +117,8 @@ static void check_line(const struct plan *pl, const char *sql, const char *detai
 			snprintf(keys, sizeof keys, "(%s)", bar + 1);
 		if (strcmp(index, "INTEGER PRIMARY KEY") == 0)
 			snprintf(want, sizeof want, "USING INTEGER PRIMARY KEY ");
+		else if (strcmp(index, "PRIMARY KEY") == 0)   /* of a table WITHOUT ROWID */
+			snprintf(want, sizeof want, "USING PRIMARY KEY ");
 		else
 			snprintf(want, sizeof want, " INDEX %s ", index);
 		ck_assert_msg(strstr(detail, want) != NULL, "%s is read with %s, not %s\n  in %s", table, detail,
@@ -200,6 +208,7 @@ START_TEST(hot_queries_read_their_own_index)
 	struct ingest_found found;
 	struct ingest_batch *b = store_ingest_batch_new();
 	long long other;
+	long count;
 	char other_no[48];
 	int n, known;
 
@@ -223,6 +232,7 @@ START_TEST(hot_queries_read_their_own_index)
 	ck_assert_int_eq(store_exception_unescalated(d.store, EXKIND_NEEDS_INFO, "needs_info_overdue", stop_exc,
 	                                             NULL), ST_OK);
 	ck_assert_int_eq(store_stock_low_alert(d.store, "MUG-01", "MAIN", NOW, "low"), ST_OK);
+	ck_assert_int_eq(store_ingest_count(d.store, "EC", 20000, 20001, &count), ST_OK);
 	check_plans(&d);
 	store_ingest_batch_free(b);
 	t_desk_close(&d);
@@ -276,6 +286,58 @@ START_TEST(an_orders_open_exception_is_found_among_its_own)
 }
 END_TEST
 
+/* The VM steps of the last count of a channel's orders of a day. */
+static int count_steps(struct desk *d, long day, long *n)
+{
+	sqlite3 *db = store_db(d->store);
+
+	ck_assert_int_eq(store_ingest_count(d->store, "EC", day, day + 1, n), ST_OK);
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (strstr(sqlite3_sql(st), "channel_days"))
+			return sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 1);
+	ck_abort_msg("store_ingest_count prepared no statement");
+	return 0;
+}
+
+/* Puts n orders of a channel received at a time, counted as the store's code counts them. */
+static void received(struct desk *d, const char *channel, int n, time_t at)
+{
+	char sql[1024];
+
+	ck_assert_int_eq(store_begin(d->store), ST_OK);
+	ck_assert_int_eq(store_order_counted(d->store, STAGE_NEW, channel, at, at, 0, n), ST_OK);
+	ck_assert_int_eq(store_commit(d->store), ST_OK);
+	snprintf(sql, sizeof sql,
+	         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+	         "INSERT INTO orders (order_no, channel, channel_ref, ordered_at, received_at, stage_at) "
+	         "SELECT strftime('%%Y%%m%%d-', %ld, 'unixepoch') || printf('%s-%%05d', i), '%s', "
+	         "'%ld-' || i, %ld, %ld, %ld FROM n",
+	         n, (long)at, channel, channel, (long)at, (long)at, (long)at, (long)at);
+	exec_sql(d, sql);
+}
+
+/* An import counts a channel's orders of the day and of the 28 days before
+ * (the surge rule) without reading the orders themselves: neither the other
+ * channels' of those days nor the channel's own of the days before. */
+START_TEST(a_channels_day_is_counted_without_the_others)
+{
+	struct desk d;
+	long day = calendar_day(NOW), n;
+
+	t_desk_open(&d, ROLE_CLERK, NOW);
+	received(&d, "EC", 10, NOW);
+	int few = count_steps(&d, day, &n);
+	ck_assert_int_eq(n, 10);
+	received(&d, "DS", 3000, NOW);               /* another channel, the same day */
+	received(&d, "EC", 3000, NOW - 100 * 86400L);   /* the channel, long ago */
+	int many = count_steps(&d, day, &n);
+	ck_assert_int_eq(n, 10);
+	ck_assert_msg(many <= few + 8, "%d steps beside 6000 other orders, %d alone", many, few);
+	ck_assert_int_eq(desk_check(&d), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("store_plans");
@@ -286,6 +348,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, hot_queries_read_their_own_index);
 	tcase_add_test(tc, an_orders_open_exception_is_found_among_its_own);
+	tcase_add_test(tc, a_channels_day_is_counted_without_the_others);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
