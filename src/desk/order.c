@@ -435,16 +435,20 @@ static enum status edit_list_body(struct desk *d, const char *order_no, int nf,
 {
 	char said[sizeof d->msg] = "";
 	enum status st;
-	int line_no = 0;
+	int line_no = 0, unused = 0;
 
 	for (int i = 0; i < nf; i++) {
 		int f = edit_field_parse(fields[i]);
 		if (strcmp(fields[i], "line") == 0) {
+			if (unused)
+				break;
 			if ((st = line_parse(d, order_no, values[i], &line_no)) != ST_OK)
 				return st;
+			unused = 1;
 			continue;
 		}
 		if (f >= 0 && field_is_line_level((enum field)f)) {
+			unused = 0;
 			if (!line_no) {
 				struct order o;
 				if ((st = desk_order_get(d, order_no, &o)) != ST_OK)
@@ -469,6 +473,9 @@ static enum status edit_list_body(struct desk *d, const char *order_no, int nf,
 		used = strlen(said);
 		text_copy(said + used, d->msg, sizeof said - used);
 	}
+	if (unused)
+		return desk_fail(d, ST_USAGE, _("line=%d changes nothing: name its fields after it "
+		                                "(sku=, qty=, price=)"), line_no);
 	desk_say(d, "%s", said);
 	return ST_OK;
 }

@@ -541,6 +541,12 @@ START_TEST(edit_a_line_is_validated_all_or_none)
 	values[0] = "two";
 	values[1] = "1";
 	ck_assert_int_eq(desk_edit_fields(&d, no, 3, fields, values), ST_USAGE);
+	/* line= with no field of the line after it changes nothing, and says so */
+	values[0] = "2";
+	ck_assert_int_eq(desk_edit_fields(&d, no, 1, fields, values), ST_USAGE);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "changes nothing"));
+	const char *twice[] = { "line", "line", "qty" }, *twice_v[] = { "1", "2", "5" };
+	ck_assert_int_eq(desk_edit_fields(&d, no, 3, twice, twice_v), ST_USAGE);
 	/* two lines: a line field without line= does not guess */
 	ck_assert_int_eq(desk_edit_fields(&d, no, 1, fields + 2, values + 2), ST_USAGE);
 	ck_assert_ptr_nonnull(strstr(desk_message(&d), "line=N"));
