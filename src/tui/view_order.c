@@ -163,9 +163,14 @@ static enum status order_load(struct tui *t, struct order_view *v)
 		tui_fatal("out of memory");
 	st = desk_order_lines(d, o->id, ol, ORDER_MAX_ITEMS, &nl);
 	add(v, ROLE_UI_TITLE, NULL, "%s (%d)", _("Lines"), o->lines);
-	for (int i = 0; st == ST_OK && i < nl; i++)
-		add(v, ROLE_UI_NORMAL, NULL, "  %2d  %-16s %5ld  %8lld.%02lld  %s", ol[i].line_no, ol[i].sku,
+	for (int i = 0; st == ST_OK && i < nl; i++) {
+		/* The SKU whole (spaces and wide characters too), padded by its columns. */
+		const char *sku = *ol[i].sku ? ol[i].sku : "-";
+		int pad = 16 - text_width(sku);
+		add(v, *ol[i].sku ? ROLE_UI_NORMAL : ROLE_UI_CARD_LATE, NULL,
+		    "  %2d  %s%*s %5ld  %8lld.%02lld  %s", ol[i].line_no, sku, pad > 0 ? pad : 0, "",
 		    ol[i].qty, ol[i].unit_price_cents / 100, ol[i].unit_price_cents % 100, ol[i].name);
+	}
 	free(ol);
 	add(v, ROLE_UI_TITLE, NULL, "%s", _("Stock locks"));
 	int before = v->n;
