@@ -27,7 +27,7 @@ static enum status cancelled(struct tui *t)
 /* Which line: its index in lines, or -1 when the operator cancelled. */
 static int choose_line(struct tui *t, const struct order_line *lines, int n)
 {
-	static char labels[LINES_SHOWN][160];
+	static char labels[LINES_SHOWN][512];
 	const char *options[LINES_SHOWN];
 	char price[32];
 
