@@ -629,8 +629,8 @@ enum status import_profile_detect(const char *const *hdr, int n, struct import_p
 		text_clean(names, clean, sizeof clean);
 		snprintf(why, size,
 		         _("the header matches no import profile: the closest profile, %s, knows only %d of its %d "
-		           "columns (%s); the generic format expects the columns %s"),
-		         closest, closest_found, named, clean, generic);
+		           "columns (%s; --profile %s reads it so); the generic format expects the columns %s"),
+		         closest, closest_found, named, clean, closest, generic);
 	} else if (closest_found > 0) {
 		snprintf(why, size,
 		         _("the header matches no import profile: the closest profile, %s, lacks %s; "

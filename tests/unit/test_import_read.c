@@ -845,7 +845,8 @@ START_TEST(a_header_only_two_columns_fit_is_refused)
 	ck_assert_int_eq(run(hdr, NULL, &res), ST_DATAERR);
 	ck_assert_int_eq(res.err.line, 1);
 	ck_assert_msg(strstr(res.err.what, "the closest profile, woocommerce, knows only 3 of its 42 columns "
-	                                   "(order number, sku, quantity)") != NULL, "%s", res.err.what);
+	                                   "(order number, sku, quantity; --profile woocommerce reads it so)") != NULL,
+	              "%s", res.err.what);
 	ck_assert_str_eq(orders, "");
 	/* its own profile named: it is taken */
 	ck_assert_int_eq(run(hdr, "woocommerce", &res), ST_OK);
@@ -916,6 +917,31 @@ START_TEST(total_and_footer_rows_are_rejected_with_their_reason)
 }
 END_TEST
 
+START_TEST(a_declared_description_row_is_skipped_only_under_the_header)
+{
+	struct import_result res;
+	char path[] = "/tmp/ordesk-desc-XXXXXX";
+	int fd = mkstemp(path);
+	const char *prof = "profile described\nchannel EC\ndescription the order's id\n"
+	                   "field order_ref = Order\nfield sku = SKU\nfield qty = Qty\n";
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, prof, strlen(prof)), (ssize_t)strlen(prof));
+	close(fd);
+	ck_assert_int_eq(run("Order,SKU,Qty\nThe order's id.,Your SKU,Units\nA-1,S-1,2\n", path, &res), ST_OK);
+	ck_assert_int_eq(res.rows, 1);
+	ck_assert_str_eq(orders, "EC/A-1 3-3  total=0: S-1*2@0 !ordered_at@3 !customer@3 !phone@3 !address@3\n");
+	/* without it, the file is read as it is */
+	ck_assert_int_eq(run("Order,SKU,Qty\nA-1,S-1,2\n", path, &res), ST_OK);
+	ck_assert_int_eq(res.orders, 1);
+	/* further down, such a row is no description: it is read like any other */
+	ck_assert_int_eq(run("Order,SKU,Qty\nA-1,S-1,2\nThe order's id.,Your SKU,Units\n", path, &res), ST_OK);
+	ck_assert_int_eq(res.rows, 2);
+	ck_assert_int_eq(res.orders, 2);
+	unlink(path);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("import_read");
@@ -945,6 +971,7 @@ int main(void)
 	tcase_add_test(tc, a_header_only_two_columns_fit_is_refused);
 	tcase_add_test(tc, the_header_is_found_below_title_lines);
 	tcase_add_test(tc, total_and_footer_rows_are_rejected_with_their_reason);
+	tcase_add_test(tc, a_declared_description_row_is_skipped_only_under_the_header);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
