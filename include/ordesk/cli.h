@@ -38,6 +38,9 @@ extern const struct cli_command cli_commands[];
 
 /* Prints "ordesk: message" (cleaned of control characters) to stderr; returns st. */
 enum status cli_error(enum status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints one line to fp (stdout or stderr), cleaned of control characters
+ * as cli_error's are: every path, name and value in it is shown safely. */
+void cli_say(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the desk's message for st: on stdout for ST_OK, else as an error. */
 enum status cli_report(struct cli *c, enum status st);
 /* Prints the usage line of a command as an error; returns ST_USAGE. */
@@ -59,16 +62,33 @@ struct out_column {
 	int width;          /* table format: columns of display width (0: as is) */
 };
 
+/*
+ * --raw and --bom, taken by every command that writes CSV or TSV: cells as
+ * stored, without text_cell's apostrophe, and a UTF-8 BOM before CSV on
+ * standard output (a CSV file written for people always has one).  Put
+ * OUT_SHEET_OPTIONS in a getopt_long table and hand each option to
+ * out_sheet_opt, which records it in *sheet (enum text_sheet) and returns
+ * 1 when it was one of them.
+ */
+#define OUT_OPT_RAW 0x100
+#define OUT_OPT_BOM 0x101
+#define OUT_SHEET_OPTIONS \
+	{ "raw", no_argument, NULL, OUT_OPT_RAW }, { "bom", no_argument, NULL, OUT_OPT_BOM }
+int out_sheet_opt(int opt, unsigned *sheet);
+
 struct out {
 	FILE *fp;
 	enum out_format format;
+	unsigned sheet;     /* enum text_sheet */
 	const struct out_column *cols;
 	int ncols;
 };
 
-void out_begin(struct out *o, FILE *fp, enum out_format format,
+/* Writes the header row (after a BOM for CSV with SHEET_BOM). */
+void out_begin(struct out *o, FILE *fp, enum out_format format, unsigned sheet,
                const struct out_column *cols, int ncols);
-/* One row of ncols values (NULL is empty); every value is cleaned of controls. */
+/* One row of ncols values (NULL is empty); every value is cleaned of
+ * controls, and in CSV and TSV guarded by text_cell unless SHEET_RAW. */
 void out_row(struct out *o, const char *const *values);
 
 /* Local time "YYYY-MM-DD HH:MM" of t, or "" for 0. */

@@ -10,7 +10,9 @@
  * is empty or a placeholder ("-", "0000-00-00"), -1 when malformed.
  */
 
-/* Trims spaces, tabs and line ends, and unwraps an Excel formula ="…". In place. */
+/* Trims spaces, tabs and line ends, removes the apostrophe an export put
+ * before a formula character (text_cell_unguard) and unwraps an Excel
+ * formula ="…".  In place. */
 void import_clean_text(char *s);
 
 /*

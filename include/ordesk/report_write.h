@@ -23,8 +23,10 @@ enum report_format { REPORT_FORMAT_LIST(REPORT_ENUM_FORMAT) RFMT_COUNT };
 int report_format_parse(const char *word);
 const char *report_format_name(enum report_format f);
 
-/* Writes r to fp; 0, or -1 when writing failed. */
-int report_write(FILE *fp, const struct report *r, enum report_format f);
+/* Writes r to fp; 0, or -1 when writing failed.  sheet (enum text_sheet)
+ * is for CSV: SHEET_BOM for a file people open, SHEET_RAW for cells
+ * without text_cell's apostrophe. */
+int report_write(FILE *fp, const struct report *r, enum report_format f, unsigned sheet);
 
 /* The headline figures, in the order every format shows them. */
 #define REPORT_FIGURE_LIST(X) \

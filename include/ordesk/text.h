@@ -32,6 +32,40 @@ int text_fit(const char *s, int cols, char *out, size_t size);
  * starts, spaces skipped ("" at the end).  Returns the columns used. */
 int text_wrap(const char *s, int cols, char *out, size_t size, const char **next);
 
+/*
+ * Spreadsheet cells.  A spreadsheet reads a cell that begins with = + - @
+ * TAB or CR as a formula (OWASP's "CSV injection"), so every CSV and TSV
+ * ordesk writes passes each cell through text_cell, which puts an
+ * apostrophe before such a cell; the spreadsheet then shows it as text.
+ * A plain number (-3, -12.50) is left as it is, but one with a + is not:
+ * ordesk writes no number with a +, and "+8613800138000" is a phone that a
+ * spreadsheet would otherwise show as 8.61E+12.  A cell that already begins
+ * with an apostrophe is left alone: a spreadsheet shows it as text.
+ *
+ * The import applies text_cell_unguard, which takes one apostrophe off a
+ * value that has one before those characters, so it reads a written cell
+ * as it reads the value the cell was written from (unguard(cell(x)) equals
+ * unguard(x)): a rejects file fixed and sent again imports as the fixed
+ * original would.  A value typed with an apostrophe before = + - @ is read
+ * without it, which a spreadsheet shows the same.
+ */
+/* 1 when s needs the apostrophe. */
+int text_cell_guard(const char *s);
+/* The cell as written: s, with the apostrophe when text_cell_guard asks for
+ * it (raw: never).  Cut between characters to fit; returns the length the
+ * full cell has, like snprintf. */
+size_t text_cell(const char *s, int raw, char *out, size_t size);
+/* Removes the apostrophe text_cell added, in place; 1 when it removed one. */
+int text_cell_unguard(char *s);
+
+/* How a CSV or TSV file is written; every writer takes these. */
+enum text_sheet {
+	SHEET_BOM = 1,     /* starts with a UTF-8 byte order mark (a file people open) */
+	SHEET_RAW = 2,     /* cells as stored, without text_cell's apostrophe (--raw) */
+	SHEET_TTY = 4      /* goes to a terminal: every cell through text_clean too */
+};
+#define TEXT_BOM "\xef\xbb\xbf"
+
 /* Copies at most size-1 bytes and terminates; returns strlen(src). */
 size_t text_copy(char *dst, const char *src, size_t size);
 

@@ -32,8 +32,8 @@ enum status cmd_init(struct cli *c, int argc, char **argv)
 		if (st != ST_OK)
 			return cli_report(c, st);
 	}
-	printf(_("store %s ready (schema version %d); you are %s (%s)\n"), c->db_path,
-	       store_schema_version(), c->desk.login, role_name(c->desk.role));
+	cli_say(stdout, _("store %s ready (schema version %d); you are %s (%s)"), c->db_path,
+	        store_schema_version(), c->desk.login, role_name(c->desk.role));
 	return ST_OK;
 }
 
@@ -58,7 +58,7 @@ enum status cmd_users(struct cli *c, int argc, char **argv)
 	if (argc < 2 || strcmp(argv[1], "list") == 0) {
 		if (argc > 2)
 			return cli_usage("users");
-		out_begin(&o, stdout, OUT_TABLE, cols, 4);
+		out_begin(&o, stdout, OUT_TABLE, 0, cols, 4);
 		enum status st = desk_user_each(&c->desk, print_user, &o);
 		return st == ST_OK ? ST_OK : cli_report(c, st);
 	}

@@ -44,9 +44,11 @@ enum status cmd_alerts(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
+		OUT_SHEET_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	enum out_format format = OUT_TABLE;
+	unsigned sheet = 0;
 	int all = 0, opt;
 	struct out out;
 	enum status st;
@@ -67,6 +69,8 @@ enum status cmd_alerts(struct cli *c, int argc, char **argv)
 	}
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (out_sheet_opt(opt, &sheet))
+			continue;
 		switch (opt) {
 		case 'a':
 			all = 1;
@@ -81,7 +85,7 @@ enum status cmd_alerts(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage("alerts");
-	out_begin(&out, stdout, format, alert_cols, NALERT);
+	out_begin(&out, stdout, format, sheet, alert_cols, NALERT);
 	if ((st = desk_alert_each(&c->desk, all, print_alert, &out)) != ST_OK)
 		return cli_report(c, st);
 	return ST_OK;

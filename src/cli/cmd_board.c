@@ -43,6 +43,6 @@ enum status cmd_board(struct cli *c, int argc, char **argv)
 	if (st != ST_OK)
 		return cli_error(st, "%s", err[0] ? err : status_name(st));
 	if (err[0])
-		fprintf(stderr, "ordesk: %s\n", err);
+		cli_error(ST_OK, "%s", err);
 	return ST_OK;
 }

@@ -180,8 +180,10 @@ static enum status exc_list(struct cli *c, int argc, char **argv)
 		{ "kind", required_argument, NULL, 'k' },
 		{ "order", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
+		OUT_SHEET_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
+	unsigned sheet = 0;
 	struct exception_filter f = { .open_only = 0, .kind = -1, .order_id = 0 };
 	enum out_format format = OUT_TABLE;
 	int opt;
@@ -191,6 +193,8 @@ static enum status exc_list(struct cli *c, int argc, char **argv)
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (out_sheet_opt(opt, &sheet))
+			continue;
 		switch (opt) {
 		case 'o':
 			f.open_only = 1;
@@ -215,7 +219,7 @@ static enum status exc_list(struct cli *c, int argc, char **argv)
 	if (optind != argc)
 		return cli_usage("exception");
 	lc.now = desk_now(&c->desk);
-	out_begin(&lc.out, stdout, format, exc_cols, NEXC);
+	out_begin(&lc.out, stdout, format, sheet, exc_cols, NEXC);
 	if ((st = desk_exception_each(&c->desk, &f, print_exception, &lc)) != ST_OK)
 		return cli_report(c, st);
 	return ST_OK;

@@ -11,13 +11,25 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+/* Where --rejects goes: a file on disk starts with a BOM; standard output
+ * (-) keeps the script contract (a BOM only with --bom) and takes the
+ * summary's place, which goes to standard error; a terminal gets every
+ * cell through text_clean.  Cells are guarded by text_cell unless --raw. */
+struct rejects_out {
+	FILE *fp;
+	unsigned sheet;         /* enum text_sheet */
+	int bom_due;            /* the BOM is written before the first row */
+};
+
 struct import_run {
 	FILE *rejects;          /* this file's rejected rows, copied to --rejects on success */
+	unsigned sheet;
 	int header_done;
 	const char *name;
 	struct timespec start;
@@ -32,11 +44,30 @@ static double elapsed(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static void csv_cell(FILE *fp, const char *v, int first)
+/* One cell: guarded, cleaned for a terminal, written as CSV. */
+static void csv_cell(FILE *fp, const char *v, int first, unsigned sheet)
 {
+	char small[1024], *cell = small, *clean = NULL;
+	size_t n = text_cell(v, (sheet & SHEET_RAW) != 0, small, sizeof small);
+
 	if (!first)
 		fputc(',', fp);
-	csv_fwrite(fp, v, strlen(v));
+	if (n >= sizeof small && (cell = malloc(n + 1)) != NULL)
+		text_cell(v, (sheet & SHEET_RAW) != 0, cell, n + 1);
+	else if (!cell)
+		cell = small;   /* out of memory: the cell is cut */
+	if (sheet & SHEET_TTY) {
+		size_t m = text_clean(cell, NULL, 0);
+		if ((clean = malloc(m + 1)) != NULL)
+			text_clean(cell, clean, m + 1);
+		else
+			cell[0] = '\0';
+	}
+	const char *out = clean ? clean : cell;
+	csv_fwrite(fp, out, strlen(out));
+	free(clean);
+	if (cell != small)
+		free(cell);
 }
 
 static int write_reject(void *arg, const struct import_reject *r)
@@ -49,16 +80,16 @@ static int write_reject(void *arg, const struct import_reject *r)
 		return 0;
 	if (!run->header_done) {
 		for (int i = 0; i < n; i++)
-			csv_cell(run->rejects, i < r->nheader ? r->header[i] : "", i == 0);
-		csv_cell(run->rejects, "reason", n == 0);
+			csv_cell(run->rejects, i < r->nheader ? r->header[i] : "", i == 0, run->sheet);
+		csv_cell(run->rejects, "reason", n == 0, run->sheet);
 		fputs("\r\n", run->rejects);
 		run->header_done = 1;
 	}
 	for (int i = 0; i < n; i++)
-		csv_cell(run->rejects, i < r->nfields ? r->fields[i] : "", i == 0);
+		csv_cell(run->rejects, i < r->nfields ? r->fields[i] : "", i == 0, run->sheet);
 	text_clean(r->reason, clean, sizeof clean);
 	snprintf(reason, sizeof reason, _("line %ld: %s"), r->line, clean);
-	csv_cell(run->rejects, reason, n == 0);
+	csv_cell(run->rejects, reason, n == 0, run->sheet);
 	fputs("\r\n", run->rejects);
 	return ferror(run->rejects) ? ST_IOERR : 0;
 }
@@ -76,29 +107,35 @@ static void show_progress(void *arg, long long bytes, long rows)
 	run->progress_shown = 1;
 }
 
-static int copy_rejects(FILE *from, FILE *to)
+static int copy_rejects(FILE *from, struct rejects_out *to)
 {
 	char buf[8192];
 	size_t n;
 
 	rewind(from);
-	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
-		if (fwrite(buf, 1, n, to) != n)
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0) {
+		if (to->bom_due) {
+			fputs(TEXT_BOM, to->fp);
+			to->bom_due = 0;
+		}
+		if (fwrite(buf, 1, n, to->fp) != n)
 			return -1;
-	return ferror(from) ? -1 : 0;
+	}
+	return ferror(from) || fflush(to->fp) != 0 ? -1 : 0;
 }
 
 static enum status import_one(struct cli *c, const char *path, const struct desk_import_opts *base,
-                              FILE *rejects_out)
+                              struct rejects_out *rejects_out)
 {
 	struct desk_import_opts o = *base;
 	struct desk_import_result res;
 	struct import_run run;
 	FILE *fp;
 	enum status st;
-	char name[256];
+	FILE *say = rejects_out && rejects_out->fp == stdout ? stderr : stdout;
 
 	memset(&run, 0, sizeof run);
+	run.sheet = rejects_out ? rejects_out->sheet : 0;
 	clock_gettime(CLOCK_MONOTONIC, &run.start);
 	if (strcmp(path, "-") == 0) {
 		fp = stdin;
@@ -129,16 +166,16 @@ static enum status import_one(struct cli *c, const char *path, const struct desk
 		fclose(run.rejects);
 	if (st != ST_OK)
 		return cli_report(c, st);
-	text_clean(run.name, name, sizeof name);
 	char shipped[192] = "";
 	if (res.cancelled)
 		snprintf(shipped, sizeof shipped, _("%ld cancelled by the channel, left out; "), res.cancelled);
 	if (res.shipped)
 		snprintf(shipped + strlen(shipped), sizeof shipped - strlen(shipped),
 		         _("%ld shipped by the channel, left out; "), res.shipped);
-	printf(_("%s%s: %ld rows read; orders: %ld new, %ld updated, %ld unchanged, %ld flagged; "
-	         "%ld rows rejected; %sprofile %s (%s); %.2f s\n"),
-	       o.dry_run ? _("dry run, nothing written: ") : "", name, res.rows, res.created, res.updated,
+	/* cleaned as a whole: the path, and the name a profile file gives itself */
+	cli_say(say, _("%s%s: %ld rows read; orders: %ld new, %ld updated, %ld unchanged, %ld flagged; "
+	               "%ld rows rejected; %sprofile %s (%s); %.2f s"),
+	       o.dry_run ? _("dry run, nothing written: ") : "", run.name, res.rows, res.created, res.updated,
 	       res.unchanged, res.flagged, res.rejected, shipped, res.profile, res.encoding,
 	       elapsed(&run.start));
 	return ST_OK;
@@ -151,17 +188,20 @@ enum status cmd_import(struct cli *c, int argc, char **argv)
 		{ "channel", required_argument, NULL, 'c' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "rejects", required_argument, NULL, 'r' },
+		OUT_SHEET_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct desk_import_opts o;
 	const char *rejects = NULL;
-	FILE *rfp = NULL;
+	struct rejects_out rout = { NULL, 0, 0 };
 	enum status worst = ST_OK;
 	int opt;
 
 	memset(&o, 0, sizeof o);
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (out_sheet_opt(opt, &rout.sheet))
+			continue;
 		switch (opt) {
 		case 'p':
 			o.profile = optarg;
@@ -203,14 +243,22 @@ enum status cmd_import(struct cli *c, int argc, char **argv)
 		if (!regular)
 			return cli_error(ST_IOERR, _("the profile %s is not a regular file"), o.profile);
 	}
-	if (rejects && !(rfp = cli_open_user_file(rejects)))
-		return cli_error(ST_IOERR, _("cannot write %s: %s"), rejects, strerror(errno));
+	if (rejects && strcmp(rejects, "-") == 0) {
+		rout.fp = stdout;
+	} else if (rejects) {
+		if (!(rout.fp = cli_open_user_file(rejects)))
+			return cli_error(ST_IOERR, _("cannot write %s: %s"), rejects, strerror(errno));
+		rout.sheet |= SHEET_BOM;
+	}
+	if (rout.fp && isatty(fileno(rout.fp)))
+		rout.sheet = (rout.sheet | SHEET_TTY) & ~(unsigned)SHEET_BOM;
+	rout.bom_due = (rout.sheet & SHEET_BOM) != 0;
 	for (int i = optind; i < argc; i++) {
-		enum status st = import_one(c, argv[i], &o, rfp);
+		enum status st = import_one(c, argv[i], &o, rout.fp ? &rout : NULL);
 		if (st != ST_OK && worst == ST_OK)
 			worst = st;
 	}
-	if (rfp && fclose(rfp) != 0 && worst == ST_OK)
+	if (rout.fp && rout.fp != stdout && fclose(rout.fp) != 0 && worst == ST_OK)
 		worst = cli_error(ST_IOERR, _("writing %s failed"), rejects);
 	return worst;
 }
@@ -223,7 +271,6 @@ enum status cmd_stock_import(struct cli *c, int argc, char **argv)
 	FILE *fp;
 	enum status st;
 	struct timespec t0;
-	char name[256];
 
 	if (argc != 2)
 		return cli_error(ST_USAGE, _("usage: ordesk stock import FILE"));
@@ -238,9 +285,8 @@ enum status cmd_stock_import(struct cli *c, int argc, char **argv)
 		fclose(fp);
 	if (st != ST_OK)
 		return cli_report(c, st);
-	text_clean(shown, name, sizeof name);
-	printf(_("%s: %ld rows read; %ld products (%ld new), %ld warehouses new, %ld stock rows set; %.2f s\n"),
-	       name, res.rows, res.products, res.products_new, res.warehouses_new, res.stock_rows,
+	cli_say(stdout, _("%s: %ld rows read; %ld products (%ld new), %ld warehouses new, %ld stock rows set; %.2f s"),
+	       shown, res.rows, res.products, res.products_new, res.warehouses_new, res.stock_rows,
 	       elapsed(&t0));
 	return ST_OK;
 }

@@ -60,16 +60,20 @@ enum status cmd_orders(struct cli *c, int argc, char **argv)
 		{ "channel", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "all", no_argument, NULL, 'a' },
+		OUT_SHEET_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct order_filter f = { .stage = -1, .channel = NULL, .health = -1 };
 	enum out_format format = OUT_TABLE;
+	unsigned sheet = 0;
 	enum status st;
 	int opt;
 	struct list_ctx lc;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (out_sheet_opt(opt, &sheet))
+			continue;
 		switch (opt) {
 		case 's':
 			if ((f.stage = stage_parse(optarg)) < 0)
@@ -97,7 +101,7 @@ enum status cmd_orders(struct cli *c, int argc, char **argv)
 		return cli_usage("orders");
 	f.now = desk_now(&c->desk);
 	lc.now = f.now;
-	out_begin(&lc.out, stdout, format, order_cols, format == OUT_TABLE ? NCOLS - 1 : NCOLS);
+	out_begin(&lc.out, stdout, format, sheet, order_cols, format == OUT_TABLE ? NCOLS - 1 : NCOLS);
 	return (st = desk_order_each(&c->desk, &f, print_order, &lc)) == ST_OK ? ST_OK : cli_report(c, st);
 }
 

@@ -3,6 +3,7 @@
 #include "ordesk/desk_report.h"
 #include "ordesk/i18n.h"
 #include "ordesk/report_write.h"
+#include "ordesk/text.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -16,10 +17,12 @@ enum status cmd_report(struct cli *c, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		OUT_SHEET_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *week = NULL, *date = NULL, *output = NULL;
 	int format = RFMT_TXT, opt, weekly;
+	unsigned sheet = 0;
 	struct report_period p;
 	struct report r;
 	enum status st;
@@ -29,6 +32,8 @@ enum status cmd_report(struct cli *c, int argc, char **argv)
 	weekly = strcmp(argv[1], "weekly") == 0;
 	optind = 0;
 	while ((opt = getopt_long(argc - 1, argv + 1, "o:", opts, NULL)) != -1) {
+		if (out_sheet_opt(opt, &sheet))
+			continue;
 		switch (opt) {
 		case 'w':
 			if (!weekly)
@@ -81,7 +86,9 @@ enum status cmd_report(struct cli *c, int argc, char **argv)
 		report_free(&r);
 		return cli_error(ST_IOERR, _("cannot write %s: %s"), output, strerror(e));
 	}
-	int bad = report_write(fp, &r, (enum report_format)format);
+	if (output)
+		sheet |= SHEET_BOM;   /* a file for people; standard output only with --bom */
+	int bad = report_write(fp, &r, (enum report_format)format, sheet);
 	report_free(&r);
 	if (output) {
 		if (fclose(fp) != 0)

@@ -104,15 +104,19 @@ static enum status review_list(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "open", no_argument, NULL, 'O' },
 		{ "format", required_argument, NULL, 'f' },
+		OUT_SHEET_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	enum out_format format = OUT_TABLE;
+	unsigned sheet = 0;
 	int open_only = 0, opt;
 	struct list_ctx lc = { c, { 0 } };
 	enum status st;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (out_sheet_opt(opt, &sheet))
+			continue;
 		switch (opt) {
 		case 'O':
 			open_only = 1;
@@ -127,7 +131,7 @@ static enum status review_list(struct cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("review");
-	out_begin(&lc.out, stdout, format, action_cols, NCOLS);
+	out_begin(&lc.out, stdout, format, sheet, action_cols, NCOLS);
 	if ((st = desk_review_list(&c->desk, open_only, print_action, &lc)) != ST_OK)
 		return cli_report(c, st);
 	return ST_OK;

@@ -68,6 +68,18 @@ static int parse_qty(const char *text, long *out)
 	return 0;
 }
 
+/* --raw and --bom (see OUT_SHEET_OPTIONS), read by this file's own argument reader. */
+static unsigned sheet_flags(int raw, int bom)
+{
+	unsigned sheet = 0;
+
+	if (raw)
+		out_sheet_opt(OUT_OPT_RAW, &sheet);
+	if (bom)
+		out_sheet_opt(OUT_OPT_BOM, &sheet);
+	return sheet;
+}
+
 /* ---- stock list ---------------------------------------------------------- */
 
 static const struct out_column stock_cols[] = {
@@ -107,9 +119,10 @@ static enum status stock_list(struct cli *c, int argc, char **argv, int first)
 {
 	const char *format = NULL, *search = NULL, *pos[1];
 	enum out_format fmt;
-	int low = 0, waiting = 0, npos;
+	int low = 0, waiting = 0, raw = 0, bom = 0, npos;
 	const struct opt_def defs[] = {
 		{ "format", 1, &format, NULL }, { "low", 0, NULL, &low },
+		{ "raw", 0, NULL, &raw }, { "bom", 0, NULL, &bom },
 		{ "short", 0, NULL, &waiting }, { "search", 1, &search, NULL }, { NULL, 0, NULL, NULL },
 	};
 	struct stock_filter f = { 0 };
@@ -123,7 +136,7 @@ static enum status stock_list(struct cli *c, int argc, char **argv, int first)
 	f.low = low;
 	f.waiting = waiting;
 	f.search = search;
-	out_begin(&o, stdout, fmt, stock_cols, STOCK_NCOLS);
+	out_begin(&o, stdout, fmt, sheet_flags(raw, bom), stock_cols, STOCK_NCOLS);
 	st = desk_stock_each(&c->desk, &f, print_stock, &o);
 	if (st != ST_OK)
 		return cli_report(c, st);
@@ -153,8 +166,11 @@ static enum status stock_orders(struct cli *c, int argc, char **argv)
 {
 	const char *format = NULL, *pos[1];
 	enum out_format fmt;
-	int npos;
-	const struct opt_def defs[] = { { "format", 1, &format, NULL }, { NULL, 0, NULL, NULL } };
+	int npos, raw = 0, bom = 0;
+	const struct opt_def defs[] = {
+		{ "format", 1, &format, NULL }, { "raw", 0, NULL, &raw }, { "bom", 0, NULL, &bom },
+		{ NULL, 0, NULL, NULL },
+	};
 	struct out o;
 	enum status st;
 
@@ -164,7 +180,7 @@ static enum status stock_orders(struct cli *c, int argc, char **argv)
 		return cli_usage("stock");
 	if ((st = out_format_arg(format, &fmt)) != ST_OK)
 		return st;
-	out_begin(&o, stdout, fmt, holder_cols, 5);
+	out_begin(&o, stdout, fmt, sheet_flags(raw, bom), holder_cols, 5);
 	if ((st = desk_stock_holders(&c->desk, pos[0], print_holder, &o)) != ST_OK)
 		return cli_report(c, st);
 	return ST_OK;

@@ -14,17 +14,33 @@
 #include <string.h>
 #include <unistd.h>
 
-enum status cli_error(enum status st, const char *fmt, ...)
+/* The one way a line with paths, names or data reaches a terminal. */
+static void say(FILE *fp, const char *prefix, const char *fmt, va_list ap)
 {
 	char raw[4096], clean[8192];
+
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	text_clean(raw, clean, sizeof clean);
+	fprintf(fp, "%s%s\n", prefix, clean);
+}
+
+enum status cli_error(enum status st, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(raw, sizeof raw, fmt, ap);
+	say(stderr, "ordesk: ", fmt, ap);
 	va_end(ap);
-	text_clean(raw, clean, sizeof clean);
-	fprintf(stderr, "ordesk: %s\n", clean);
 	return st;
+}
+
+void cli_say(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(fp, "", fmt, ap);
+	va_end(ap);
 }
 
 enum status cli_report(struct cli *c, enum status st)

@@ -20,10 +20,25 @@ enum status out_format_arg(const char *word, enum out_format *f)
 	return ST_OK;
 }
 
+int out_sheet_opt(int opt, unsigned *sheet)
+{
+	if (opt == OUT_OPT_RAW)
+		*sheet |= SHEET_RAW;
+	else if (opt == OUT_OPT_BOM)
+		*sheet |= SHEET_BOM;
+	else
+		return 0;
+	return 1;
+}
+
 static void put_cell(struct out *o, int i, const char *value)
 {
-	char clean[8192];
+	char clean[8192], cell[8192];
 
+	if (o->format != OUT_TABLE) {
+		text_cell(value, (o->sheet & SHEET_RAW) != 0, cell, sizeof cell);
+		value = cell;
+	}
 	if (o->format == OUT_TSV) {
 		/* TSV: tabs, newlines and backslashes escaped, other controls made visible. */
 		for (const char *p = value; *p; p++) {
@@ -78,13 +93,16 @@ void out_row(struct out *o, const char *const *values)
 	fputs(o->format == OUT_CSV ? "\r\n" : "\n", o->fp);
 }
 
-void out_begin(struct out *o, FILE *fp, enum out_format format,
+void out_begin(struct out *o, FILE *fp, enum out_format format, unsigned sheet,
                const struct out_column *cols, int ncols)
 {
 	const char *names[64];
 
 	o->fp = fp;
 	o->format = format;
+	o->sheet = sheet;
+	if (format == OUT_CSV && (sheet & SHEET_BOM))
+		fputs(TEXT_BOM, fp);
 	o->cols = cols;
 	o->ncols = ncols < 64 ? ncols : 64;
 	for (int i = 0; i < o->ncols; i++)

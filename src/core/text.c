@@ -204,6 +204,65 @@ int text_wrap(const char *s, int cols, char *out, size_t size, const char **next
 	return text_width(out);
 }
 
+/* Characters a spreadsheet takes as the start of a formula. */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* -3, 12, -12.50: a number a spreadsheet reads as one, without a + sign. */
+static int plain_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s < '0' || *s > '9')
+		return 0;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	if (*s == '.') {
+		s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+int text_cell_guard(const char *s)
+{
+	return formula_start(*s) && !plain_number(s);
+}
+
+size_t text_cell(const char *s, int raw, char *out, size_t size)
+{
+	size_t len = strlen(s), pre = !raw && text_cell_guard(s), take = len;
+
+	if (size == 0)
+		return pre + len;
+	if (pre >= size)
+		pre = 0;   /* no room even for the apostrophe: the cell is empty */
+	if (pre + take >= size) {
+		take = size - 1 - pre;
+		while (take > 0 && ((unsigned char)s[take] & 0xc0) == 0x80)
+			take--;   /* never half a character */
+	}
+	out[0] = '\'';
+	memcpy(out + pre, s, take);
+	out[pre + take] = '\0';
+	return (size_t)(!raw && text_cell_guard(s)) + len;
+}
+
+int text_cell_unguard(char *s)
+{
+	size_t quotes = strspn(s, "'");
+
+	if (quotes == 0 || !formula_start(s[quotes]))
+		return 0;
+	memmove(s, s + 1, strlen(s));
+	return 1;
+}
+
 size_t text_copy(char *dst, const char *src, size_t size)
 {
 	size_t len = strlen(src);

@@ -51,6 +51,10 @@ void import_clean_text(char *s)
 	size_t n;
 
 	trim(s);
+	/* The apostrophe a CSV export put before a formula character (text_cell),
+	 * exactly one, so an exported file reads back as it was stored. */
+	if (text_cell_unguard(s))
+		trim(s);
 	n = strlen(s);
 	/* ="…" keeps Excel from reading the value as a number. */
 	if (n >= 3 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"') {

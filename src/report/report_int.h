@@ -8,7 +8,7 @@
 #include "ordesk/report.h"
 
 void rw_txt(FILE *fp, const struct report *r);
-void rw_csv(FILE *fp, const struct report *r);
+void rw_csv(FILE *fp, const struct report *r, unsigned sheet);
 void rw_md(FILE *fp, const struct report *r);
 void rw_html(FILE *fp, const struct report *r);
 

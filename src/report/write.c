@@ -149,11 +149,11 @@ void rw_period_title(const struct report *r, char *buf, size_t size)
 		snprintf(buf, size, "%s", p->label);
 }
 
-int report_write(FILE *fp, const struct report *r, enum report_format f)
+int report_write(FILE *fp, const struct report *r, enum report_format f, unsigned sheet)
 {
 	switch (f) {
 	case RFMT_TXT: rw_txt(fp, r); break;
-	case RFMT_CSV: rw_csv(fp, r); break;
+	case RFMT_CSV: rw_csv(fp, r, sheet); break;
 	case RFMT_MD: rw_md(fp, r); break;
 	case RFMT_HTML: rw_html(fp, r); break;
 	default: return -1;

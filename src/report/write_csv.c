@@ -1,6 +1,7 @@
 /* The record table as real CSV (libcsv's writer), one row per exception. */
 #include "ordesk/report_write.h"
 
+#include "ordesk/text.h"
 #include "report_int.h"
 
 #include <csv.h>
@@ -13,22 +14,25 @@ static const char *const columns[] = {
 };
 #define NCOLS (int)(sizeof columns / sizeof columns[0])
 
-static void row(FILE *fp, const char *const *values)
+static void row(FILE *fp, const char *const *values, unsigned sheet)
 {
-	char clean[4096];
+	char cell[4096], clean[8192];
 
 	for (int i = 0; i < NCOLS; i++) {
 		if (i)
 			fputc(',', fp);
-		rw_clean(values[i], clean, sizeof clean);
+		text_cell(values[i] ? values[i] : "", (sheet & SHEET_RAW) != 0, cell, sizeof cell);
+		rw_clean(cell, clean, sizeof clean);
 		csv_fwrite(fp, clean, strlen(clean));
 	}
 	fputs("\r\n", fp);
 }
 
-void rw_csv(FILE *fp, const struct report *r)
+void rw_csv(FILE *fp, const struct report *r, unsigned sheet)
 {
-	row(fp, columns);
+	if (sheet & SHEET_BOM)
+		fputs(TEXT_BOM, fp);
+	row(fp, columns, sheet);
 	for (size_t i = 0; i < r->nrecords; i++) {
 		const struct report_record *rec = &r->records[i];
 		char id[24], opened[32], resolved[32], minutes[32];
@@ -51,6 +55,6 @@ void rw_csv(FILE *fp, const struct report *r)
 		v[10] = resolved;
 		v[11] = rec->resolved_by;
 		v[12] = minutes;
-		row(fp, v);
+		row(fp, v, sheet);
 	}
 }

