@@ -73,7 +73,7 @@
 /* Health of a card: identifier, word, glyph (UTF-8, ASCII). */
 #define HEALTH_LIST(X) \
 	X(GREEN,   "green",   "ok",      "\xe2\x9c\x93", "+") \
-	X(YELLOW,  "yellow",  "busy",    "\xe2\x80\xa2", "*") \
+	X(YELLOW,  "yellow",  "in time", "\xe2\x80\xa2", "*") \
 	X(AT_RISK, "at_risk", "at risk", "\xe2\x97\x94", "~") \
 	X(RED,     "red",     "late",    "\xe2\x9c\x97", "X")
 

@@ -124,9 +124,13 @@ void tui_redraw(struct tui *t);
 /*
  * Draws untrusted text at (y, x) in at most width columns with the role's
  * attributes: cleaned of control characters (text_clean), cut by display
- * width (text_fit), never splitting a wide character.  Returns the columns used.
+ * width (text_fit), never splitting a wide character; text that is cut ends
+ * in "…" ("~" without UTF-8).  Returns the columns used.
  */
 int tui_put(struct tui *t, int y, int x, int width, enum tui_role role, const char *text);
+/* Cuts clean text to width columns as tui_put does, ending in the cut mark
+ * when it does not fit; returns the columns used. */
+int tui_fit(const struct tui *t, const char *text, int width, char *out, size_t size);
 /* Like tui_put, padding with spaces to exactly width columns. */
 int tui_put_pad(struct tui *t, int y, int x, int width, enum tui_role role, const char *text);
 

@@ -38,65 +38,72 @@ enum tui_view_mask {
 
 /*
  * Actions the views and the frame carry out themselves:
- *   X(ID, key1, key2, key3, name, hint label (NULL: not in the hint bar), help, views)
+ *   X(ID, key1, key2, key3, name, hint, help, views)
+ * where hint is HINT(rank, label) for a key the hint bar shows, lowest rank
+ * first (the keys used most come first, so that an 80-column bar keeps
+ * them; 90 and above are always shown), or NO_HINT.
  * Key codes are the curses ones (KEY_UP ...): include <curses.h> before
  * expanding the list (src/tui/ does).
  */
+#define HINT(rank, label) rank, label
+#define NO_HINT 0, NULL
+#define TUI_HINT_ALWAYS 90
+
 #define TUI_KEY_LIST(X) \
-	X(UP,         TK(KEY_UP),    'k', 0,   "up",        NULL,           N_("move up"), TV_ALL) \
-	X(DOWN,       TK(KEY_DOWN),  'j', 0,   "down",      NULL,           N_("move down"), TV_ALL) \
-	X(LEFT,       TK(KEY_LEFT),  'h', 0,   "left",      NULL,           N_("the column to the left"), TV_BOARD | TV_REPORT) \
-	X(RIGHT,      TK(KEY_RIGHT), 'l', 0,   "right",     NULL,           N_("the column to the right"), TV_BOARD | TV_REPORT) \
-	X(PGUP,       TK(KEY_PPAGE), 0, 0,     "page-up",   NULL,           N_("a page up"), TV_ALL) \
-	X(PGDN,       TK(KEY_NPAGE), 0, 0,     "page-down", NULL,           N_("a page down"), TV_ALL) \
-	X(HOME,       TK(KEY_HOME),  'g', 0,   "first",     NULL,           N_("the first card or line"), TV_ALL) \
-	X(END,        TK(KEY_END),   'G', 0,   "last",      NULL,           N_("the last card or line"), TV_ALL) \
-	X(OPEN,       '\n', TK(KEY_ENTER), 0,  "open",      N_("open"),     N_("open the order in focus"), TV_LISTS) \
-	X(SEARCH,     '/', 0, 0,               "search",    N_("search"),   N_("search any part of the order number, channel order id, customer, phone digits, SKU or tracking number (from an order too)"), TV_BOARD | TV_ORDER) \
-	X(NEXT_MATCH, 'n', 0, 0,               "next",      NULL,           N_("the next match of the search"), TV_BOARD) \
-	X(PREV_MATCH, 'N', 0, 0,               "previous",  NULL,           N_("the previous match of the search"), TV_BOARD) \
-	X(FILTER,     'f', 0, 0,               "filter",    N_("filter"),   N_("filter by channel, priority, health or mine (exceptions: by kind)"), TV_BOARD | TV_EXCEPTIONS) \
-	X(UNFILTER,   'F', 0, 0,               "unfilter",  NULL,           N_("clear the filter"), TV_BOARD | TV_EXCEPTIONS) \
-	X(ACK,        'a', 0, 0,               "acknowledge", N_("acknowledge"), N_("acknowledge the alert in focus (supervisor)"), TV_ALERTS) \
-	X(ALL_ALERTS, 'A', 0, 0,               "all-alerts", NULL,          N_("show acknowledged alerts too, or only waiting ones"), TV_ALERTS) \
-	X(EXPORT,     'o', 0, 0,               "export",    N_("export"),   N_("write the report to a file: txt, csv, md or html after its name"), TV_REPORT) \
-	X(STOCK_SEARCH, '/', 0, 0,             "stock-search", N_("search"), N_("stock: only the SKUs whose code or name holds a text"), TV_STOCK) \
-	X(STOCK_FILTER, 'f', 0, 0,             "stock-filter", N_("filter"), N_("stock: all, low (available below safety stock) or short (orders wait)"), TV_STOCK) \
-	X(STOCK_SORT, 's', 0, 0,               "sort",      N_("sort"),     N_("stock: sort by SKU, available, waiting or reorder"), TV_STOCK) \
-	X(RECEIVE,    'R', 0, 0,               "receive",   N_("receive"),  N_("stock: receive units of the SKU in focus; waiting orders are locked"), TV_STOCK) \
-	X(ADJUST,     'a', 0, 0,               "adjust",    N_("adjust"),   N_("stock: correct on hand of the SKU in focus, with a reason (supervisor)"), TV_STOCK) \
-	X(SAFETY,     'S', 0, 0,               "safety",    NULL,           N_("stock: set the safety stock of the SKU in focus (supervisor)"), TV_STOCK) \
-	X(VIEW_BOARD, '1', 0, 0,               "board",     N_("board"),    N_("the board"), TV_ALL) \
-	X(VIEW_EXCEPTIONS, '2', 0, 0,          "exceptions", N_("exceptions"), N_("the exceptions queue"), TV_ALL) \
-	X(VIEW_STOCK, '3', 0, 0,               "stock",     N_("stock"),    N_("stock on hand, locked and available"), TV_ALL) \
-	X(VIEW_ALERTS, '4', 0, 0,              "alerts",    N_("alerts"),   N_("escalations waiting for a supervisor"), TV_ALL) \
-	X(VIEW_REPORT, '5', 0, 0,              "report",    N_("report"),   N_("the weekly exception review"), TV_ALL) \
-	X(REDRAW,     TK_CTRL('l'), 0, 0,      "redraw",    NULL,           N_("draw the whole screen again"), TV_ALL) \
-	X(HELP,       '?', 0, 0,               "help",      N_("help"),     N_("this help"), TV_ALL) \
-	X(BACK,       27, 0, 0,                "go-back",   NULL,           N_("go back to the view under this one"), TV_ALL & ~TV_BOARD) \
-	X(QUIT,       'q', 0, 0,               "quit",      N_("quit"),     N_("go back; on the board, quit after asking"), TV_ALL) \
-	X(INTERRUPT,  TK_CTRL('c'), 0, 0,      "interrupt", NULL,           N_("quit after asking; inside a question, cancel it"), TV_ALL)
+	X(UP,         TK(KEY_UP),    'k', 0,   "up",        NO_HINT,           N_("move up"), TV_ALL) \
+	X(DOWN,       TK(KEY_DOWN),  'j', 0,   "down",      NO_HINT,           N_("move down"), TV_ALL) \
+	X(LEFT,       TK(KEY_LEFT),  'h', 0,   "left",      NO_HINT,           N_("the column to the left; stock: scroll the columns"), TV_BOARD | TV_REPORT | TV_STOCK) \
+	X(RIGHT,      TK(KEY_RIGHT), 'l', 0,   "right",     NO_HINT,           N_("the column to the right; stock: scroll the columns"), TV_BOARD | TV_REPORT | TV_STOCK) \
+	X(PGUP,       TK(KEY_PPAGE), 0, 0,     "page-up",   NO_HINT,           N_("a page up"), TV_ALL) \
+	X(PGDN,       TK(KEY_NPAGE), 0, 0,     "page-down", NO_HINT,           N_("a page down"), TV_ALL) \
+	X(HOME,       TK(KEY_HOME),  'g', 0,   "first",     NO_HINT,           N_("the first card or line"), TV_ALL) \
+	X(END,        TK(KEY_END),   'G', 0,   "last",      NO_HINT,           N_("the last card or line"), TV_ALL) \
+	X(OPEN,       '\n', TK(KEY_ENTER), 0,  "open",      HINT(1, N_("open")),     N_("open the order in focus"), TV_LISTS) \
+	X(SEARCH,     '/', 0, 0,               "search",    HINT(4, N_("search")),   N_("search any part of the order number, channel order id, customer, phone digits, SKU or tracking number (from an order too)"), TV_BOARD | TV_ORDER) \
+	X(NEXT_MATCH, 'n', 0, 0,               "next",      NO_HINT,           N_("the next match of the search"), TV_BOARD) \
+	X(PREV_MATCH, 'N', 0, 0,               "previous",  NO_HINT,           N_("the previous match of the search"), TV_BOARD) \
+	X(FILTER,     'f', 0, 0,               "filter",    HINT(5, N_("filter")),   N_("filter by channel, priority, health or mine (exceptions: by kind)"), TV_BOARD | TV_EXCEPTIONS) \
+	X(UNFILTER,   'F', 0, 0,               "unfilter",  NO_HINT,           N_("clear the filter"), TV_BOARD | TV_EXCEPTIONS) \
+	X(ACK,        'a', 0, 0,               "acknowledge", HINT(2, N_("acknowledge")), N_("acknowledge the alert in focus (supervisor)"), TV_ALERTS) \
+	X(ALL_ALERTS, 'A', 0, 0,               "all-alerts", NO_HINT,          N_("show acknowledged alerts too, or only waiting ones"), TV_ALERTS) \
+	X(EXPORT,     'o', 0, 0,               "export",    HINT(2, N_("export")),   N_("write the report to a file: txt, csv, md or html after its name"), TV_REPORT) \
+	X(STOCK_SEARCH, '/', 0, 0,             "stock-search", HINT(4, N_("search")), N_("stock: only the SKUs whose code or name holds a text"), TV_STOCK) \
+	X(STOCK_FILTER, 'f', 0, 0,             "stock-filter", HINT(5, N_("filter")), N_("stock: all, low (available below safety stock) or short (orders wait)"), TV_STOCK) \
+	X(STOCK_SORT, 's', 0, 0,               "sort",      HINT(6, N_("sort")),     N_("stock: sort by SKU, available, waiting or reorder"), TV_STOCK) \
+	X(RECEIVE,    'R', 0, 0,               "receive",   HINT(3, N_("receive")),  N_("stock: receive units of the SKU in focus; waiting orders are locked"), TV_STOCK) \
+	X(ADJUST,     'a', 0, 0,               "adjust",    HINT(8, N_("adjust")),   N_("stock: correct on hand of the SKU in focus, with a reason (supervisor)"), TV_STOCK) \
+	X(SAFETY,     'S', 0, 0,               "safety",    NO_HINT,           N_("stock: set the safety stock of the SKU in focus (supervisor)"), TV_STOCK) \
+	X(VIEW_BOARD, '1', 0, 0,               "board",     HINT(20, N_("board")),    N_("the board"), TV_ALL) \
+	X(VIEW_EXCEPTIONS, '2', 0, 0,          "exceptions", HINT(21, N_("exceptions")), N_("the exceptions queue"), TV_ALL) \
+	X(VIEW_STOCK, '3', 0, 0,               "stock",     HINT(22, N_("stock")),    N_("stock on hand, locked and available"), TV_ALL) \
+	X(VIEW_ALERTS, '4', 0, 0,              "alerts",    HINT(23, N_("alerts")),   N_("escalations waiting for a supervisor"), TV_ALL) \
+	X(VIEW_REPORT, '5', 0, 0,              "report",    HINT(24, N_("report")),   N_("the weekly exception review"), TV_ALL) \
+	X(REDRAW,     TK_CTRL('l'), 0, 0,      "redraw",    NO_HINT,           N_("draw the whole screen again"), TV_ALL) \
+	X(HELP,       '?', 0, 0,               "help",      HINT(90, N_("help")),     N_("this help"), TV_ALL) \
+	X(BACK,       27, 0, 0,                "go-back",   NO_HINT,           N_("go back to the view under this one"), TV_ALL & ~TV_BOARD) \
+	X(QUIT,       'q', 0, 0,               "quit",      HINT(91, N_("quit")),     N_("go back; on the board, quit after asking"), TV_ALL) \
+	X(INTERRUPT,  TK_CTRL('c'), 0, 0,      "interrupt", NO_HINT,           N_("quit after asking; inside a question, cancel it"), TV_ALL)
 
 /*
  * Actions on the order in focus (the board's card, the order view's order),
  * each with its handler.  Add a row here and define the handler in your
  * file (see include/ordesk/tui.h):
- *   X(ID, key1, key2, key3, name, hint label, help, views, handler)
+ *   X(ID, key1, key2, key3, name, hint, help, views, handler)
  * e.g. (the handler prompts, calls desk/ and returns its status; when the
  * operator cancels a prompt it calls tui_status(t, ...) and returns ST_OK):
- *   X(LOCK, 'L', 0, 0, "lock", N_("lock"), N_("lock stock for every line"),
+ *   X(LOCK, 'L', 0, 0, "lock", HINT(3, N_("lock")), N_("lock stock for every line"),
  *     TV_BOARD | TV_ORDER, tui_act_lock)
  */
 #define TUI_ORDER_ACTION_LIST(X) \
-	X(LOCK,       'L', 0, 0, "lock",    N_("lock"),    N_("lock stock for every line, all or nothing; when short: wait, split, delay or cancel"), TV_BOARD | TV_ORDER | TV_STOCK, tui_act_lock) \
-	X(RELEASE,    'U', 0, 0, "release", NULL,          N_("release the order's stock locks: back to review"), TV_BOARD | TV_ORDER | TV_STOCK, tui_act_release) \
-	X(ADVANCE,    ' ', 0, 0, "advance", N_("advance"), N_("move the order to its next stage (asks carrier and tracking number when shipping)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_advance) \
-	X(EDIT,       'e', 0, 0, "edit",    N_("edit"),    N_("change a field of the order"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit) \
-	X(EDIT_LINE,  'E', 0, 0, "edit-line", NULL,        N_("change a line of the order: its SKU, quantity or price (not while its stock is locked)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit_line) \
-	X(MOVE_BACK,  'b', 0, 0, "back",    NULL,          N_("move the order one stage back, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_back) \
-	X(CANCEL,     'C', 0, 0, "cancel",  NULL,          N_("cancel the order, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_cancel) \
-	X(RAISE,      'x', 0, 0, "exception", N_("exception"), N_("raise an exception on the order: a kind and a note"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_raise) \
-	X(RESOLVE,    'r', 0, 0, "resolve", N_("resolve"), N_("resolve the order's open exception, with the flow of its kind"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_resolve)
+	X(LOCK,       'L', 0, 0, "lock",    HINT(3, N_("lock")),    N_("lock stock for every line, all or nothing; when short: wait, split, delay or cancel"), TV_BOARD | TV_ORDER | TV_STOCK, tui_act_lock) \
+	X(RELEASE,    'U', 0, 0, "release", NO_HINT,          N_("release the order's stock locks: back to review"), TV_BOARD | TV_ORDER | TV_STOCK, tui_act_release) \
+	X(ADVANCE,    ' ', 0, 0, "advance", HINT(2, N_("advance")), N_("move the order to its next stage (asks carrier and tracking number when shipping)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_advance) \
+	X(EDIT,       'e', 0, 0, "edit",    HINT(8, N_("edit")),    N_("change a field of the order"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit) \
+	X(EDIT_LINE,  'E', 0, 0, "edit-line", NO_HINT,        N_("change a line of the order: its SKU, quantity or price (not while its stock is locked)"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_edit_line) \
+	X(MOVE_BACK,  'b', 0, 0, "back",    NO_HINT,          N_("move the order one stage back, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_back) \
+	X(CANCEL,     'C', 0, 0, "cancel",  NO_HINT,          N_("cancel the order, with a reason (supervisor)"), TV_BOARD | TV_ORDER, tui_act_cancel) \
+	X(RAISE,      'x', 0, 0, "exception", HINT(6, N_("exception")), N_("raise an exception on the order: a kind and a note"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_raise) \
+	X(RESOLVE,    'r', 0, 0, "resolve", HINT(7, N_("resolve")), N_("resolve the order's open exception, with the flow of its kind"), TV_BOARD | TV_ORDER | TV_EXCEPTIONS, tui_act_resolve)
 
 #define TUI_KEY_ENUM(id, k1, k2, k3, name, label, help, views) ACT_##id,
 #define TUI_ORDER_ACTION_ENUM(id, k1, k2, k3, name, label, help, views, fn) ACT_##id,
@@ -124,6 +131,7 @@ struct tui_key {
 	enum tui_action action;
 	int keys[3];
 	const char *name;       /* stable word (ordesk board --keys) */
+	int hint;               /* hint bar rank: lowest first; 0 with no label */
 	const char *label;      /* hint bar word, untranslated (NULL: not shown there) */
 	const char *help;       /* help line, untranslated */
 	unsigned views;         /* TV_* bits */

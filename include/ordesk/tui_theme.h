@@ -2,6 +2,7 @@
 #define ORDESK_TUI_THEME_H
 
 #include "ordesk/catalog.h"
+#include "ordesk/i18n.h"
 
 #include <stdio.h>
 
@@ -39,20 +40,21 @@ enum tui_role { TUI_ROLE_LIST(TUI_ROLE_ENUM) ROLE_UI_COUNT };
 
 enum tui_scheme { SCHEME_256, SCHEME_8, SCHEME_MONO };
 
-/* Glyphs the frame draws, each with a UTF-8 and an ASCII form. */
+/* Glyphs the frame draws, each with a UTF-8 and an ASCII form and what it
+ * means in the help's legend (NULL: drawing only, not explained). */
 #define TUI_GLYPH_LIST(X) \
-	X(VLINE,   "\xe2\x94\x82", "|") \
-	X(HLINE,   "\xe2\x94\x80", "-") \
-	X(MORE_L,  "\xe2\x97\x80", "<") \
-	X(MORE_R,  "\xe2\x96\xb6", ">") \
-	X(MORE_U,  "\xe2\x96\xb2", "^") \
-	X(MORE_D,  "\xe2\x96\xbc", "v") \
-	X(DOT,     "\xc2\xb7",     "-") \
-	X(ARROW,   "\xe2\x86\x92", "->") \
-	X(SURGE,   "\xe2\x87\x91", "!") \
-	X(FOCUS,   "\xe2\x96\x8c", ">")
+	X(VLINE,   "\xe2\x94\x82", "|",  NULL) \
+	X(HLINE,   "\xe2\x94\x80", "-",  NULL) \
+	X(MORE_L,  "\xe2\x97\x80", "<",  N_("more to the left (h or Left)")) \
+	X(MORE_R,  "\xe2\x96\xb6", ">",  N_("more to the right (l or Right)")) \
+	X(MORE_U,  "\xe2\x96\xb2", "^",  N_("more above")) \
+	X(MORE_D,  "\xe2\x96\xbc", "v",  N_("more below")) \
+	X(DOT,     "\xc2\xb7",     "-",  NULL) \
+	X(ARROW,   "\xe2\x86\x92", "->", NULL) \
+	X(SURGE,   "\xe2\x87\x91", "!",  N_("a surge day on that channel")) \
+	X(FOCUS,   "\xe2\x96\x8c", ">",  N_("the card or line in focus"))
 
-#define TUI_GLYPH_ENUM(id, utf8, ascii) GLYPH_##id,
+#define TUI_GLYPH_ENUM(id, utf8, ascii, meaning) GLYPH_##id,
 enum tui_glyph { TUI_GLYPH_LIST(TUI_GLYPH_ENUM) GLYPH_COUNT };
 #undef TUI_GLYPH_ENUM
 
@@ -66,6 +68,8 @@ int tui_theme_attr(enum tui_role role);
 enum tui_role tui_theme_health(enum health h);
 /* A glyph in UTF-8 or ASCII. */
 const char *tui_glyph(int utf8, enum tui_glyph g);
+/* What a glyph means (for the help's legend), untranslated; NULL when it only draws. */
+const char *tui_glyph_meaning(enum tui_glyph g);
 /* The scheme's name ("256", "8", "mono"). */
 const char *tui_scheme_name(enum tui_scheme s);
 /* Prints the colours of every role (ordesk board --colours): role TAB scheme

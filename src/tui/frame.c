@@ -140,6 +140,19 @@ static void ascii_fold(char *s)
 	*w = '\0';
 }
 
+int tui_fit(const struct tui *t, const char *text, int width, char *out, size_t size)
+{
+	int used = text_fit(text, width, out, size);
+
+	if (used < text_width(text) && width >= 2 && size > 4) {
+		/* cut: the last column says so */
+		used = text_fit(text, width - 1, out, size - 3);
+		strcat(out, t->utf8 ? "\xe2\x80\xa6" : "~");
+		used++;
+	}
+	return used;
+}
+
 int tui_put(struct tui *t, int y, int x, int width, enum tui_role role, const char *text)
 {
 	char clean[2048], fit[2048];
@@ -152,7 +165,7 @@ int tui_put(struct tui *t, int y, int x, int width, enum tui_role role, const ch
 	text_clean(text ? text : "", clean, sizeof clean);
 	if (!t->utf8)
 		ascii_fold(clean);
-	used = text_fit(clean, width, fit, sizeof fit);
+	used = tui_fit(t, clean, width, fit, sizeof fit);
 	attrset(tui_theme_attr(role));
 	mvaddstr(y, x, fit);
 	attrset(A_NORMAL);
@@ -351,42 +364,73 @@ void tui_changed(struct tui *t)
 
 /* ---- header, status, hints ---- */
 
+/*
+ * The header, laid out for 80 columns first: the operator and the clock at
+ * the right and the alert badge before them are always whole; the counts
+ * shrink to glyphs ("412 open ✗23 •61") when the words do not fit; the
+ * store's name is cut last, with a mark; surges show where there is room.
+ */
 static void draw_header(struct tui *t)
 {
 	const struct board_header *h = &t->header;
 	const char *dot = tui_glyph(t->utf8, GLYPH_DOT);
 	struct view_slot *s = top_slot(t);
-	char left[256], mid[256], right[160], clock[16];
+	char left[256], mid[256], right[160], badge[64], clock[16];
 	struct tm tm;
 	time_t now = t->now;
-	int x;
 
 	tui_fill(t, 0, 0, t->cols, ROLE_UI_HEADER);
 	localtime_r(&now, &tm);
 	strftime(clock, sizeof clock, "%H:%M", &tm);
-	snprintf(left, sizeof left, " ordesk %s %s", dot, h->store_name);
+	char view[96] = "";
 	if (s && s->view != &tui_view_board)
-		snprintf(left + strlen(left), sizeof left - strlen(left), " %s %s", dot, _(s->view->name));
+		snprintf(view, sizeof view, " %s %s", dot, _(s->view->name));
+	snprintf(left, sizeof left, " ordesk %s %s%s", dot, h->store_name, view);
+	snprintf(right, sizeof right, " %s (%s) %s ", t->desk->login, role_name(t->desk->role), clock);
+	badge[0] = '\0';
+	if (t->alerts > 0)
+		snprintf(badge, sizeof badge,
+		         ngettext(" %d%s alert ", " %d%s alerts ", (unsigned long)t->alerts), t->alerts,
+		         t->alerts >= STORE_ALERTS_COUNTED ? "+" : "");
+	int rw = text_width(right), bw = text_width(badge);
+	int lw = text_width(left);
+	int room = t->cols - rw - bw;       /* for left, the counts and surges */
 	snprintf(mid, sizeof mid, _("%d open %s %d red %s %d yellow"), h->open, dot, h->red, dot,
 	         h->yellow);
-	if (t->alerts >= STORE_ALERTS_COUNTED)
-		snprintf(mid + strlen(mid), sizeof mid - strlen(mid), _(" %s %d+ alerts"), dot, t->alerts);
-	else if (t->alerts > 0)
-		snprintf(mid + strlen(mid), sizeof mid - strlen(mid), _(" %s %d alerts"), dot, t->alerts);
-	snprintf(right, sizeof right, "%s (%s)  %s ", t->desk->login, role_name(t->desk->role), clock);
-	x = tui_put(t, 0, 0, t->cols, ROLE_UI_HEADER, left);
-	int rw = text_width(right);
-	int room = t->cols - rw - x - 2;
-	if (room > 0) {
+	if (lw + 2 + text_width(mid) + 1 > room)
+		snprintf(mid, sizeof mid, "%d %s %s%d %s%d", h->open, _("open"),
+		         health_glyph(HEALTH_RED, t->utf8), h->red, health_glyph(HEALTH_YELLOW, t->utf8),
+		         h->yellow);
+	int mw = text_width(mid);
+	int x;
+	if (lw + 2 + mw + 1 > room) {
+		/* the store's name gives way, marked as cut; the view's stays */
+		char pre[32], name[128];
+		snprintf(pre, sizeof pre, " ordesk %s ", dot);
+		int keep = room - 2 - mw - 1 - text_width(pre) - text_width(view);
+		if (keep >= 2) {
+			x = tui_put(t, 0, 0, t->cols, ROLE_UI_HEADER, pre);
+			text_copy(name, h->store_name, sizeof name);
+			x += tui_put(t, 0, x, keep, ROLE_UI_HEADER, name);
+		} else {
+			x = tui_put(t, 0, 0, t->cols, ROLE_UI_HEADER, " ordesk");
+		}
+		x += tui_put(t, 0, x, room - x, ROLE_UI_HEADER, view);
+	} else {
+		x = tui_put(t, 0, 0, lw, ROLE_UI_HEADER, left);
+	}
+	if (x + 2 + mw + 1 <= room) {
 		x += 2;
-		x += tui_put(t, 0, x, room, ROLE_UI_HEADER, mid);
-		for (int i = 0; i < h->nsurge && x + 10 < t->cols - rw; i++) {
+		x += tui_put(t, 0, x, mw, ROLE_UI_HEADER, mid);
+		for (int i = 0; i < h->nsurge && x + 10 < room; i++) {
 			char surge[32];
 			snprintf(surge, sizeof surge, "%s%s %s", tui_glyph(t->utf8, GLYPH_SURGE),
 			         _("SURGE"), h->surge[i]);
-			x += 1 + tui_put(t, 0, x + 1, t->cols - rw - x - 1, ROLE_UI_SURGE, surge);
+			x += 1 + tui_put(t, 0, x + 1, room - x - 1, ROLE_UI_SURGE, surge);
 		}
 	}
+	if (bw && rw + bw <= t->cols)
+		tui_put(t, 0, t->cols - rw - bw, bw, ROLE_UI_STATUS_ERR, badge);
 	if (rw <= t->cols)
 		tui_put(t, 0, t->cols - rw, rw, ROLE_UI_HEADER, right);
 }
@@ -474,28 +518,6 @@ static void hint_key(struct tui *t, int key, char *buf, size_t size)
 		tui_key_name(key, buf, size);
 }
 
-/* Hint bar order: open, the order actions, the view's own, other views; help and quit always. */
-static int hint_rank(const struct tui_key *k)
-{
-	if (k->action == ACT_OPEN)
-		return 0;
-	if (k->order_fn)
-		return 1;
-	switch (k->action) {
-	case ACT_VIEW_BOARD:
-	case ACT_VIEW_EXCEPTIONS:
-	case ACT_VIEW_STOCK:
-	case ACT_VIEW_ALERTS:
-	case ACT_VIEW_REPORT:
-		return 3;
-	case ACT_HELP:
-	case ACT_QUIT:
-		return 4;
-	default:
-		return 2;
-	}
-}
-
 static int hint_text(struct tui *t, const struct tui_key *k, char *key, size_t ksize, char *label,
                      size_t lsize)
 {
@@ -503,40 +525,76 @@ static int hint_text(struct tui *t, const struct tui_key *k, char *key, size_t k
 	snprintf(label, lsize, "%s", _(k->label));
 	if (k->action == ACT_QUIT && t->priv->depth > 1)
 		snprintf(label, lsize, "%s", _("back"));
-	return text_width(key) + 1 + text_width(label) + 2;
+	return text_width(key) + 1 + text_width(label);
 }
 
+/* How many of the n hints (widths w, in rank order, the last `always` of
+ * them always shown) fit in cols with gap columns between them; sets keep[]. */
+static int hints_fit(const int *w, int n, int always, int gap, int cols, int *keep)
+{
+	int used = 1, shown = 0;
+
+	for (int i = n - always; i < n; i++)
+		used += w[i] + gap;
+	for (int i = 0; i < n; i++)
+		keep[i] = i >= n - always;
+	for (int i = 0; i < n - always; i++) {
+		if (used + w[i] + gap > cols + gap)
+			break;   /* keys come in rank order: none after a missing one */
+		keep[i] = 1;
+		used += w[i] + gap;
+		shown++;
+	}
+	return shown;
+}
+
+/*
+ * The hint bar: the keys of the current view that carry a hint in the key
+ * table, lowest rank first (the ones used most), help and quit always.
+ * Two columns between hints, or one when that lets them all fit; the
+ * lowest ranked that do not fit are left for the help view.
+ */
 static void draw_hints(struct tui *t)
 {
 	unsigned mask = current_mask(t);
 	struct view_slot *s = top_slot(t);
-	int y = t->rows - 1, x = 1, reserved = 0;
+	const struct tui_key *row[64];
+	int w[64] = { 0 }, keep[64] = { 0 }, n = 0, always = 0, y = t->rows - 1, x = 1;
 	char key[32], label[64];
 
 	tui_fill(t, y, 0, t->cols, ROLE_UI_HINT);
-	for (int pass = 0; pass < 2; pass++) {
-		for (int rank = 0; rank <= 4; rank++) {
-			for (size_t i = 0; i < tui_key_count; i++) {
-				const struct tui_key *k = &tui_keys[i];
-				if (!k->label || !(k->views & mask) || !action_present(k) || hint_rank(k) != rank)
-					continue;
-				if (s && k->action == ACT_VIEW_BOARD && s->view == &tui_view_board)
-					continue;
-				int need = hint_text(t, k, key, sizeof key, label, sizeof label);
-				if (pass == 0) {
-					/* the first pass only measures what help and quit need */
-					if (rank == 4)
-						reserved += need;
-					continue;
-				}
-				if (rank < 4 && x + need > t->cols - reserved)
-					continue;
-				if (x + need > t->cols + 2)
-					continue;
-				x += tui_put(t, y, x, t->cols - x, ROLE_UI_HINT_KEY, key) + 1;
-				x += tui_put(t, y, x, t->cols - x, ROLE_UI_HINT, label) + 2;
-			}
+	for (size_t i = 0; i < tui_key_count && n < 64; i++) {
+		const struct tui_key *k = &tui_keys[i];
+		if (!k->label || !(k->views & mask) || !action_present(k))
+			continue;
+		if (s && k->action == ACT_VIEW_BOARD && s->view == &tui_view_board)
+			continue;
+		/* insertion by rank, table order among equals */
+		int j = n++;
+		while (j > 0 && row[j - 1]->hint > k->hint) {
+			row[j] = row[j - 1];
+			j--;
 		}
+		row[j] = k;
+		if (k->hint >= TUI_HINT_ALWAYS)
+			always++;
+	}
+	for (int i = 0; i < n; i++)
+		w[i] = hint_text(t, row[i], key, sizeof key, label, sizeof label);
+	/* one column between hints only when that shows them all */
+	int gap = 2;
+	if (hints_fit(w, n, always, 2, t->cols, keep) < n - always) {
+		if (hints_fit(w, n, always, 1, t->cols, keep) == n - always)
+			gap = 1;
+		else
+			hints_fit(w, n, always, 2, t->cols, keep);
+	}
+	for (int i = 0; i < n; i++) {
+		if (!keep[i])
+			continue;
+		hint_text(t, row[i], key, sizeof key, label, sizeof label);
+		x += tui_put(t, y, x, t->cols - x, ROLE_UI_HINT_KEY, key) + 1;
+		x += tui_put(t, y, x, t->cols - x, ROLE_UI_HINT, label) + gap;
 	}
 }
 

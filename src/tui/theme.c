@@ -123,12 +123,20 @@ enum tui_role tui_theme_health(enum health h)
 
 const char *tui_glyph(int utf8, enum tui_glyph g)
 {
-#define TUI_GLYPH_ROW(id, u, a) { u, a },
+#define TUI_GLYPH_ROW(id, u, a, m) { u, a },
 	static const char *const glyphs[GLYPH_COUNT][2] = { TUI_GLYPH_LIST(TUI_GLYPH_ROW) };
 #undef TUI_GLYPH_ROW
 	if (g < 0 || g >= GLYPH_COUNT)
 		return "?";
 	return glyphs[g][utf8 ? 0 : 1];
+}
+
+const char *tui_glyph_meaning(enum tui_glyph g)
+{
+#define TUI_GLYPH_MEANING(id, u, a, m) m,
+	static const char *const meanings[GLYPH_COUNT] = { TUI_GLYPH_LIST(TUI_GLYPH_MEANING) };
+#undef TUI_GLYPH_MEANING
+	return g >= 0 && g < GLYPH_COUNT ? meanings[g] : NULL;
 }
 
 const char *tui_scheme_name(enum tui_scheme s)

@@ -186,7 +186,7 @@ static void draw_card(struct tui *t, const struct board_card *c, int y, int x, i
 	         tui_glyph(t->utf8, GLYPH_DOT), c->items);
 	iw = text_width(items);
 	text_clean(c->customer, clean, sizeof clean);
-	text_fit(clean, w - 1 - iw > 0 ? w - 1 - iw : 0, cust, sizeof cust);
+	tui_fit(t, clean, w - 1 - iw > 0 ? w - 1 - iw : 0, cust, sizeof cust);
 	/* The focus is marked by a glyph too, so a dump or a monochrome screen shows it. */
 	snprintf(line, sizeof line, "%s%s%s", selected ? tui_glyph(t->utf8, GLYPH_FOCUS) : " ", cust,
 	         items);

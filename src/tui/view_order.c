@@ -215,26 +215,62 @@ static void order_reload(struct tui *t, void *state)
 		tui_status_desk(t, st);
 }
 
+/* Lines wider than the screen wrap (the shortage of an exception, a long
+ * history note), continuing under their own text. */
+static int line_x(const struct oline *l)
+{
+	return l->label[0] ? 14 : 1;
+}
+
+static int line_indent(const struct oline *l)
+{
+	int n = 0;
+
+	while (l->text[n] == ' ')
+		n++;
+	return n + 2;
+}
+
+/* Draws line l from row y (when draw), at most max rows; returns the rows it takes. */
+static int draw_line(struct tui *t, const struct oline *l, int y, int max, int draw)
+{
+	char clean[800], part[800];
+	const char *p = clean;
+	int x = line_x(l), width = t->cols - x - 1, rows = 0;
+
+	text_clean(l->text, clean, sizeof clean);
+	if (draw && l->label[0])
+		tui_put(t, y, 1, 12, ROLE_UI_LABEL, l->label);
+	do {
+		int indent = rows ? line_indent(l) : 0;
+		if (width - indent < 8)
+			indent = 0;
+		text_wrap(p, width - indent, part, sizeof part, &p);
+		if (draw && rows < max)
+			tui_put(t, y + rows, x + indent, width - indent, l->role, part);
+		rows++;
+	} while (*p);
+	return rows;
+}
+
 static void order_draw(struct tui *t, void *state, int top, int height)
 {
 	struct order_view *v = state;
+	int last = v->n, rows = 0;
 
-	if (v->scroll > v->n - height)
-		v->scroll = v->n - height;
+	/* the furthest scroll that still fills the screen */
+	while (last > 0 && rows + draw_line(t, &v->lines[last - 1], 0, 0, 0) <= height)
+		rows += draw_line(t, &v->lines[--last], 0, 0, 0);
+	if (v->scroll > last)
+		v->scroll = last;
 	if (v->scroll < 0)
 		v->scroll = 0;
-	for (int i = 0; i < height && v->scroll + i < v->n; i++) {
-		const struct oline *l = &v->lines[v->scroll + i];
-		int x = 1;
-		if (l->label[0]) {
-			tui_put(t, top + i, x, 12, ROLE_UI_LABEL, l->label);
-			x += 13;
-		}
-		tui_put(t, top + i, x, t->cols - x - 1, l->role, l->text);
-	}
+	int y = top, i = v->scroll;
+	for (; i < v->n && y < top + height; i++)
+		y += draw_line(t, &v->lines[i], y, top + height - y, 1);
 	if (v->scroll > 0)
 		tui_put(t, top, t->cols - 1, 1, ROLE_UI_MARK, tui_glyph(t->utf8, GLYPH_MORE_U));
-	if (v->scroll + height < v->n)
+	if (i < v->n || y > top + height)
 		tui_put(t, top + height - 1, t->cols - 1, 1, ROLE_UI_MARK, tui_glyph(t->utf8, GLYPH_MORE_D));
 }
 
@@ -266,8 +302,9 @@ static int order_key(struct tui *t, void *state, enum tui_action a, int ch)
 	default:
 		return TUI_IGNORED;
 	}
-	if (v->scroll > v->n - page)
-		v->scroll = v->n - page;
+	/* the upper bound depends on how lines wrap: order_draw keeps it */
+	if (v->scroll > v->n)
+		v->scroll = v->n;
 	if (v->scroll < 0)
 		v->scroll = 0;
 	return TUI_HANDLED;

@@ -34,6 +34,7 @@ struct stock_view {
 	enum stock_show show;
 	char search[64];
 	/* The orders behind one SKU. */
+	int left;                    /* the first scrolled column shown (Left, Right) */
 	int holders;
 	char h_sku[72];
 	struct stock_holder *h;
@@ -189,11 +190,77 @@ static void draw_holders(struct tui *t, struct stock_view *v, int top, int heigh
 	}
 }
 
+/*
+ * The columns after the SKU, which stays: when they do not all fit, Left
+ * and Right scroll them a column at a time, with marks for what is off
+ * the screen.
+ */
+enum stock_col { COL_NAME, COL_WH, COL_ON_HAND, COL_LOCKED, COL_AVAILABLE, COL_SAFETY, COL_WAITING,
+                 COL_REORDER, COL_MARK, COL_COUNT };
+static const struct {
+	const char *title;
+	int width;
+	int number;           /* right-aligned */
+} columns[COL_COUNT] = {
+	{ N_("name"), 18, 0 },   { N_("warehouse"), 9, 0 }, { N_("on hand"), 8, 1 },
+	{ N_("locked"), 7, 1 },  { N_("available"), 9, 1 }, { N_("safety"), 7, 1 },
+	{ N_("waiting"), 7, 1 }, { N_("reorder"), 7, 1 },   { N_("mark"), 10, 0 },
+};
+#define SKU_W 16
+
+static void cell(const struct stock_row *r, enum stock_col c, char *buf, size_t size)
+{
+	int is_low = desk_stock_is_low(r), is_short = r->waiting > r->available;
+
+	switch (c) {
+	case COL_NAME: text_copy(buf, r->name, size); break;
+	case COL_WH: text_copy(buf, r->warehouse, size); break;
+	case COL_ON_HAND: snprintf(buf, size, "%ld", r->on_hand); break;
+	case COL_LOCKED: snprintf(buf, size, "%ld", r->locked); break;
+	case COL_AVAILABLE: snprintf(buf, size, "%ld", r->available); break;
+	case COL_SAFETY: snprintf(buf, size, "%ld", r->safety_stock); break;
+	case COL_WAITING: snprintf(buf, size, "%ld", r->waiting); break;
+	case COL_REORDER: snprintf(buf, size, "%ld", is_low || is_short ? desk_stock_reorder(r) : 0); break;
+	case COL_MARK:
+		snprintf(buf, size, "%s%s%s", is_low ? _("low") : "", is_low && is_short ? " " : "",
+		         is_short ? _("short") : "");
+		break;
+	case COL_COUNT: buf[0] = '\0'; break;
+	}
+}
+
+/* The scrolled columns from v->left that fit from x on; returns how many. */
+static int columns_fit(struct tui *t, const struct stock_view *v, int x)
+{
+	int n = 0;
+
+	for (int c = v->left; c < COL_COUNT && x + columns[c].width <= t->cols - 1; c++, n++)
+		x += columns[c].width + 1;
+	return n;
+}
+
+/* Draws one line of cells (a row, or the titles when r is NULL). */
+static void draw_cells(struct tui *t, const struct stock_view *v, const struct stock_row *r, int y,
+                       int x, int shown, enum tui_role role)
+{
+	for (int c = v->left; c < v->left + shown; c++) {
+		char text[128];
+		int w = columns[c].width;
+		if (r)
+			cell(r, (enum stock_col)c, text, sizeof text);
+		else
+			text_copy(text, _(columns[c].title), sizeof text);
+		int tw = text_width(text);
+		tui_put(t, y, columns[c].number && tw < w ? x + w - tw : x, w, role, text);
+		x += w + 1;
+	}
+}
+
 static void stock_draw(struct tui *t, void *state, int top, int height)
 {
 	struct stock_view *v = state;
-	char head[256], line[512], name[64];
-	int body = height - 2, low = 0;
+	char head[256], sku[64];
+	int body = height - 2, low = 0, x0 = 2 + SKU_W + 1;
 
 	if (v->holders) {
 		draw_holders(t, v, top, height);
@@ -205,10 +272,16 @@ static void stock_draw(struct tui *t, void *state, int top, int height)
 	         v->more ? "+" : "", low, show_name(v->show), sort_name(v->sort),
 	         v->search[0] ? _("   search: ") : "", v->search);
 	tui_put_pad(t, top, 0, t->cols, ROLE_UI_TITLE, head);
-	snprintf(line, sizeof line, "  %-16s %-18s %-9s %8s %7s %9s %7s %7s %7s  %s", _("sku"), _("name"),
-	         _("warehouse"), _("on hand"), _("locked"), _("available"), _("safety"), _("waiting"),
-	         _("reorder"), _("mark"));
-	tui_put_pad(t, top + 1, 0, t->cols, ROLE_UI_LABEL, line);
+	if (v->left > COL_COUNT - 1)
+		v->left = COL_COUNT - 1;
+	int shown = columns_fit(t, v, x0);
+	tui_fill(t, top + 1, 0, t->cols, ROLE_UI_LABEL);
+	tui_put(t, top + 1, 2, SKU_W, ROLE_UI_LABEL, _("sku"));
+	draw_cells(t, v, NULL, top + 1, x0, shown, ROLE_UI_LABEL);
+	if (v->left > 0)
+		tui_put(t, top + 1, x0 - 1, 1, ROLE_UI_MARK, tui_glyph(t->utf8, GLYPH_MORE_L));
+	if (v->left + shown < COL_COUNT)
+		tui_put(t, top + 1, t->cols - 1, 1, ROLE_UI_MARK, tui_glyph(t->utf8, GLYPH_MORE_R));
 	if (v->n == 0) {
 		tui_put(t, top + 3, 2, t->cols - 4, ROLE_UI_DIM,
 		        v->show == SHOW_ALL && !v->search[0] ? _("no stock yet: R receives some")
@@ -222,25 +295,15 @@ static void stock_draw(struct tui *t, void *state, int top, int height)
 		const struct stock_row *r = &v->rows[v->top + i];
 		int sel = v->top + i == v->focus, is_low = desk_stock_is_low(r);
 		int is_short = r->waiting > r->available;
-		char sku[40], mark[64];
-		long reorder = is_low || is_short ? desk_stock_reorder(r) : 0;
 		enum tui_role role = sel ? ROLE_UI_SELECTION : is_low || is_short ? ROLE_UI_CARD_LATE
 		                                                                   : ROLE_UI_NORMAL;
-		text_fit(r->sku, 16, sku, sizeof sku);
-		text_fit(r->name, 18, name, sizeof name);
-		snprintf(mark, sizeof mark, "%s%s%s", is_low ? _("low") : "", is_low && is_short ? " " : "",
-		         is_short ? _("short") : "");
-		/* Cut text is padded by display width, so CJK names keep the columns. */
-		tui_fill(t, top + 2 + i, 0, t->cols, role);
-		int x = 2;
-		tui_put(t, top + 2 + i, 0, x, role,
+		int y = top + 2 + i;
+		tui_fill(t, y, 0, t->cols, role);
+		tui_put(t, y, 0, 2, role,
 		        sel ? tui_glyph(t->utf8, GLYPH_FOCUS) : is_low || is_short ? "!" : " ");
-		tui_put_pad(t, top + 2 + i, x, 17, role, sku);
-		tui_put_pad(t, top + 2 + i, x + 17, 19, role, name);
-		snprintf(line, sizeof line, "%-9s %8ld %7ld %9ld %7ld %7ld %7ld  %s", r->warehouse, r->on_hand,
-		         r->locked, r->available, r->safety_stock, r->waiting, reorder, mark);
-		if (t->cols > x + 36)
-			tui_put(t, top + 2 + i, x + 36, t->cols - x - 36, role, line);
+		text_copy(sku, r->sku, sizeof sku);
+		tui_put(t, y, 2, SKU_W, role, sku);
+		draw_cells(t, v, r, y, x0, shown, role);
 	}
 	if (v->top + body < v->n)
 		tui_put(t, top + height - 1, t->cols - 1, 1, ROLE_UI_MARK, tui_glyph(t->utf8, GLYPH_MORE_D));
@@ -399,6 +462,14 @@ static int stock_key(struct tui *t, void *state, enum tui_action a, int ch)
 		return TUI_HANDLED;
 	}
 	switch (a) {
+	case ACT_LEFT:
+		if (v->left > 0)
+			v->left--;
+		return TUI_HANDLED;
+	case ACT_RIGHT:
+		if (v->left + columns_fit(t, v, 2 + SKU_W + 1) < COL_COUNT)
+			v->left++;
+		return TUI_HANDLED;
 	case ACT_OPEN:
 		if (!v->n) {
 			tui_error(t, "%s", _("no SKU in focus"));

@@ -18,10 +18,10 @@ for i in 1 2 5 6; do od lock "$(order_no $i)" >/dev/null 2>&1; done
 
 screen '3'
 contains "$T/screen" "2 rows, 1 low" "the view counts rows and low ones"
-grep -q "WIDGET .* MAIN .* 5 .* 4 .* 1 .* 3 .* 0 .* 2  low" "$T/screen" &&
+grep -q "WIDGET .* MAIN .* 5 .* 4 .* 1 .* 3 .* 0 .* 2 low" "$T/screen" &&
 	ok "WIDGET: on hand 5, locked 4, available 1, safety 3, reorder 2, marked low" ||
 	{ not_ok "WIDGET row"; sed 's/^/#   /' "$T/screen"; }
-grep -q "GADGET .* 1  short" "$T/screen" && ok "GADGET: 1 waiting, marked short" ||
+grep -q "GADGET .* 1 short" "$T/screen" && ok "GADGET: 1 waiting, marked short" ||
 	{ not_ok "GADGET row"; sed 's/^/#   /' "$T/screen"; }
 
 screen '3 f'

@@ -103,7 +103,7 @@ tm_dead b2 || not_ok "board b2 quits"
 
 # The board sweeps: breaches escalate; the alerts view acknowledges one.
 board b3 180
-tm_wait b3 "yellow $(printf '\302\267') " 5 && ok "header counts alerts" || not_ok "header counts alerts"
+tm_wait b3 "alerts  $ME (" 5 && ok "header counts alerts" || not_ok "header counts alerts"
 tm_keys b3 4
 tm_wait b3 "waiting" && ok "alerts view" || not_ok "alerts view"
 tm_cap b3 "$T/alerts"

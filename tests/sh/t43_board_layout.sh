@@ -1,0 +1,59 @@
+#!/bin/sh
+# Every view laid out for 80x24 first (and checked at 120x40): the header
+# keeps the operator, the clock and the alert badge whole; the hint bar keeps
+# the most used keys (search and filter among them); help wraps and ends with
+# a legend of the glyphs; the stock view scrolls its columns sideways; the
+# order detail wraps a long line instead of cutting it; cut text ends in "…".
+# Goldens in tests/screens/layout_*.txt (UPDATE=1 rewrites them).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/board_fixture.sh"
+
+board_store orders
+# Stock for the stock view: one SKU low, one short of what orders wait for.
+od stock receive SKU-1 40 >/dev/null 2>&1
+od stock receive SKU-9 3 >/dev/null 2>&1
+od stock safety SKU-9 10 >/dev/null 2>&1
+od stock receive LONG-NAME-SKU-0001 7 >/dev/null 2>&1
+
+lay() { board_dump "layout_$1" "$2" "$3"; screen_is "layout_$1"; }
+
+# Header: a quarter of an hour later the sweep has raised three alerts.
+lay board_alerts_80x24 80x24 "wait:15m"
+contains "$T/layout_board_alerts_80x24.txt" " 3 alerts  OPERATOR (admin) 10:57" "80x24: alert badge, operator and clock whole"
+contains "$T/layout_board_alerts_80x24.txt" "11 open" "80x24: the counts stay"
+lay board_alerts_120x40 120x40 "wait:15m"
+contains "$T/layout_board_alerts_120x40.txt" "11 open · 4 red · 7 yellow" "120x40: the counts in words"
+# Hint bar: the most used keys first, search and filter kept at 80 columns.
+for w in "↵ open" "␣ advance" "L lock" "/ search" "f filter" "? help" "q quit"; do
+	contains "$T/layout_board_alerts_80x24.hints" "$w" "80x24 hint bar: $w"
+done
+contains "$T/layout_board_alerts_120x40.hints" "r resolve" "120x40 hint bar: more keys"
+# Help wraps at 80 columns, and ends with the glyphs' legend.
+lay help_80x24 80x24 "?"
+contains "$T/layout_help_80x24.txt" "phone digits, SKU or tracking number" "80x24 help: a long help line wraps, not cut"
+lay help_end_80x24 80x24 "? G"
+for w in "What the glyphs mean" "▲              priority urgent" "•              health: in time" \
+         "◔              health: at risk" "▼              more below" "▶              more to the right"; do
+	contains "$T/layout_help_end_80x24.txt" "$w" "help legend: $w"
+done
+lay help_120x40 120x40 "?"
+# Stock: the columns past the screen's edge scroll sideways.
+lay stock_80x24 80x24 "3"
+lacks "$T/layout_stock_80x24.txt" "reorder" "80x24 stock: reorder is off to the right at first"
+contains "$T/layout_stock_80x24.txt" "▶" "80x24 stock: marked as off the screen"
+lay stock_right_80x24 80x24 "3 l l l"
+contains "$T/layout_stock_right_80x24.txt" "waiting reorder mark" "80x24 stock: l scrolls to waiting and reorder"
+contains "$T/layout_stock_right_80x24.txt" "◀" "80x24 stock: marked as scrolled"
+lay stock_120x40 120x40 "3"
+contains "$T/layout_stock_120x40.txt" "waiting reorder mark" "120x40 stock: every column fits"
+# Order detail: the shortage line wraps.
+lay detail_short_80x24 80x24 "l L Esc Enter"
+contains "$T/layout_detail_short_80x24.txt" "     MAIN" "80x24 detail: the shortage line continues on the next row"
+# Cut text says so.
+rm -f "$DB"*; board_store cjk
+lay cjk_cut_80x24 80x24 ""
+contains "$T/layout_cjk_cut_80x24.txt" "欧阳娜娜娜娜娜… · 1 item" "a cut customer name ends in …"
+LC_ALL=C board_dump cjk_cut_ascii 80x24 ""
+contains "$T/cjk_cut_ascii.txt" "~ - 1 item" "without UTF-8 the cut mark is ~"
+
+finish
