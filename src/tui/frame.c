@@ -970,7 +970,11 @@ static enum status screen_start(struct tui *t, const struct tui_options *opt, ch
 		p->screen = newterm(NULL, stdout, stdin);
 	}
 	if (!p->screen) {
-		snprintf(err, err_size, _("cannot start the full-screen board on this terminal (TERM=%s)"),
+		/* almost always a terminal this machine's terminfo does not know
+		 * (xterm-kitty over SSH, say): say what to set */
+		snprintf(err, err_size,
+		         _("TERM=%s is not known to this machine's terminal database (terminfo): install "
+		           "its entry, or start ordesk with TERM=xterm-256color"),
 		         getenv("TERM") ? getenv("TERM") : "");
 		return ST_IOERR;
 	}
@@ -1147,6 +1151,9 @@ enum status tui_run(struct desk *d, const struct tui_options *opt, char *err, si
 	priv.data_version = store_data_version(d->store);
 	priv.minute = (long)(t->now / 60);
 	header_load(t);
+	if (!t->utf8)
+		tui_status(t, "%s", _("no UTF-8 locale: letters beyond ASCII show as ?; set one, like "
+		                      "LANG=C.UTF-8, and start again"));
 	if ((st = tui_show(t, &tui_view_board, NULL)) != ST_OK) {
 		snprintf(err, err_size, "%s", desk_message(d));
 		goto out;

@@ -206,7 +206,19 @@ static void report_export(struct tui *t, struct report_view *v)
 		tui_status_desk(t, st);
 		return;
 	}
-	int fd = privilege_open_user(name, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	/* a file already there is replaced only when the operator says y */
+	int fd = privilege_open_user(name, O_WRONLY | O_CREAT | O_EXCL, 0666);
+	if (fd < 0 && errno == EEXIST) {
+		char q[1200], clean[1100];
+		text_clean(name, clean, sizeof clean);
+		snprintf(q, sizeof q, _("%s exists: replace it?"), clean);
+		if (!tui_confirm(t, q)) {
+			report_free(&r);
+			tui_status(t, "%s", _("not written"));
+			return;
+		}
+		fd = privilege_open_user(name, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	}
 	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!fp) {
 		int e = errno;

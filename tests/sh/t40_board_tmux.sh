@@ -162,5 +162,13 @@ TM_TERM=dumb tm_start d 100x30 sh -c "$B board; echo status=\$?; sleep 30"
 wait_for d "status=" "TERM=dumb: the board ends at once"
 contains_screen d "TERM=dumb cannot show the full-screen board" "TERM=dumb is refused with a message"
 contains_screen d "status=74" "TERM=dumb exits 74"
+# A terminal this machine's terminfo does not know (xterm-kitty over SSH):
+# refused, saying what to set.
+if ! infocmp xterm-kitty >/dev/null 2>&1; then
+	TM_TERM=xterm-kitty tm_start k 200x30 sh -c "$B board; echo status=\$?; sleep 30"
+	wait_for k "status=" "TERM=xterm-kitty (unknown here): the board ends at once"
+	contains_screen k "TERM=xterm-kitty is not known to this machine's terminal database" "TERM=xterm-kitty: says why"
+	contains_screen k "start ordesk with TERM=xterm-256color" "TERM=xterm-kitty: says what to set"
+fi
 
 finish

@@ -90,5 +90,15 @@ prompt stock_search "3 /"
 board_dump report_export $S "5 o"
 contains "$T/report_export.txt" "write the report to (.txt .csv .md .html):" "o asks where to write the report"
 contains "$T/report_export.txt" "> ordesk-report-2026-W46.txt" "proposing a name"
+# A file already there is replaced only after y; Enter keeps it.
+path=$(printf '%s' "$T/week.txt" | sed 's/./& /g')
+echo "keep me" > "$T/week.txt"
+board_dump export_exists $S "5 o C-u $path Enter"
+contains "$T/export_exists.txt" "week.txt exists: replace it? (y/N)" "export asks before replacing a file"
+board_dump export_keep $S "5 o C-u $path Enter Enter"
+contains "$T/export_keep.txt" "not written" "Enter keeps the file"
+contains "$T/week.txt" "keep me" "and the file is as it was"
+board_dump export_replace $S "5 o C-u $path Enter y"
+contains "$T/week.txt" "WEEKLY EXCEPTION REVIEW" "y replaces it"
 
 finish

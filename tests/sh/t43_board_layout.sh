@@ -55,5 +55,9 @@ lay cjk_cut_80x24 80x24 ""
 contains "$T/layout_cjk_cut_80x24.txt" "欧阳娜娜娜娜娜… · 1 item" "a cut customer name ends in …"
 LC_ALL=C board_dump cjk_cut_ascii 80x24 ""
 contains "$T/cjk_cut_ascii.txt" "~ - 1 item" "without UTF-8 the cut mark is ~"
+contains "$T/cjk_cut_ascii.txt" "no UTF-8 locale: letters beyond ASCII show as ?; set one, like LANG=C.UTF-8" \
+	"without UTF-8 the board says how to set a UTF-8 locale"
+board_dump utf8_quiet 80x24 ""
+lacks "$T/utf8_quiet.txt" "no UTF-8 locale" "with UTF-8 it says nothing of it"
 
 finish
