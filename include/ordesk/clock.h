@@ -23,6 +23,10 @@ struct duration {
 int duration_parse(const char *text, struct duration *out);
 /* Writes the shortest setting form ("90m", "4h", "3bd") into buf. */
 void duration_format(struct duration d, char *buf, size_t size);
+/* A span of time as every view and table shows it: "0:05" and "23:59" under
+ * a day, "1d03h" from a day on; neg is written before a negative span ("",
+ * "-", "+"). */
+void span_format(long long secs, const char *neg, char *buf, size_t size);
 
 /* Holidays as local dates, days since 1970-01-01, sorted ascending. */
 struct calendar {

@@ -124,12 +124,5 @@ void out_time(time_t t, char *buf, size_t size)
 
 void out_span(long long s, char *buf, size_t size)
 {
-	const char *sign = s < 0 ? "-" : "";
-
-	if (s < 0)
-		s = -s;
-	if (s >= 86400 * 2)
-		snprintf(buf, size, "%s%lldd%02lldh", sign, s / 86400, (s % 86400) / 3600);
-	else
-		snprintf(buf, size, "%s%lld:%02lld", sign, s / 3600, (s % 3600) / 60);
+	span_format(s, "-", buf, size);
 }

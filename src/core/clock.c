@@ -226,3 +226,14 @@ time_t clock_promise(const struct clocks *c, const struct calendar *cal,
 {
 	return calendar_add(cal, ordered_at, p == PRIO_URGENT ? c->promise_urgent : c->promise_normal);
 }
+
+void span_format(long long secs, const char *neg, char *buf, size_t size)
+{
+	long long a = secs < 0 ? -secs : secs;
+	const char *sign = secs < 0 && neg ? neg : "";
+
+	if (a >= 86400)
+		snprintf(buf, size, "%s%lldd%02lldh", sign, a / 86400, (a % 86400) / 3600);
+	else
+		snprintf(buf, size, "%s%lld:%02lld", sign, a / 3600, (a % 3600) / 60);
+}

@@ -64,15 +64,10 @@ static void local_time(time_t t, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
-/* "1:05" under two days, "3d04h" beyond; no sign. */
+/* span_format without a sign. */
 static void span(long long s, char *buf, size_t size)
 {
-	if (s < 0)
-		s = -s;
-	if (s >= 2 * 86400)
-		snprintf(buf, size, "%lldd%02lldh", s / 86400, (s % 86400) / 3600);
-	else
-		snprintf(buf, size, "%lld:%02lld", s / 3600, (s % 3600) / 60);
+	span_format(s < 0 ? -s : s, "", buf, size);
 }
 
 static enum status exception_event(struct desk *d, const struct exception_rec *e, const char *what,

@@ -144,13 +144,7 @@ static void load_shown(struct tui *t, struct board *b, int force)
 
 static void span_text(long long secs, char *buf, size_t size)
 {
-	long long a = secs < 0 ? -secs : secs;
-	long long m = a / 60, h = m / 60, dd = h / 24;
-
-	if (dd > 0)
-		snprintf(buf, size, "%s%lldd%02lldh", secs < 0 ? "+" : "", dd, h % 24);
-	else
-		snprintf(buf, size, "%s%lld:%02lld", secs < 0 ? "+" : "", h, m % 60);
+	span_format(secs, "+", buf, size);
 }
 
 /* The first open exception kind's label, for a red card. */

@@ -82,12 +82,7 @@ static void exc_reload(struct tui *t, void *state)
 
 static void age_text(long long s, char *buf, size_t size)
 {
-	if (s < 0)
-		s = 0;
-	if (s >= 2 * 86400)
-		snprintf(buf, size, "%lldd%02lldh", s / 86400, (s % 86400) / 3600);
-	else
-		snprintf(buf, size, "%lld:%02lld", s / 3600, (s % 3600) / 60);
+	span_format(s < 0 ? 0 : s, "", buf, size);
 }
 
 static void exc_draw(struct tui *t, void *state, int top, int height)

@@ -145,9 +145,9 @@ static enum status order_load(struct tui *t, struct order_view *v)
 	span[0] = '\0';
 	if (o->due_at) {
 		long long left = (long long)o->due_at - desk_now(d);
-		long long m = (left < 0 ? -left : left) / 60;
-		snprintf(span, sizeof span, left < 0 ? _("%lld:%02lld over") : _("%lld:%02lld left"),
-		         m / 60, m % 60);
+		char s[32];
+		span_format(left < 0 ? -left : left, "", s, sizeof s);
+		snprintf(span, sizeof span, left < 0 ? _("%s over") : _("%s left"), s);
 	}
 	add(v, tui_theme_health(h), _("stage due"), "%s %s", a, span);
 	time_text(o->promise_at, a, sizeof a);

@@ -46,6 +46,16 @@ contains "$T/layout_stock_right_80x24.txt" "waiting reorder mark" "80x24 stock: 
 contains "$T/layout_stock_right_80x24.txt" "◀" "80x24 stock: marked as scrolled"
 lay stock_120x40 120x40 "3"
 contains "$T/layout_stock_120x40.txt" "waiting reorder mark" "120x40 stock: every column fits"
+# One form for spans: an exception open 37 h 17 min is 1d13h in the
+# exceptions view and the command line, as the board's cards count days.
+sqlite3 "$DB" "UPDATE exceptions SET opened_at = $NOW - (37 * 3600 + 17 * 60) WHERE order_id = 3"
+board_dump exc_age 80x24 "2"
+contains "$T/exc_age.txt" "needs_info          1d13h" "exceptions view: a day and more is days and hours"
+board_dump card_span 120x40 "l l l l l l"
+contains "$T/card_span.txt" "1d14h" "the board's card: the same form"
+od exception list --open > "$T/exc_list" 2>&1
+contains "$T/exc_list" "1d13h" "exception list: the same form"
+lacks "$T/exc_list" "37:17" "exception list: no 37:17"
 # Order detail: the shortage line wraps.
 lay detail_short_80x24 80x24 "l L Esc Enter"
 contains "$T/layout_detail_short_80x24.txt" "     MAIN" "80x24 detail: the shortage line continues on the next row"

@@ -348,6 +348,27 @@ START_TEST(promise_from_the_order_time)
 }
 END_TEST
 
+/* One form for spans everywhere: h:mm under a day, then days and hours. */
+START_TEST(span_one_format)
+{
+	char b[32];
+
+	span_format(0, "-", b, sizeof b);
+	ck_assert_str_eq(b, "0:00");
+	span_format(37 * 3600 + 17 * 60, "", b, sizeof b);
+	ck_assert_str_eq(b, "1d13h");
+	span_format(86399, "", b, sizeof b);
+	ck_assert_str_eq(b, "23:59");
+	span_format(86400 + 3 * 3600, "", b, sizeof b);
+	ck_assert_str_eq(b, "1d03h");
+	span_format(-300, "+", b, sizeof b);
+	ck_assert_str_eq(b, "+0:05");
+	span_format(-300, "", b, sizeof b);
+	ck_assert_str_eq(b, "0:05");
+}
+END_TEST
+
+
 int main(void)
 {
 	Suite *s = suite_create("core_clock");
@@ -367,6 +388,7 @@ int main(void)
 	tcase_add_loop_test(tc, stage_due_for_every_stage_and_priority, 0, 2);
 	tcase_add_loop_test(tc, stage_clock_across_midnight, 0, 2);
 	tcase_add_test(tc, stage_clock_boundaries);
+	tcase_add_test(tc, span_one_format);
 	tcase_add_loop_test(tc, promise_from_the_order_time, 0, 2);
 	suite_add_tcase(s, tc);
 	return t_run(s);
