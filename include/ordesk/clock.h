@@ -40,6 +40,12 @@ long calendar_day(time_t t);
 int calendar_is_business_day(const struct calendar *cal, time_t t);
 /* start + d, counting business days at the same local time of day. */
 time_t calendar_add(const struct calendar *cal, time_t start, struct duration d);
+/* The years a date ordesk reads may have, wherever it is read (import,
+ * edit, review due dates, report days). */
+#define CALENDAR_YEAR_MIN 1900
+#define CALENDAR_YEAR_MAX 2999
+/* 1 when y-m-d is a day of the calendar within those years. */
+int calendar_valid_date(int y, int m, int d);
 /* Parses "YYYY-MM-DD" into a local day number; -1 if impossible. */
 long calendar_parse_date(const char *text);
 /* Local midnight starting the day number. */

@@ -78,6 +78,11 @@ enum status desk_reload_settings(struct desk *d);
  */
 enum status desk_tx(struct desk *d, enum status (*body)(struct desk *d, void *arg), void *arg);
 
+/* ST_OK when each of the n texts (NULL is none) is within VALIDATE_TEXT_MAX,
+ * else ST_USAGE with the message saying so; every use case taking a
+ * reason, an action or a note checks them with this before writing. */
+enum status desk_text_check(struct desk *d, int n, ...);
+
 /* Appends an event by the operator at desk_now() (inside a transaction). */
 enum status desk_event(struct desk *d, long long order_id, const char *what,
                        const char *from, const char *to, const char *why);

@@ -50,9 +50,16 @@ int validate_field(enum field f, const char *value, char *why, size_t why_size);
  * format expected.
  *   validate_reason    a reason (moving back, cancelling, adjusting): not blank
  *   validate_action    what was done to resolve an exception: not blank
+ *   validate_note      a note, optional (NULL or empty is fine)
+ * and none of the three longer than VALIDATE_TEXT_MAX.
  *   validate_carrier   a carrier: not blank, plain text, up to 60 bytes
  *   validate_tracking  a tracking number: not blank, plain text, up to 78 bytes
  */
+/* Free text, wherever it comes from (a reason, an action, a note typed or
+ * given on the command line, a channel's order note, any field of an
+ * import): at most this many bytes, the one limit of the kind. */
+#define VALIDATE_TEXT_MAX 4096
+int validate_note(const char *text, char *why, size_t why_size);
 int validate_reason(const char *text, char *why, size_t why_size);
 int validate_action(const char *text, char *why, size_t why_size);
 int validate_carrier(const char *text, char *why, size_t why_size);

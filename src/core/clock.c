@@ -94,15 +94,19 @@ long calendar_parse_date(const char *text)
 	y = digits(text, 4);
 	m = digits(text + 5, 2);
 	d = digits(text + 8, 2);
-	if (y < 0 || m < 0 || d < 0)
-		return -1;
-	if (m < 1 || m > 12 || d < 1)
-		return -1;
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > mdays[m - 1] + (m == 2 && leap))
+	if (!calendar_valid_date(y, m, d))
 		return -1;
 	return days_from_civil(y, (unsigned)m, (unsigned)d);
+}
+
+int calendar_valid_date(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (y < CALENDAR_YEAR_MIN || y > CALENDAR_YEAR_MAX || m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= mdays[m - 1] + (m == 2 && leap);
 }
 
 static int is_holiday(const struct calendar *cal, long day)

@@ -51,14 +51,27 @@ static int fail(char *why, size_t size, const char *reason)
 	return -1;
 }
 
+int validate_note(const char *text, char *why, size_t size)
+{
+	if (!text || strlen(text) <= VALIDATE_TEXT_MAX)
+		return 0;
+	if (why && size)
+		snprintf(why, size, _("a reason, action or note takes at most %d bytes"), VALIDATE_TEXT_MAX);
+	return -1;
+}
+
 int validate_reason(const char *text, char *why, size_t size)
 {
-	return blank(text) ? fail(why, size, _("a reason is needed: a few words saying why")) : 0;
+	if (blank(text))
+		return fail(why, size, _("a reason is needed: a few words saying why"));
+	return validate_note(text, why, size);
 }
 
 int validate_action(const char *text, char *why, size_t size)
 {
-	return blank(text) ? fail(why, size, _("say what was done, in a few words")) : 0;
+	if (blank(text))
+		return fail(why, size, _("say what was done, in a few words"));
+	return validate_note(text, why, size);
 }
 
 /* Plain short text: not blank, no control characters, at most max bytes. */
@@ -396,8 +409,11 @@ int validate_field(enum field f, const char *value, char *why, size_t size)
 
 	if (blank(value))
 		return field_is_required(f) ? fail(why, size, _("missing")) : 0;
-	if (strlen(value) > 4096)
-		return fail(why, size, _("longer than 4096 bytes"));
+	if (strlen(value) > VALIDATE_TEXT_MAX) {
+		if (why && size)
+			snprintf(why, size, _("longer than %d bytes"), VALIDATE_TEXT_MAX);
+		return -1;
+	}
 	switch (f) {
 	case FIELD_CHANNEL:
 		for (const char *p = value; *p; p++)

@@ -176,9 +176,8 @@ enum status desk_config_set(struct desk *d, const char *key, const char *value)
 			return desk_fail(d, ST_USAGE, _("%s takes a duration like 90m, 4h, 2d or 3bd"), clean);
 	} else if (strncmp(key, "score.", 6) == 0 || strcmp(key, "surge.factor") == 0) {
 		double v = strtod(value, &end);
-		if (*end || end == value || !isfinite(v) || v < 0 || v > 1e6 ||
-		    (v == 0 && strcmp(key, "surge.factor") == 0))
-			return desk_fail(d, ST_USAGE, _("%s takes a positive number"), clean);
+		if (*end || end == value || !isfinite(v) || v <= 0 || v > 1e6)
+			return desk_fail(d, ST_USAGE, _("%s takes a positive number, at most 1000000"), clean);
 	} else if (!text_is_clean(value) || strlen(value) > 60) {
 		return desk_fail(d, ST_USAGE, _("%s takes plain text of at most 60 bytes"), clean);
 	}

@@ -4,8 +4,10 @@
 #include "ordesk/i18n.h"
 #include "ordesk/store_user.h"
 #include "ordesk/text.h"
+#include "ordesk/validate.h"
 
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,6 +222,19 @@ enum status desk_tx(struct desk *d, enum status (*body)(struct desk *d, void *ar
 	if (st != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	return ST_OK;
+}
+
+enum status desk_text_check(struct desk *d, int n, ...)
+{
+	char why[128];
+	va_list ap;
+	int bad = 0;
+
+	va_start(ap, n);
+	for (int i = 0; i < n && !bad; i++)
+		bad = validate_note(va_arg(ap, const char *), why, sizeof why) != 0;
+	va_end(ap);
+	return bad ? desk_fail(d, ST_USAGE, "%s", why) : ST_OK;
 }
 
 enum status desk_event(struct desk *d, long long order_id, const char *what,

@@ -217,8 +217,8 @@ enum status desk_exception_raise(struct desk *d, const char *order_no, const cha
 	if (k == EXKIND_SLA_BREACH)
 		return desk_fail(d, ST_REFUSED,
 		                 _("sla_breach is raised by the clocks (ordesk sweep), not by hand"));
-	if (note && strlen(note) > 500)
-		return desk_fail(d, ST_USAGE, _("a note takes at most 500 bytes"));
+	if (desk_text_check(d, 1, note) != ST_OK)
+		return ST_USAGE;
 	struct raise_req req = { order_no, (enum exkind)k, note, 0 };
 	enum status st = desk_tx(d, raise_body, &req);
 	if (st == ST_OK && id)
@@ -602,8 +602,8 @@ enum status desk_exception_resolve(struct desk *d, const struct resolve_req *req
 	c.cause = (enum cause)cause;
 	if (req->how == RESOLVE_PLAIN && validate_action(req->action, NULL, 0) != 0)
 		return desk_fail(d, ST_USAGE, _("a resolution needs an action: what was done"));
-	if ((req->action && strlen(req->action) > 500) || (req->note && strlen(req->note) > 500))
-		return desk_fail(d, ST_USAGE, _("action and note take at most 500 bytes each"));
+	if (desk_text_check(d, 2, req->action, req->note) != ST_OK)
+		return ST_USAGE;
 	if (req->how == RESOLVE_FIX_FIELDS && req->nfields == 0)
 		return desk_fail(d, ST_USAGE, _("say which fields to correct (FIELD=VALUE)"));
 	return desk_tx(d, resolve_body, &c);

@@ -213,6 +213,8 @@ enum status desk_move_back(struct desk *d, const char *order_no, const char *rea
 
 	if (desk_require(d, ROLE_SUPERVISOR, _("move orders back")) != ST_OK)
 		return ST_DENIED;
+	if (desk_text_check(d, 1, reason) != ST_OK)
+		return ST_USAGE;
 	return desk_tx(d, back_body, &req);
 }
 
@@ -222,6 +224,8 @@ enum status desk_cancel(struct desk *d, const char *order_no, const char *reason
 
 	if (desk_require(d, ROLE_SUPERVISOR, _("cancel orders")) != ST_OK)
 		return ST_DENIED;
+	if (desk_text_check(d, 1, reason) != ST_OK)
+		return ST_USAGE;
 	return desk_tx(d, back_body, &req);
 }
 

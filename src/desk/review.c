@@ -66,6 +66,8 @@ enum status desk_review_add(struct desk *d, const struct review_req *req, long l
 	}
 	if (blank(req->action))
 		return desk_fail(d, ST_USAGE, _("an improvement action needs --action TEXT"));
+	if (desk_text_check(d, 1, req->action) != ST_OK)
+		return ST_USAGE;
 	if (blank(req->owner))
 		return desk_fail(d, ST_USAGE, _("an improvement action needs --owner LOGIN"));
 	if (!req->due || calendar_parse_date(req->due) < 0) {
@@ -119,6 +121,8 @@ enum status desk_review_done(struct desk *d, long long id, const char *note)
 		return ST_DENIED;
 	if (blank(note))
 		return desk_fail(d, ST_USAGE, _("closing a review action needs --note TEXT"));
+	if (desk_text_check(d, 1, note) != ST_OK)
+		return ST_USAGE;
 	return desk_tx(d, done_body, &q);
 }
 

@@ -511,6 +511,8 @@ enum status desk_release(struct desk *d, const char *order_no, const char *reaso
 
 	if (desk_require(d, ROLE_CLERK, _("release stock")) != ST_OK)
 		return ST_DENIED;
+	if (desk_text_check(d, 1, reason) != ST_OK)
+		return ST_USAGE;
 	return desk_tx(d, release_body, &req);
 }
 
@@ -577,6 +579,8 @@ enum status desk_short_wait(struct desk *d, const char *order_no, const char *no
 
 	if (desk_require(d, ROLE_CLERK, _("resolve shortages")) != ST_OK)
 		return ST_DENIED;
+	if (desk_text_check(d, 1, note) != ST_OK)
+		return ST_USAGE;
 	return desk_tx(d, wait_body, &req);
 }
 
@@ -795,6 +799,8 @@ enum status desk_split(struct desk *d, const char *order_no, const char *cause,
 		*backorder = '\0';
 	if (desk_require(d, ROLE_CLERK, _("split orders")) != ST_OK)
 		return ST_DENIED;
+	if (desk_text_check(d, 1, note) != ST_OK)
+		return ST_USAGE;
 	if (cause_of(d, cause, &req.cause) != ST_OK)
 		return ST_USAGE;
 	return desk_tx(d, split_body, &req);
@@ -886,6 +892,8 @@ enum status desk_delay(struct desk *d, const char *order_no, const char *until,
 
 	if (desk_require(d, ROLE_CLERK, _("agree delays")) != ST_OK)
 		return ST_DENIED;
+	if (desk_text_check(d, 1, note) != ST_OK)
+		return ST_USAGE;
 	if (!until || !*until)
 		return desk_fail(d, ST_USAGE, "%s", _("a delay needs a date: --until YYYY-MM-DD"));
 	if (cause_of(d, cause, &req.cause) != ST_OK)
@@ -1035,6 +1043,8 @@ enum status desk_stock_receive(struct desk *d, const char *sku, long qty, const 
 	memset(req.res, 0, sizeof *req.res);
 	if (desk_require(d, ROLE_CLERK, _("receive stock")) != ST_OK)
 		return ST_DENIED;
+	if (desk_text_check(d, 1, note) != ST_OK)
+		return ST_USAGE;
 	if (check_sku(d, sku) != ST_OK || warehouse_arg(d, &req.warehouse) != ST_OK)
 		return ST_USAGE;
 	if (qty <= 0 || qty > QTY_MAX)
@@ -1081,6 +1091,8 @@ enum status desk_stock_adjust(struct desk *d, const char *sku, long delta, const
 
 	if (desk_require(d, ROLE_SUPERVISOR, _("adjust stock")) != ST_OK)
 		return ST_DENIED;
+	if (desk_text_check(d, 1, reason) != ST_OK)
+		return ST_USAGE;
 	if (check_sku(d, sku) != ST_OK || warehouse_arg(d, &req.warehouse) != ST_OK)
 		return ST_USAGE;
 	if (delta == 0 || delta > QTY_MAX || delta < -QTY_MAX)

@@ -1,5 +1,6 @@
 /* Cleaning fields of channel files: wrappers, mangled ids, dates, money, quantities. */
 #include "ordesk/import_clean.h"
+#include "ordesk/clock.h"
 #include "ordesk/i18n.h"
 #include "ordesk/text.h"
 
@@ -109,14 +110,6 @@ int import_check_id(const char *s, char *why, size_t size)
 	return 0;
 }
 
-static int days_in_month(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
 
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
 static long days_from_civil(int y, int m, int d)
@@ -341,7 +334,7 @@ int import_parse_date(const char *text, const struct date_opts *o, time_t *out)
 			d = a, mo = b;
 	}
 time_part:
-	if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+	if (!calendar_valid_date(y, mo, d))
 		return -1;
 	if (*p == 'T' || *p == ' ') {
 		const char *q = skip_spaces(p + (*p == 'T'));

@@ -133,10 +133,16 @@ START_TEST(parse_date_is_strict)
 		"2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-01-00",
 		"2026-1-01", "2026-01-1", "26-01-01", "2026/01/01", "2026-01-01x", "2026-01-01 ",
 		" 2026-01-01", "2026-+1-01", "2026--1-01", "2026-01-+1", "+026-01-01", "", "today",
+		/* outside the years every reader of dates accepts */
+		"9999-12-31", "1899-12-31", "3000-01-01", "0000-01-01",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		ck_assert_msg(calendar_parse_date(bad[i]) == -1, "'%s' should not parse", bad[i]);
 	ck_assert_int_eq(calendar_parse_date(NULL), -1);
+	ck_assert(calendar_valid_date(CALENDAR_YEAR_MIN, 1, 1));
+	ck_assert(calendar_valid_date(CALENDAR_YEAR_MAX, 12, 31));
+	ck_assert(!calendar_valid_date(CALENDAR_YEAR_MAX + 1, 1, 1));
+	ck_assert(!calendar_valid_date(2026, 2, 29));
 }
 END_TEST
 
