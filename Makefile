@@ -66,6 +66,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 UNIT_HELP_OBJ := $(patsubst %.c,$(B)/%.o,$(wildcard tests/unit/support_*.c))
 SH_TESTS := $(sort $(wildcard tests/sh/t[0-9]*.sh))
+FAULTSHIM := $(B)/tests/faultshim.so
 
 # The test support objects are built as intermediates; keep them (and keep
 # make from printing their removal after the test counts).
@@ -147,16 +148,22 @@ check-unit: $(BIN) $(UNIT_BIN)
 	done; \
 	echo "unit: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
-check-sh: $(BIN)
-	@ORDESK=$(CURDIR)/$(BIN) sh tests/sh/run.sh $(SH_TESTS)
+check-sh: $(BIN) $(FAULTSHIM)
+	@ORDESK=$(CURDIR)/$(BIN) FAULTSHIM=$(CURDIR)/$(FAULTSHIM) sh tests/sh/run.sh $(SH_TESTS)
+
+# The I/O fault injector tests/sh/t78_faults.sh preloads (plain C, no sanitizer).
+$(FAULTSHIM): tests/fault/faultshim.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) -shared -fPIC -O1 $(WARN) -o $@ $< -ldl
 
 check-san:
 	@$(MAKE) --no-print-directory B=build-san BIN=build-san/ordesk \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  OPT="-O1 -g" check-unit check-sh
 
-bench: $(BIN)
-	@ORDESK=$(CURDIR)/$(BIN) sh tests/bench/run.sh
+bench: $(BIN) $(FAULTSHIM)
+	@ORDESK=$(CURDIR)/$(BIN) FAULTSHIM=$(CURDIR)/$(FAULTSHIM) sh tests/bench/run.sh
 
 # make fuzz: the import's libFuzzer target (tests/fuzz/fuzz_import.c) under
 # ASan and UBSan for FUZZ_SECONDS, seeded from tests/data/import; needs clang
