@@ -463,9 +463,15 @@ static enum status lock_body(struct desk *d, void *arg)
 		st = resolve_short(d, &o, CAUSE_STOCK_PLANNING, _("locked: the stock is there now"), NULL);
 	if (st == ST_OK)
 		st = move_to(d, &o, STAGE_LOCKED, "lock", where);
-	if (st == ST_OK)
-		desk_say(d, _("%s locked at %s: %d items on %d lines"), o.order_no, where, o.items,
+	if (st == ST_OK) {
+		/* the two counts each take their own plural form */
+		char items[64], lines[64];
+		snprintf(items, sizeof items, ngettext("%d item", "%d items", (unsigned long)o.items),
+		         o.items);
+		snprintf(lines, sizeof lines, ngettext("%d line", "%d lines", (unsigned long)n.nlines),
 		         n.nlines);
+		desk_say(d, _("%s locked at %s: %s on %s"), o.order_no, where, items, lines);
+	}
 	need_free(&n);
 	return st;
 }

@@ -176,7 +176,7 @@ static void draw_card(struct tui *t, const struct board_card *c, int y, int x, i
 	tui_put(t, y, x, w - 2, role, line);
 	tui_put(t, y, x + w - 1, 1, role, hg);
 	/* 2: customer cut by display width, item count */
-	snprintf(items, sizeof items, c->items == 1 ? _(" %s %d item") : _(" %s %d items"),
+	snprintf(items, sizeof items, ngettext(" %s %d item", " %s %d items", (unsigned long)c->items),
 	         tui_glyph(t->utf8, GLYPH_DOT), c->items);
 	iw = text_width(items);
 	text_clean(c->customer, clean, sizeof clean);

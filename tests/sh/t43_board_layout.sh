@@ -59,6 +59,14 @@ lacks "$T/exc_list" "37:17" "exception list: no 37:17"
 # Order detail: the shortage line wraps.
 lay detail_short_80x24 80x24 "l L Esc Enter"
 contains "$T/layout_detail_short_80x24.txt" "     MAIN" "80x24 detail: the shortage line continues on the next row"
+# Plural forms: one item on one line is said so.
+od stock receive SKU-2 5 >/dev/null 2>&1
+od advance 20261122-EC-0002 >/dev/null 2>&1
+od lock 20261122-EC-0002 > "$T/lock" 2>&1
+contains "$T/lock" ": 1 item on 1 line" "the lock message: 1 item on 1 line"
+od stock receive SKU-5 10 >/dev/null 2>&1
+od lock 20261122-EC-0003 > "$T/lock" 2>&1
+contains "$T/lock" ": 4 items on 1 line" "the lock message: 4 items on 1 line"
 # Cut text says so.
 rm -f "$DB"*; board_store cjk
 lay cjk_cut_80x24 80x24 ""
