@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const struct out_column alert_cols[] = {
-	{ "id", 5 }, { "created_at", 16 }, { "kind", 19 }, { "order_no", 17 }, { "status", 8 },
+	{ "id", 5 }, { "created_at", 16 }, { "kind", 19 }, { "order_no", 22 }, { "status", 8 },
 	{ "acked_by", 10 }, { "acked_at", 16 }, { "message", 0 },
 };
 #define NALERT (int)(sizeof alert_cols / sizeof alert_cols[0])

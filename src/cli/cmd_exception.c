@@ -133,7 +133,7 @@ static enum status exc_resolve(struct cli *c, int argc, char **argv)
 }
 
 static const struct out_column exc_cols[] = {
-	{ "id", 6 }, { "order_no", 17 }, { "kind", 17 }, { "stage", 8 }, { "opened_at", 16 },
+	{ "id", 6 }, { "order_no", 22 }, { "kind", 17 }, { "stage", 8 }, { "opened_at", 16 },
 	{ "opened_by", 10 }, { "age", 7 }, { "status", 8 }, { "cause", 14 }, { "action", 24 },
 	{ "resolved_at", 16 }, { "resolved_by", 11 }, { "note", 16 }, { "description", 0 },
 };

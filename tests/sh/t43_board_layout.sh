@@ -67,6 +67,10 @@ contains "$T/lock" ": 1 item on 1 line" "the lock message: 1 item on 1 line"
 od stock receive SKU-5 10 >/dev/null 2>&1
 od lock 20261122-EC-0003 > "$T/lock" 2>&1
 contains "$T/lock" ": 4 items on 1 line" "the lock message: 4 items on 1 line"
+# Tables keep a backorder's whole number (a channel code of four letters too).
+sqlite3 "$DB" "UPDATE orders SET order_no = '20261122-ABCD-0004-B1' WHERE id = 7"
+od exception list > "$T/exc_list" 2>&1
+contains "$T/exc_list" "20261122-ABCD-0004-B1 " "exception list: a backorder's number whole"
 # Cut text says so.
 rm -f "$DB"*; board_store cjk
 lay cjk_cut_80x24 80x24 ""
