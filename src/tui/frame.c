@@ -28,6 +28,12 @@
 /* Below this the screen only says how much it needs; all state is kept. */
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 12
+/* The largest screen drawn: a larger size, whether the terminal's or asked
+ * for by LINES, COLUMNS, ORDESK_SIZE or a scripted resize, is used at this
+ * size (ncurses keeps every cell of three screens, and its sizes are
+ * shorts: 5000x5000 took 2.1 GB, 32768 columns crashed it). */
+#define TUI_MAX_COLS 1000
+#define TUI_MAX_ROWS 500
 #define TUI_TICK_MS 1000
 #define TUI_STACK 8
 #define TUI_STATES 16
@@ -662,6 +668,33 @@ void tui_prompt_overlay(struct tui *t, void (*fn)(struct tui *t, void *arg), voi
 
 /* ---- input ---- */
 
+static int clamp_size(int v, int max)
+{
+	return v < 1 ? 1 : v > max ? max : v;
+}
+
+/* Takes the screen's size, brought within TUI_MAX_COLS x TUI_MAX_ROWS. */
+static void screen_size(struct tui *t)
+{
+	getmaxyx(stdscr, t->rows, t->cols);
+	if (t->rows > TUI_MAX_ROWS || t->cols > TUI_MAX_COLS) {
+		resizeterm(clamp_size(t->rows, TUI_MAX_ROWS), clamp_size(t->cols, TUI_MAX_COLS));
+		getmaxyx(stdscr, t->rows, t->cols);
+	}
+}
+
+/* LINES or COLUMNS in the environment, read by ncurses at start, within max. */
+static void clamp_env(const char *name, int max)
+{
+	const char *v = getenv(name);
+	char buf[16];
+
+	if (v && *v && strtol(v, NULL, 10) > max) {
+		snprintf(buf, sizeof buf, "%d", max);
+		setenv(name, buf, 1);
+	}
+}
+
 /* Resizes the scripted screen: "resize:COLSxROWS". */
 static int script_resize(struct tui *t, const char *word)
 {
@@ -669,8 +702,8 @@ static int script_resize(struct tui *t, const char *word)
 
 	if (sscanf(word, "resize:%dx%d", &c, &r) != 2 || c < 1 || r < 1)
 		return -1;
-	resizeterm(r, c);
-	getmaxyx(stdscr, t->rows, t->cols);
+	resizeterm(clamp_size(r, TUI_MAX_ROWS), clamp_size(c, TUI_MAX_COLS));
+	screen_size(t);
 	return TK(KEY_RESIZE);
 }
 
@@ -735,7 +768,7 @@ int tui_read_key(struct tui *t)
 		return TUI_KEY_TICK;
 	if (rc == KEY_CODE_YES) {
 		if (wc == KEY_RESIZE)
-			getmaxyx(stdscr, t->rows, t->cols);
+			screen_size(t);
 		return TK((int)wc);
 	}
 	return (int)wc == TK_CTRL('c') ? interrupt_key(t) : (int)wc;
@@ -947,8 +980,8 @@ static enum status screen_start(struct tui *t, const struct tui_options *opt, ch
 
 	if (t->scripted) {
 		char lines[16], columns[16];
-		snprintf(lines, sizeof lines, "%d", opt->rows > 0 ? opt->rows : 30);
-		snprintf(columns, sizeof columns, "%d", opt->cols > 0 ? opt->cols : 100);
+		snprintf(lines, sizeof lines, "%d", opt->rows > 0 ? clamp_size(opt->rows, TUI_MAX_ROWS) : 30);
+		snprintf(columns, sizeof columns, "%d", opt->cols > 0 ? clamp_size(opt->cols, TUI_MAX_COLS) : 100);
 		setenv("LINES", lines, 1);
 		setenv("COLUMNS", columns, 1);
 		p->term_out = fopen("/dev/null", "w");
@@ -967,6 +1000,8 @@ static enum status screen_start(struct tui *t, const struct tui_options *opt, ch
 			         term ? term : "");
 			return ST_IOERR;
 		}
+		clamp_env("LINES", TUI_MAX_ROWS);
+		clamp_env("COLUMNS", TUI_MAX_COLS);
 		p->screen = newterm(NULL, stdout, stdin);
 	}
 	if (!p->screen) {
@@ -992,7 +1027,8 @@ static enum status screen_start(struct tui *t, const struct tui_options *opt, ch
 		}
 	}
 	if (t->scripted)
-		resizeterm(opt->rows > 0 ? opt->rows : 30, opt->cols > 0 ? opt->cols : 100);
+		resizeterm(opt->rows > 0 ? clamp_size(opt->rows, TUI_MAX_ROWS) : 30,
+		           opt->cols > 0 ? clamp_size(opt->cols, TUI_MAX_COLS) : 100);
 	cbreak();
 	noecho();
 	if (!t->scripted)
@@ -1002,7 +1038,7 @@ static enum status screen_start(struct tui *t, const struct tui_options *opt, ch
 	timeout(TUI_TICK_MS);
 	curs_set(0);
 	tui_theme_init();
-	getmaxyx(stdscr, t->rows, t->cols);
+	screen_size(t);
 	return ST_OK;
 }
 

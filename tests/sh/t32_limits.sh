@@ -50,4 +50,16 @@ contains "$T/err" "positive number" "the refusal says a positive number"
 expect_status 64 "config set surge.factor 0 refused" od config set surge.factor 0
 expect_status 64 "config set score.w_value -1 refused" od config set score.w_value -1
 expect_status 0 "config set score.w_tier 0.5 taken" od config set score.w_tier 0.5
+
+# --- screen sizes: clamped before ncurses sees them ---------------------------
+ORDESK_KEYS="resize:32768x10 resize:100x30 q" od board >/dev/null 2>"$T/err"
+rc=$?
+check "a scripted resize to 32768 columns does not crash (exit $rc)" [ "$rc" -eq 0 ]
+if [ -x /usr/bin/time ]; then
+	ORDESK_KEYS=q ORDESK_SIZE=5000x5000 /usr/bin/time -f "%M" -o "$T/rss" "$ORDESK" --db "$DB" board >/dev/null 2>&1
+	rss=$(tail -1 "$T/rss")
+	check "a 5000x5000 board stays under 200 MB (${rss} KB)" [ "$rss" -lt 204800 ]
+else
+	echo "# skipped: /usr/bin/time is missing, the memory of a 5000x5000 board is not measured"
+fi
 finish
