@@ -97,6 +97,12 @@ struct report_list {
 struct report {
 	struct report_period period[REPORT_TREND];
 	time_t now;
+	/* The reported period had not ended at now: every slot's end is cut to
+	 * the same point into it (start + elapsed, that second included), so a partial day or week is
+	 * compared with the same part of the ones before, and ages are measured
+	 * at now rather than at a midnight still to come. */
+	int partial;
+	long long elapsed;        /* seconds into the period when partial */
 	char store_name[64];
 	char by[64];
 	struct report_head head[REPORT_TREND];
@@ -124,7 +130,8 @@ struct report {
 	struct report_acc *acc;   /* collection state until report_finish */
 };
 
-/* Starts a report of period p (with the trend before it) at now. */
+/* Starts a report of period p (with the trend before it) at now; p must
+ * have begun by now (the caller refuses a future period). */
 int report_init(struct report *r, const struct report_period *p, time_t now,
                 const char *store_name, const char *by);
 void report_free(struct report *r);

@@ -66,6 +66,10 @@ enum text_sheet {
 };
 #define TEXT_BOM "\xef\xbb\xbf"
 
+/* As text_fit, but a cut text ends in "…" (within cols), so a reader sees
+ * that something is missing; returns the columns used. */
+int text_fit_mark(const char *s, int cols, char *out, size_t size);
+
 /* Copies at most size-1 bytes and terminates; returns strlen(src). */
 size_t text_copy(char *dst, const char *src, size_t size);
 

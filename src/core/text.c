@@ -263,6 +263,18 @@ int text_cell_unguard(char *s)
 	return 1;
 }
 
+int text_fit_mark(const char *str, int cols, char *out, size_t size)
+{
+	int w = text_fit(str, cols, out, size);
+
+	if (cols < 1 || size < 4 || text_width(str) <= cols)
+		return w;
+	/* Room for the mark: one column, three bytes. */
+	w = text_fit(str, cols - 1, out, size - 3);
+	memcpy(out + strlen(out), "\xe2\x80\xa6", 4);
+	return w + 1;
+}
+
 size_t text_copy(char *dst, const char *src, size_t size)
 {
 	size_t len = strlen(src);

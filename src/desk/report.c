@@ -82,6 +82,9 @@ enum status desk_report(struct desk *d, const struct report_period *p, struct re
 	memset(r, 0, sizeof *r);
 	if (desk_require(d, ROLE_VIEWER, _("read reports")) != ST_OK)
 		return ST_DENIED;
+	if (p->start > desk_now(d))
+		return desk_fail(d, ST_USAGE, _("%s has not begun yet: choose a period up to today"),
+		                 p->label);
 	if (report_init(r, p, desk_now(d), d->store_name, d->login) != 0)
 		return desk_fail(d, ST_INTERNAL, _("out of memory"));
 	/* One snapshot for every figure, so a report made while others work adds up. */

@@ -116,6 +116,13 @@ int report_init(struct report *r, const struct report_period *p, time_t now,
 	for (int i = 0; i < REPORT_TREND; i++)
 		report_period_shift(p, REPORT_CUR - i, &r->period[i]);
 	r->now = now;
+	if (now >= p->start && now < p->end) {
+		r->partial = 1;
+		r->elapsed = (long long)(now - p->start);
+		/* [start, now]: what happened in the second the report is made is in. */
+		for (int i = 0; i < REPORT_TREND; i++)
+			r->period[i].end = r->period[i].start + (time_t)r->elapsed + 1;
+	}
 	text_copy(r->store_name, store_name ? store_name : "", sizeof r->store_name);
 	text_copy(r->by, by ? by : "", sizeof r->by);
 	r->acc = calloc(1, sizeof *r->acc);

@@ -22,5 +22,7 @@ void rw_minutes(const struct report_record *rec, char *buf, size_t size);
 const char *rw_cause(int cause);
 /* "2026-W47 (2026-11-16 to 2026-11-22)" or "2026-11-20". */
 void rw_period_title(const struct report *r, char *buf, size_t size);
+/* The sentence saying a period has not ended and how it is compared; "" otherwise. */
+void rw_partial_note(const struct report *r, char *buf, size_t size);
 
 #endif

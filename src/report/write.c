@@ -1,6 +1,7 @@
 /* Writing reports: the format table, the headline figures as text, the dispatcher. */
 #include "ordesk/report_write.h"
 
+#include "ordesk/i18n.h"
 #include "ordesk/text.h"
 #include "report_int.h"
 
@@ -96,10 +97,14 @@ void report_figure_change(const struct report_head *cur, const struct report_hea
 		/* Round each side as shown, so the change matches the figures printed. */
 		snprintf(buf, size, "%+.1f pt", round(a * 10) / 10 - round(b * 10) / 10);
 		break;
-	case UNIT_SPAN:
-		report_span((long long)(a - b), span, sizeof span);
-		snprintf(buf, size, "%s%s", a >= b ? "+" : "", span);
+	case UNIT_SPAN: {
+		/* Spans are shown to the minute (report_span truncates): the change is
+		 * the difference of the minutes shown, never a "-0m" of seconds. */
+		long long d = (long long)a / 60 * 60 - (long long)b / 60 * 60;
+		report_span(d, span, sizeof span);
+		snprintf(buf, size, "%s%s", d > 0 ? "+" : "", span);
 		break;
+	}
 	default:
 		snprintf(buf, size, "%+ld", (long)a - (long)b);
 		break;
@@ -143,10 +148,33 @@ void rw_period_title(const struct report *r, char *buf, size_t size)
 
 	report_day_format(p->first_day, a, sizeof a);
 	report_day_format(p->first_day + p->days - 1, b, sizeof b);
+	char base[64];
 	if (p->kind == REPORT_WEEKLY)
-		snprintf(buf, size, "%s (%s to %s)", p->label, a, b);
+		snprintf(base, sizeof base, "%s (%s to %s)", p->label, a, b);
 	else
-		snprintf(buf, size, "%s", p->label);
+		snprintf(base, sizeof base, "%s", p->label);
+	if (!r->partial) {
+		text_copy(buf, base, size);
+		return;
+	}
+	char upto[32];
+	rw_time(r->now, upto, sizeof upto, 0);
+	/* TRANSLATORS: a report of a day or week still running; %s are the
+	 * period and the time the figures stop at. */
+	snprintf(buf, size, _("%s, so far: to %s"), base, upto);
+}
+
+void rw_partial_note(const struct report *r, char *buf, size_t size)
+{
+	char span[32];
+
+	if (!r->partial) {
+		text_copy(buf, "", size);
+		return;
+	}
+	report_span(r->elapsed, span, sizeof span);
+	snprintf(buf, size,
+	         _("Not ended yet: every period counted over its first %s; ages as of now."), span);
 }
 
 int report_write(FILE *fp, const struct report *r, enum report_format f, unsigned sheet)

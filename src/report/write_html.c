@@ -293,7 +293,7 @@ void rw_html(FILE *fp, const struct report *r)
 	const struct report_head *cur = &r->head[REPORT_CUR], *prev = &r->head[REPORT_PREV];
 	int weekly = r->period[REPORT_CUR].kind == REPORT_WEEKLY;
 	const char *what = weekly ? _("Weekly exception review") : _("Daily exception summary");
-	char title[96], made[32], a[32], b[32], c[32];
+	char title[160], note[256], made[32], a[32], b[32], c[32];
 
 	rw_period_title(r, title, sizeof title);
 	rw_time(r->now, made, sizeof made, 0);
@@ -310,7 +310,14 @@ void rw_html(FILE *fp, const struct report *r)
 	h(fp, r->store_name);
 	fprintf(fp, " &#8212; %s %s %s ", _("made"), made, _("by"));
 	h(fp, r->by);
-	fputs("</p>\n</header>\n", fp);
+	fputs("</p>\n", fp);
+	rw_partial_note(r, note, sizeof note);
+	if (*note) {
+		fputs("<p class=\"meta\">", fp);
+		h(fp, note);
+		fputs("</p>\n", fp);
+	}
+	fputs("</header>\n", fp);
 
 	section(fp, "figures", _("Figures"));
 	fputs("<table><tr>", fp);

@@ -82,7 +82,7 @@ void rw_md(FILE *fp, const struct report *r)
 {
 	const struct report_head *cur = &r->head[REPORT_CUR], *prev = &r->head[REPORT_PREV];
 	int weekly = r->period[REPORT_CUR].kind == REPORT_WEEKLY;
-	char title[96], made[32], a[32], b[32], c[32], d[32];
+	char title[160], note[256], made[32], a[32], b[32], c[32], d[32];
 
 	rw_period_title(r, title, sizeof title);
 	rw_time(r->now, made, sizeof made, 0);
@@ -93,6 +93,12 @@ void rw_md(FILE *fp, const struct report *r)
 	fprintf(fp, " \xe2\x80\x94 %s %s %s ", _("made"), made, _("by"));
 	md(fp, r->by);
 	fputs("\n", fp);
+	rw_partial_note(r, note, sizeof note);
+	if (*note) {
+		fputs("\n", fp);
+		md(fp, note);
+		fputs("\n", fp);
+	}
 
 	fprintf(fp, "\n## %s\n\n", _("Figures"));
 	{

@@ -18,7 +18,7 @@ static void cell(FILE *fp, const char *s, int width, int right)
 	int used;
 
 	rw_clean(s, clean, sizeof clean);
-	used = text_fit(clean, width, fit, sizeof fit);
+	used = text_fit_mark(clean, width, fit, sizeof fit);
 	if (right)
 		for (int i = used; i < width; i++)
 			fputc(' ', fp);
@@ -59,8 +59,11 @@ static void heading_cols(FILE *fp, const char *title, int label_width, const cha
 {
 	fputc('\n', fp);
 	cell(fp, title, label_width, 0);
-	for (int i = 0; i < n; i++)
-		cell(fp, cols[i], width, 1);
+	/* A space before each column, whatever its label, so two never run together. */
+	for (int i = 0; i < n; i++) {
+		fputc(' ', fp);
+		cell(fp, cols[i], width - 1, 1);
+	}
 	fputc('\n', fp);
 }
 
@@ -171,13 +174,13 @@ static void kinds(FILE *fp, const struct report *r)
 	for (int k = 0; k < EXKIND_COUNT; k++)
 		if (r->head[REPORT_CUR].by_kind[k] > max)
 			max = r->head[REPORT_CUR].by_kind[k];
-	heading_cols(fp, _("EXCEPTIONS OPENED BY KIND"), 32, cols, 2, 10);
+	heading_cols(fp, _("EXCEPTIONS OPENED BY KIND"), 32, cols, 2, 12);
 	for (int k = 0; k < EXKIND_COUNT; k++) {
 		fputs("  ", fp);
 		cell(fp, exkind_name((enum exkind)k), 30, 0);
-		num(fp, r->head[REPORT_CUR].by_kind[k], 10);
-		num(fp, r->head[REPORT_PREV].by_kind[k], 10);
-		bar(fp, r->head[REPORT_CUR].by_kind[k], max, 26);
+		num(fp, r->head[REPORT_CUR].by_kind[k], 12);
+		num(fp, r->head[REPORT_PREV].by_kind[k], 12);
+		bar(fp, r->head[REPORT_CUR].by_kind[k], max, 22);
 		fputc('\n', fp);
 	}
 	if (r->period[REPORT_CUR].kind != REPORT_WEEKLY)
@@ -331,11 +334,11 @@ static void actions(FILE *fp, const struct report *r)
 		fputs(a->done ? _("done") : a->overdue ? _("OPEN, OVERDUE") : _("open"), fp);
 		fputc('\n', fp);
 		rw_clean(a->action, clean, sizeof clean);
-		text_fit(clean, 72, fit, sizeof fit);
+		text_fit_mark(clean, 72, fit, sizeof fit);
 		fprintf(fp, "        %s\n", fit);
 		if (a->done && *a->note) {
 			rw_clean(a->note, clean, sizeof clean);
-			text_fit(clean, 66, fit, sizeof fit);
+			text_fit_mark(clean, 66, fit, sizeof fit);
 			fprintf(fp, "        %s %s\n", _("note:"), fit);
 		}
 	}
@@ -352,47 +355,47 @@ static void records(FILE *fp, const struct report *r)
 		none(fp);
 		return;
 	}
+	/* Order numbers whole (a backorder's -B1 included); the time to
+	 * resolve goes on the resolution line. */
 	cell(fp, _("id"), 5, 1);
 	fputc(' ', fp);
-	cell(fp, _("order"), 16, 0);
+	cell(fp, _("order"), 19, 0);
 	fputc(' ', fp);
 	cell(fp, _("kind"), 17, 0);
 	fputc(' ', fp);
-	cell(fp, _("stage"), 9, 0);
+	cell(fp, _("stage"), 8, 0);
 	fputc(' ', fp);
 	cell(fp, _("opened"), 11, 0);
 	fputc(' ', fp);
 	cell(fp, _("resolved"), 11, 0);
-	cell(fp, _("min"), 5, 1);
 	fputc('\n', fp);
 	for (size_t i = 0; i < r->nrecords; i++) {
 		const struct report_record *rec = &r->records[i];
 		snprintf(id, sizeof id, "%lld", rec->id);
 		rw_time(rec->opened_at, a, sizeof a, 1);
 		rw_time(rec->resolved_at, b, sizeof b, 1);
-		rw_minutes(rec, m, sizeof m);
 		cell(fp, id, 5, 1);
 		fputc(' ', fp);
-		cell(fp, rec->order_no, 16, 0);
+		cell(fp, rec->order_no, 19, 0);
 		fputc(' ', fp);
 		cell(fp, exkind_name(rec->kind), 17, 0);
 		fputc(' ', fp);
-		cell(fp, stage_name(rec->stage), 9, 0);
+		cell(fp, stage_name(rec->stage), 8, 0);
 		fputc(' ', fp);
 		cell(fp, a, 11, 0);
 		fputc(' ', fp);
 		cell(fp, b, 11, 0);
-		cell(fp, m, 5, 1);
 		fputc('\n', fp);
 		snprintf(line, sizeof line, "%s (%s)", rec->description, rec->opened_by);
 		rw_clean(line, clean, sizeof clean);
-		text_fit(clean, 74, fit, sizeof fit);
+		text_fit_mark(clean, 74, fit, sizeof fit);
 		fprintf(fp, "      %s\n", fit);
 		if (rec->resolved_at) {
-			snprintf(line, sizeof line, "%s: %s%s%s (%s)", rw_cause(rec->cause), rec->action,
-			         *rec->result ? " -> " : "", rec->result, rec->resolved_by);
+			report_span((long long)(rec->resolved_at - rec->opened_at), m, sizeof m);
+			snprintf(line, sizeof line, "%s: %s%s%s (%s, %s)", rw_cause(rec->cause),
+			         rec->action, *rec->result ? " -> " : "", rec->result, rec->resolved_by, m);
 			rw_clean(line, clean, sizeof clean);
-			text_fit(clean, 72, fit, sizeof fit);
+			text_fit_mark(clean, 72, fit, sizeof fit);
 			fprintf(fp, "      = %s\n", fit);
 		}
 	}
@@ -400,7 +403,7 @@ static void records(FILE *fp, const struct report *r)
 
 static void body(FILE *fp, const struct report *r)
 {
-	char title[96], made[32];
+	char title[160], note[256], made[32];
 	int weekly = r->period[REPORT_CUR].kind == REPORT_WEEKLY;
 
 	rw_period_title(r, title, sizeof title);
@@ -412,6 +415,9 @@ static void body(FILE *fp, const struct report *r)
 	fprintf(fp, "%s %s, %s ", _("made"), made, _("by"));
 	cell(fp, r->by, 40, 0);
 	fputc('\n', fp);
+	rw_partial_note(r, note, sizeof note);
+	if (*note)
+		fprintf(fp, "%s\n", note);
 	figures(fp, r);
 	trend(fp, r);
 	kinds(fp, r);

@@ -165,6 +165,26 @@ START_TEST(widths)
 }
 END_TEST
 
+START_TEST(a_cut_text_ends_in_a_mark)
+{
+	char out[64];
+
+	with_locale(_i);
+	ck_assert_int_eq(text_fit_mark("Wang Wei", 8, out, sizeof out), 8);
+	ck_assert_str_eq(out, "Wang Wei");
+	ck_assert_int_eq(text_fit_mark("Wang Wei", 5, out, sizeof out), 5);
+	ck_assert_str_eq(out, "Wang\xe2\x80\xa6");
+	/* a wide character that does not fit whole leaves its column to the mark */
+	ck_assert_int_eq(text_fit_mark("张伟伟", 4, out, sizeof out), 3);
+	ck_assert_str_eq(out, "张\xe2\x80\xa6");
+	ck_assert_int_eq(text_fit_mark("Wang", 0, out, sizeof out), 0);
+	ck_assert_str_eq(out, "");
+	/* too small a buffer for the mark: cut as text_fit cuts */
+	ck_assert_int_eq(text_fit_mark("Wang", 2, out, 3), 2);
+	ck_assert_str_eq(out, "Wa");
+}
+END_TEST
+
 START_TEST(fit_never_splits_a_wide_character)
 {
 	char out[64];
@@ -455,6 +475,7 @@ int main(void)
 	tcase_add_loop_test(tc, clean_reports_full_length_and_never_overruns, 0, 2);
 	tcase_add_loop_test(tc, widths, 0, 2);
 	tcase_add_loop_test(tc, fit_never_splits_a_wide_character, 0, 2);
+	tcase_add_loop_test(tc, a_cut_text_ends_in_a_mark, 0, 2);
 	tcase_add_loop_test(tc, fit_is_bounded_by_the_buffer, 0, 2);
 	tcase_add_loop_test(tc, fit_shows_controls_and_never_splits_them, 0, 2);
 	tcase_add_test(tc, copy_is_bounded);

@@ -763,6 +763,60 @@ START_TEST(daily_summary_of_a_day)
 }
 END_TEST
 
+/* A day still running is counted up to now, against the same hours of the
+ * day before, and ages are measured now, not at a midnight to come. */
+START_TEST(a_running_day_is_measured_now)
+{
+	struct desk d;
+	struct report r;
+	struct report_period p;
+
+	fixture(&d);
+	d.fixed_now = AT(1, 10, 0);               /* Tuesday 10:00 */
+	report_period_day(&p, calendar_day(AT(1, 12, 0)));
+	ck_assert_int_eq(desk_report(&d, &p, &r), ST_OK);
+	ck_assert_int_eq(r.partial, 1);
+	ck_assert_int_eq(r.elapsed, 10 * 3600);
+	ck_assert_int_eq(r.period[REPORT_CUR].end, AT(1, 10, 0) + 1);
+	ck_assert_int_eq(r.period[REPORT_PREV].end, AT(0, 10, 0) + 1);
+	/* Tuesday to 10:00, that minute's second included: A3 received, A1 delivered,
+	 * A3's shortage found at 10:00 (A4 comes at 11:00). */
+	ck_assert_int_eq(r.head[REPORT_CUR].received, 1);
+	ck_assert_int_eq(r.head[REPORT_CUR].delivered, 1);
+	ck_assert_int_eq(r.head[REPORT_CUR].opened, 1);
+	/* Monday to 10:00: A1 received and A2 at 10:00, P4's needs_info resolved. */
+	ck_assert_int_eq(r.head[REPORT_PREV].received, 2);
+	ck_assert_int_eq(r.head[REPORT_PREV].resolved, 1);
+	ck_assert_int_eq(r.head[REPORT_PREV].opened, 0);
+	/* Open now: P5's duplicate_suspect, 1d21h30 old (at midnight it would be
+	 * 2d11h30), and A3's shortage, just found (at midnight: 14h). */
+	ck_assert_int_eq(r.open_total, 2);
+	ck_assert_int_eq(r.open_at_end[AGE_D1_3], 1);
+	ck_assert_int_eq(r.open_at_end[AGE_UNDER_4H], 1);
+
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *mem = open_memstream(&buf, &size);
+	ck_assert_int_eq(report_write(mem, &r, RFMT_TXT, 0), 0);
+	fclose(mem);
+	ck_assert_ptr_nonnull(strstr(buf, "2026-11-17, so far: to 2026-11-17 10:00"));
+	ck_assert_ptr_nonnull(strstr(buf, "counted over its first 10h00"));
+	free(buf);
+	report_free(&r);
+
+	/* A day to come is refused; an ended one is whole. */
+	report_period_day(&p, calendar_day(AT(2, 12, 0)));
+	ck_assert_int_eq(desk_report(&d, &p, &r), ST_USAGE);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "has not begun"));
+	report_period_day(&p, calendar_day(AT(0, 12, 0)));
+	ck_assert_int_eq(desk_report(&d, &p, &r), ST_OK);
+	ck_assert_int_eq(r.partial, 0);
+	ck_assert_int_eq(r.period[REPORT_CUR].end, AT(1, 0, 0));
+	report_free(&r);
+	t_desk_close(&d);
+}
+END_TEST
+
 START_TEST(viewer_reads_reports_but_not_edits_actions)
 {
 	struct desk d;
@@ -867,6 +921,7 @@ int main(void)
 	tcase_add_test(tc, fixture_csv_is_the_record_table);
 	tcase_add_test(tc, untrusted_text_is_cleaned_in_every_format);
 	tcase_add_test(tc, daily_summary_of_a_day);
+	tcase_add_test(tc, a_running_day_is_measured_now);
 	tcase_add_test(tc, viewer_reads_reports_but_not_edits_actions);
 	tcase_add_test(tc, review_actions_add_done_list_with_events);
 	suite_add_tcase(s, tc);

@@ -3,6 +3,7 @@
 #include "ordesk/desk_report.h"
 #include "ordesk/report.h"
 #include "ordesk/report_period.h"
+#include "ordesk/report_write.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -187,6 +188,38 @@ START_TEST(age_bands_and_spans)
 }
 END_TEST
 
+/* A change of durations is the difference of the minutes shown. */
+START_TEST(span_changes_match_the_figures_shown)
+{
+	struct report_head a, b;
+	char buf[32], sa[32], sb[32];
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	a.ship_time.n = b.ship_time.n = 1;
+	a.ship_time.median = 4 * 3600 + 26 * 60 + 5;     /* shown 4h26 */
+	b.ship_time.median = 4 * 3600 + 19 * 60 + 50;    /* shown 4h19 */
+	report_figure_text(&a, FIG_SHIP_MEDIAN, sa, sizeof sa);
+	report_figure_text(&b, FIG_SHIP_MEDIAN, sb, sizeof sb);
+	ck_assert_str_eq(sa, "4h26");
+	ck_assert_str_eq(sb, "4h19");
+	report_figure_change(&a, &b, FIG_SHIP_MEDIAN, buf, sizeof buf);
+	ck_assert_str_eq(buf, "+7m");
+	/* Half a minute apart in the same shown minute: no change, and no "-0m". */
+	a.ship_time.median = 3600 + 10;
+	b.ship_time.median = 3600 + 40;
+	report_figure_change(&a, &b, FIG_SHIP_MEDIAN, buf, sizeof buf);
+	ck_assert_str_eq(buf, "0m");
+	report_figure_change(&b, &a, FIG_SHIP_MEDIAN, buf, sizeof buf);
+	ck_assert_str_eq(buf, "0m");
+	a.ship_time.median = 2 * 3600;
+	report_figure_change(&a, &b, FIG_SHIP_MEDIAN, buf, sizeof buf);
+	ck_assert_str_eq(buf, "+1h00");
+	report_figure_change(&b, &a, FIG_SHIP_MEDIAN, buf, sizeof buf);
+	ck_assert_str_eq(buf, "-1h00");
+}
+END_TEST
+
 static void collect(const char *sku, void *arg)
 {
 	char *out = arg;
@@ -228,6 +261,7 @@ int main(void)
 	tcase_add_test(tc, weeks_start_monday_midnight_local_time);
 	tcase_add_test(tc, percentiles_by_nearest_rank);
 	tcase_add_test(tc, age_bands_and_spans);
+	tcase_add_test(tc, span_changes_match_the_figures_shown);
 	tcase_add_test(tc, short_skus_from_the_detail);
 	suite_add_tcase(s, tc);
 	return t_run(s);
