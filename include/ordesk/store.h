@@ -94,6 +94,9 @@ void store_read_end(struct store *s);
  * store_errmsg set.  store_done resets it and clears its bindings.
  */
 sqlite3_stmt *store_prep(struct store *s, const char *sql);
+/* The status a failed store_prep means: preparing reads the schema, so a
+ * locked store is ST_BUSY and a failing disk ST_IOERR, not a bug. */
+enum status store_prep_failed(const struct store *s);
 void store_done(sqlite3_stmt *st);
 
 /* Steps a prepared, bound statement and reads column 0 of its first row

@@ -125,7 +125,7 @@ static enum status page_run(struct store *s, const char *sql, const struct board
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, limit);
 	sqlite3_bind_int(st, 3, offset);
@@ -289,7 +289,7 @@ static enum status stage_counted(struct store *s, enum stage stage, int *count, 
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*count = sqlite3_column_int(st, 0);
@@ -312,7 +312,7 @@ enum status store_board_column(struct store *s, const struct board_filter *f, ti
 		if (finished_excluded(f, stage))
 			return ST_OK;
 		if (!(st = store_prep(s, filtered_sql)))
-			return ST_INTERNAL;
+			return store_prep_failed(s);
 		sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 		bind_filter(st, f, now);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -331,7 +331,7 @@ enum status store_board_column(struct store *s, const struct board_filter *f, ti
 		return ST_OK;
 	}
 	if (!(st = store_prep(s, late_sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, now);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -357,7 +357,7 @@ enum status store_board_health(struct store *s, time_t now, enum stage stage, in
 		return ST_OK;
 	}
 	if (!(st = store_prep(s, due_sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, from);
@@ -369,7 +369,7 @@ enum status store_board_health(struct store *s, time_t now, enum stage stage, in
 	if (rc != SQLITE_ROW)
 		return store_fail(s, rc, due_sql);
 	if (!(st = store_prep(s, fresh_sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, from);
 	sqlite3_bind_int64(st, 4, (from + 9) / 10);   /* the first slot wholly inside */
@@ -388,7 +388,7 @@ enum status store_board_fresh_prune(struct store *s, time_t now)
 	sqlite3_stmt *st = store_prep(s, fresh_prune_sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, (long long)now - STORE_FRESH_KEPT_SECONDS);
 	return store_exec_stmt(s, st, fresh_prune_sql);
 }
@@ -402,7 +402,7 @@ enum status store_board_surge(struct store *s, long today, double factor,
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, today);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long day_n = sqlite3_column_int64(st, 1);
@@ -483,7 +483,7 @@ enum status store_board_search(struct store *s, const struct board_filter *f, ti
 	if (!*q)
 		return ST_OK;
 	if (!(st = store_prep(s, sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	glob_prefix(q, 0, glob, sizeof glob);
 	glob_prefix(q, 1, upper, sizeof upper);
 	like_prefix(q, like, sizeof like);
@@ -520,7 +520,7 @@ enum status store_board_position(struct store *s, const struct board_filter *f, 
 
 	*pos = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(h->stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, h->prio_rank);
 	sqlite3_bind_double(st, 3, h->score);
@@ -544,7 +544,7 @@ enum status store_board_locks(struct store *s, long long order_id,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&l, 0, sizeof l);

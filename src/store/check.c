@@ -104,7 +104,7 @@ enum status store_check(struct store *s, time_t now, int *version, const char **
 	for (int i = 0; i < NINVARIANTS; i++) {
 		st = store_prep(s, invariants[i].sql);
 		if (!st)
-			return ST_INTERNAL;
+			return store_prep_failed(s);
 		if (sqlite3_bind_parameter_count(st) > 0)
 			sqlite3_bind_int64(st, 1, now);   /* ?1: the desk's clock */
 		rc = sqlite3_step(st);

@@ -34,6 +34,7 @@ struct store {
 	dev_t dev;         /* the file opened, to notice when the path stops naming it */
 	ino_t ino;
 	int placed;        /* dev and ino are known */
+	enum status failed;   /* what the last store_fail meant */
 	void (*busy_notify)(void *arg);   /* told when a statement starts waiting */
 	void *busy_arg;
 	struct cached_stmt cache[STMT_CACHE];
@@ -93,7 +94,13 @@ enum status store_fail(struct store *s, int rc, const char *sql)
 	if (status_of(rc) == ST_BUSY)
 		snprintf(s->err, sizeof s->err, "%s",
 		         _("the store is locked by another ordesk; try again in a moment"));
-	return status_of(rc);
+	s->failed = status_of(rc);
+	return s->failed;
+}
+
+enum status store_prep_failed(const struct store *s)
+{
+	return s->failed != ST_OK ? s->failed : ST_INTERNAL;
 }
 
 /* Index of the embedded migration files, in number order (the table is sorted). */
@@ -527,6 +534,7 @@ sqlite3_stmt *store_prep(struct store *s, const char *sql)
 	}
 	/* The cache is full: a bug, since SQL texts are constants. */
 	snprintf(s->err, sizeof s->err, "%s", "statement cache full");
+	s->failed = ST_INTERNAL;
 	return NULL;
 }
 
@@ -555,7 +563,7 @@ enum status store_scalar(struct store *s, const char *sql, long long *out)
 
 	*out = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	return store_step_int(s, st, sql, out);
 }
 
@@ -564,7 +572,7 @@ enum status store_exec_sql(struct store *s, const char *sql)
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	return store_exec_stmt(s, st, sql);
 }
 
@@ -625,7 +633,7 @@ enum status store_setting_get(struct store *s, const char *key, const char *def,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -646,7 +654,7 @@ enum status store_setting_each(struct store *s,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1), arg);
 	store_done(st);
@@ -661,7 +669,7 @@ enum status store_setting_set(struct store *s, const char *key, const char *valu
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	return store_exec_stmt(s, st, sql);
@@ -676,7 +684,7 @@ enum status store_holidays(struct store *s, long *days, size_t max, size_t *n)
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_col_text(st, 0, day, sizeof day);
 		long v = calendar_parse_date(day);
@@ -719,7 +727,7 @@ enum status store_event_add(struct store *s, time_t at, const char *actor,
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)at);
 	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
 	if (ev->order_id)

@@ -10,7 +10,7 @@ enum status store_demo_product(struct store *s, const char *sku, const char *nam
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, price_cents);
@@ -27,7 +27,7 @@ enum status store_demo_review_action(struct store *s, const char *week, const ch
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, cause, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);

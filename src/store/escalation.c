@@ -38,7 +38,7 @@ enum status store_escalation_raise(struct store *s, struct escalation_rec *e, in
 
 	*created = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, e->kind, -1, SQLITE_STATIC);
 	if (e->exception_id)
 		sqlite3_bind_int64(st, 2, e->exception_id);
@@ -77,7 +77,7 @@ enum status store_escalation_each(struct store *s, int all,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		escalation_read(st, &e);
 		if (fn(&e, arg)) {
@@ -98,7 +98,7 @@ enum status store_escalation_get(struct store *s, long long id, struct escalatio
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -117,7 +117,7 @@ enum status store_escalation_ack(struct store *s, long long id, time_t at, const
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
@@ -135,7 +135,7 @@ enum status store_escalation_count_open(struct store *s, int *n)
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int(st, 1, STORE_ALERTS_COUNTED);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)

@@ -50,7 +50,7 @@ enum status store_exception_open(struct store *s, struct exception_rec *e, int *
 
 	*created = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, e->order_id);
 	sqlite3_bind_text(st, 2, exkind_name(e->kind), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, stage_name(e->stage), -1, SQLITE_STATIC);
@@ -88,7 +88,7 @@ enum status store_exception_resolve(struct store *s, long long id, time_t at, co
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
@@ -108,7 +108,7 @@ enum status store_exception_get(struct store *s, long long id, struct exception_
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -130,7 +130,7 @@ enum status store_exception_each_of_order(struct store *s, long long order_id,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		exception_read(st, &e);
@@ -195,7 +195,7 @@ enum status store_exception_each(struct store *s, const struct exception_filter 
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	store_bind_text(st, 1, f->kind >= 0 ? exkind_name((enum exkind)f->kind) : NULL);
 	if (f->order_id)
 		sqlite3_bind_int64(st, 2, f->order_id);
@@ -222,7 +222,7 @@ enum status store_exception_count_open(struct store *s, int counts[EXKIND_COUNT]
 		counts[k] = 0;
 	*total = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_col_text(st, 0, word, sizeof word);
 		int k = exkind_parse(word);
@@ -246,7 +246,7 @@ enum status store_exception_find_open(struct store *s, long long order_id, enum 
 
 	memset(e, 0, sizeof *e);
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_text(st, 2, exkind_name(kind), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -281,7 +281,7 @@ enum status store_exception_overdue(struct store *s, enum stage stage, time_t no
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int(st, 3, max);
@@ -315,7 +315,7 @@ enum status store_exception_unescalated(struct store *s, enum exkind kind, const
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, exkind_name(kind), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, prefix, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -337,7 +337,7 @@ enum status store_exception_order_due(struct store *s, long long order_id, time_
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, due_at);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
@@ -361,13 +361,13 @@ enum status store_exception_merge_lines(struct store *s, long long from_id, long
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, from_id);
 	sqlite3_bind_int64(st, 2, into_id);
 	if ((r = store_exec_stmt(s, st, sql_copy)) != ST_OK)
 		return r;
 	if (!(st = store_prep(s, sql_count)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, into_id);
 	return store_exec_stmt(s, st, sql_count);
 }

@@ -41,7 +41,7 @@ enum status store_ingest_defer(struct store *s, struct ingest_deferred *d)
 	for (size_t i = 0; i < sizeof deferrable / sizeof *deferrable && d->n < INGEST_DEFERRED_MAX; i++) {
 		sqlite3_stmt *st = store_prep(s, sql);
 		if (!st)
-			return ST_INTERNAL;
+			return store_prep_failed(s);
 		sqlite3_bind_text(st, 1, deferrable[i].name, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		char *def = rc == SQLITE_ROW ? strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
@@ -213,7 +213,7 @@ static enum status write_rows(struct store *s, const char *const sql[], int para
 			sqlite3_stmt *st = store_prep(s, sql[c]);
 			enum status r;
 			if (!st)
-				return ST_INTERNAL;
+				return store_prep_failed(s);
 			for (int k = 0; k < chunk_rows[c]; k++)
 				bind(st, k * params, b, done + k);
 			if ((r = store_exec_stmt(s, st, sql[c])) != ST_OK)
@@ -484,7 +484,7 @@ enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, cons
 	*other = 0;
 	if (!held_phone(b, phone, self_id, from, to)) {
 		if (!(st = store_prep(s, any)))
-			return ST_INTERNAL;
+			return store_prep_failed(s);
 		bind_window(st, phone, self_id, from, to);
 		rc = sqlite3_step(st);
 		store_done(st);
@@ -497,7 +497,7 @@ enum status store_ingest_duplicate(struct store *s, struct ingest_batch *b, cons
 	if ((r = store_ingest_batch_flush(s, b)) != ST_OK)
 		return r;
 	if (!(st = store_prep(s, sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	bind_window(st, phone, self_id, from, to);
 	sqlite3_bind_text(st, 5, items, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -524,7 +524,7 @@ enum status store_ingest_find(struct store *s, struct ingest_batch *b, const cha
 	if (held_ref(b, channel, ref) && (r = store_ingest_batch_flush(s, b)) != ST_OK)
 		return r;
 	if (!(st = store_prep(s, sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -564,7 +564,7 @@ enum status store_ingest_update(struct store *s, long long id, int expected_vers
 	enum status r;
 
 	if (!st || !ds)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, expected_version);
 	sqlite3_bind_text(st, 3, o->customer, -1, SQLITE_STATIC);
@@ -603,7 +603,7 @@ enum status store_ingest_mark(struct store *s, long long id, const char *state, 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
@@ -620,7 +620,7 @@ enum status store_ingest_fill(struct store *s, long long id, const char *display
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, display_ref, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, email, -1, SQLITE_STATIC);
@@ -636,7 +636,7 @@ enum status store_ingest_serial_set(struct store *s, const char *day, const char
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, last);
@@ -654,7 +654,7 @@ enum status store_ingest_count(struct store *s, const char *channel, long from, 
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, from);
 	sqlite3_bind_int64(st, 3, to);
@@ -672,7 +672,7 @@ static enum status exists(struct store *s, const char *sql, const char *key, int
 
 	*known = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*known = rc == SQLITE_ROW;
@@ -700,7 +700,7 @@ enum status store_ingest_product_count(struct store *s, long *n)
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*n = (long)sqlite3_column_int64(st, 0);
@@ -717,7 +717,7 @@ enum status store_ingest_product_put(struct store *s, const char *sku, const cha
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	return store_exec_stmt(s, st, sql);
@@ -732,7 +732,7 @@ enum status store_ingest_warehouse_put(struct store *s, const char *code, int *c
 
 	*created = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	if ((r = store_exec_stmt(s, st, sql)) != ST_OK)
 		return r;
@@ -755,7 +755,7 @@ enum status store_ingest_stock_put(struct store *s, const char *sku, const char 
 	*old_on_hand = -1;
 	*locked = 0;
 	if (!gs || !ps)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(gs, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(gs, 2, warehouse, -1, SQLITE_STATIC);
 	rc = sqlite3_step(gs);

@@ -92,7 +92,7 @@ enum status store_order_get(struct store *s, const char *order_no, struct order 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, order_no, -1, SQLITE_STATIC);
 	return order_get_by(s, st, sql, o);
 }
@@ -103,7 +103,7 @@ enum status store_order_get_id(struct store *s, long long id, struct order *o)
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	return order_get_by(s, st, sql, o);
 }
@@ -117,7 +117,7 @@ enum status store_order_find_ref(struct store *s, const char *channel, const cha
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
 	r = order_get_by(s, st, sql, o);
@@ -145,7 +145,7 @@ enum status store_order_lines(struct store *s, long long order_id, struct order_
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n >= max)
@@ -192,7 +192,7 @@ enum status store_order_line_get(struct store *s, long long order_id, int line_n
 
 	memset(l, 0, sizeof *l);
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int(st, 2, line_no);
 	rc = sqlite3_step(st);
@@ -219,7 +219,7 @@ enum status store_order_line_set(struct store *s, long long order_id, int line_n
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int(st, 2, line_no);
 	sqlite3_bind_int64(st, 3, qty);
@@ -229,7 +229,7 @@ enum status store_order_line_set(struct store *s, long long order_id, int line_n
 	if (store_changes(s) != 1)
 		return ST_REFUSED;
 	if (!(st = store_prep(s, line_sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int(st, 2, line_no);
 	sqlite3_bind_text(st, 3, sku, -1, SQLITE_STATIC);
@@ -248,7 +248,7 @@ enum status store_order_next_serial(struct store *s, const char *day, const char
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, channel, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -267,7 +267,7 @@ enum status store_order_line_add(struct store *s, long long order_id, int line_n
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int(st, 2, line_no);
 	sqlite3_bind_text(st, 3, sku, -1, SQLITE_STATIC);
@@ -294,7 +294,7 @@ enum status store_order_insert(struct store *s, struct order *o,
 	int c = 1, items = 0;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	for (int i = 0; i < nlines; i++)
 		items += (int)lines[i].qty;
 	o->lines = nlines;
@@ -362,13 +362,13 @@ enum status store_order_counted(struct store *s, enum stage stage, const char *c
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, n);
 	if ((r = store_exec_stmt(s, st, stage_sql)) != ST_OK)
 		return r;
 	if (!(st = store_prep(s, day_sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, received_at);
 	sqlite3_bind_int64(st, 3, n);
@@ -377,7 +377,7 @@ enum status store_order_counted(struct store *s, enum stage stage, const char *c
 	if (!prev_on_time || stage == STAGE_DONE || stage == STAGE_CANCELLED)
 		return ST_OK;
 	if (!(st = store_prep(s, fresh_sql)))
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, stage_name(stage), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, stage_at);
 	sqlite3_bind_int64(st, 3, n);
@@ -404,7 +404,7 @@ enum status store_order_move(struct store *s, long long id, enum stage expected,
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, stage_name(expected), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, stage_name(to), -1, SQLITE_STATIC);
@@ -442,7 +442,7 @@ enum status store_order_set_field(struct store *s, long long id, const char *col
 			continue;
 		sqlite3_stmt *st = store_prep(s, columns[i].sql);
 		if (!st)
-			return ST_INTERNAL;
+			return store_prep_failed(s);
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		return store_exec_stmt(s, st, columns[i].sql);
@@ -457,7 +457,7 @@ enum status store_order_set_priority(struct store *s, long long id, enum priorit
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, priority_name(p), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, (int)p);
@@ -471,7 +471,7 @@ enum status store_order_set_clock(struct store *s, long long id, time_t due_at, 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)due_at);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)promise_at);
@@ -486,7 +486,7 @@ enum status store_order_set_shipping(struct store *s, long long id, const char *
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, carrier, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, tracking, -1, SQLITE_STATIC);
@@ -508,7 +508,7 @@ enum status store_order_each(struct store *s, const struct order_filter *f,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int(st, 1, f->stage < 0 ? f->stage : 0);
 	sqlite3_bind_text(st, 2, f->stage >= 0 ? stage_name((enum stage)f->stage) : "", -1, SQLITE_STATIC);
 	store_bind_text(st, 3, f->channel);
@@ -540,7 +540,7 @@ enum status store_order_events(struct store *s, long long order_id,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		e.id = sqlite3_column_int64(st, 0);

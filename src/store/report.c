@@ -31,7 +31,7 @@ enum status store_report_received(struct store *s, time_t start, time_t end, rep
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, start);
 	sqlite3_bind_int64(st, 2, end);
 	return id_walk(s, st, sql, fn, arg);
@@ -62,7 +62,7 @@ static enum status order_walk(struct store *s, sqlite3_stmt *st, const char *sql
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, start);
 	sqlite3_bind_int64(st, 2, end);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -163,7 +163,7 @@ enum status store_report_exceptions(struct store *s, time_t start, time_t end, r
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, start);
 	sqlite3_bind_int64(st, 2, end);
 	return exc_walk(s, st, sql, fn, arg);
@@ -210,7 +210,7 @@ enum status store_report_exceptions_brief(struct store *s, time_t start, time_t 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, start);
 	sqlite3_bind_int64(st, 2, end);
 	return brief_walk(s, st, sql, fn, arg);
@@ -228,7 +228,7 @@ enum status store_report_open_at(struct store *s, time_t t, rep_exc_fn fn, void 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, t);
 	return brief_walk(s, st, sql, fn, arg);
 }
@@ -280,7 +280,7 @@ enum status store_review_each(struct store *s, const char *week, time_t since, i
 	int seen;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, since);
 	sqlite3_bind_int(st, 3, open_only != 0);
@@ -295,7 +295,7 @@ enum status store_review_get(struct store *s, long long id, rep_action_fn fn, vo
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	if ((r = action_walk(s, st, sql, fn, arg, &seen)) != ST_OK)
 		return r;
@@ -313,7 +313,7 @@ enum status store_review_add(struct store *s, const char *week, const char *caus
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, cause, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
@@ -337,7 +337,7 @@ enum status store_review_done(struct store *s, long long id, time_t at, const ch
 	enum status r;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);

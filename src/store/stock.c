@@ -41,7 +41,7 @@ enum status store_stock_warehouses(struct store *s, char (*codes)[16], int max, 
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (*n < max)
 			store_col_text(st, 0, codes[(*n)++], 16);
@@ -57,7 +57,7 @@ enum status store_stock_warehouse_exists(struct store *s, const char *code, int 
 
 	*exists = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*exists = rc == SQLITE_ROW;
@@ -106,7 +106,7 @@ enum status store_stock_get(struct store *s, const char *sku, const char *wareho
 	memset(r, 0, sizeof *r);
 	*found = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -143,7 +143,7 @@ enum status store_stock_available(struct store *s, const char *sku, const char *
 
 	*available = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	return one_long(s, st, sql, available);
@@ -156,7 +156,7 @@ enum status store_stock_available_all(struct store *s, const char *sku, long *av
 
 	*available = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	return one_long(s, st, sql, available);
 }
@@ -183,7 +183,7 @@ enum status store_stock_reserve(struct store *s, long long order_id, const char 
 
 	*short_index = -1;
 	if (!us || !is)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	if ((r = store_exec_sql(s, sp_begin)) != ST_OK)
 		return r;
 	for (int i = 0; i < nneeds; i++) {
@@ -230,7 +230,7 @@ enum status store_stock_locks_of(struct store *s, long long order_id, struct sto
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n >= max)
@@ -273,7 +273,7 @@ enum status store_stock_end_locks(struct store *s, long long order_id, int shipp
 	long rows;
 
 	if (!cs || !us || !ls)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(cs, 1, order_id);
 	if ((r = one_long(s, cs, count_sql, &rows)) != ST_OK)
 		return r;
@@ -301,7 +301,7 @@ enum status store_stock_ensure(struct store *s, const char *sku, const char *war
 	enum status r;
 
 	if (!ps || !ws)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(ps, 1, sku, -1, SQLITE_STATIC);
 	if ((r = store_exec_stmt(s, ps, psql)) != ST_OK)
 		return r;
@@ -323,7 +323,7 @@ enum status store_stock_add(struct store *s, const char *sku, const char *wareho
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, qty);
@@ -341,7 +341,7 @@ enum status store_stock_adjust(struct store *s, const char *sku, const char *war
 
 	*applied = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, delta);
@@ -360,7 +360,7 @@ enum status store_stock_set_safety(struct store *s, const char *sku, const char 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, qty);
@@ -379,7 +379,7 @@ enum status store_stock_waiting(struct store *s, const char *sku, const char *wa
 
 	*waiting = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	return one_long(s, st, sql, waiting);
@@ -400,7 +400,7 @@ enum status store_stock_low_eval(struct store *s, const char *sku, const char *w
 
 	*raised = *rearmed = 0;
 	if (!ms || !rs)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(ms, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(ms, 2, warehouse, -1, SQLITE_STATIC);
 	if ((r = store_exec_stmt(s, ms, mark_sql)) != ST_OK)
@@ -429,7 +429,7 @@ enum status store_stock_low_alert(struct store *s, const char *sku, const char *
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, at);
@@ -451,7 +451,7 @@ enum status store_stock_waiting_orders(struct store *s, const char *sku, long lo
 	*ids = NULL;
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
@@ -489,7 +489,7 @@ enum status store_stock_short_open(struct store *s, long long order_id, long lon
 
 	*n = 0;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (*n < max)
@@ -519,7 +519,7 @@ enum status store_stock_each(struct store *s, const struct stock_filter *f,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int(st, 1, f && f->low);
 	sqlite3_bind_int(st, 2, f && f->waiting);
 	store_bind_text(st, 3, f && f->search && *f->search ? f->search : NULL);
@@ -553,7 +553,7 @@ enum status store_stock_holders(struct store *s, const char *sku,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&h, 0, sizeof h);
@@ -578,7 +578,7 @@ enum status store_stock_set_promise(struct store *s, long long order_id, time_t 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, promise_at);
 	return store_exec_stmt(s, st, sql);
@@ -590,7 +590,7 @@ enum status store_stock_line_set_qty(struct store *s, long long line_id, long qt
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, line_id);
 	sqlite3_bind_int64(st, 2, qty);
 	return store_exec_stmt(s, st, sql);
@@ -603,7 +603,7 @@ enum status store_stock_line_move(struct store *s, long long line_id, long long 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, line_id);
 	sqlite3_bind_int64(st, 2, to_order);
 	sqlite3_bind_int(st, 3, line_no);
@@ -619,7 +619,7 @@ enum status store_stock_order_recount(struct store *s, long long order_id, long 
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int64(st, 2, total_cents);
 	return store_exec_stmt(s, st, sql);

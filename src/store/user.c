@@ -11,7 +11,7 @@ enum status store_user_role(struct store *s, const char *login, enum role *role,
 	*found = 0;
 	*role = ROLE_VIEWER;
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -33,7 +33,7 @@ enum status store_user_put(struct store *s, const char *login, enum role role, t
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, role_name(role), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, at);
@@ -61,7 +61,7 @@ enum status store_user_each(struct store *s, int (*fn)(const struct user_row *u,
 	int rc;
 
 	if (!st)
-		return ST_INTERNAL;
+		return store_prep_failed(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_col_text(st, 0, u.login, sizeof u.login);
 		store_col_text(st, 1, word, sizeof word);
