@@ -86,6 +86,11 @@ enum status cmd_demo(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage("demo");
+	/* demo runs with the user's own rights: a store they may not write (the
+	 * shared store, to anyone but through its group) is not theirs to fill */
+	if (access(c->db_path, R_OK | W_OK) != 0 && errno == EACCES)
+		return cli_error(ST_DENIED, _("you may not fill the store %s with demo orders: only an "
+		                              "admin of a store of their own may"), c->db_path);
 	if (refresh && (st = remove_demo_store(c)) != ST_OK)
 		return st;
 	c->desk.fixed_now = c->fixed_now;

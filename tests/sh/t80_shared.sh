@@ -100,6 +100,8 @@ expect_status 0 "unknown user reads the board's orders" as "$STRAY" "$OD" orders
 contains "$T/out" "20200102-EC-0001" "unknown user sees the orders"
 expect_status 77 "unknown user cannot advance" as "$STRAY" "$OD" advance 20200102-EC-0001
 expect_status 77 "unknown user cannot make itself admin" as "$STRAY" "$OD" users add "$STRAY" --role admin
+expect_status 77 "a viewer cannot fill the shared store with demo orders (77, not 74)" as "$STRAY" "$OD" demo
+expect_status 77 "nor rebuild it" as "$STRAY" "$OD" demo --refresh
 expect_status 0 "clerk advances an order" as "$CLERK" "$OD" advance 20200102-EC-0001
 "$OD" show 20200102-EC-0001 >"$T/show" 2>&1
 contains "$T/show" "$CLERK" "the event names the clerk's real login"
