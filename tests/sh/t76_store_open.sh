@@ -82,6 +82,13 @@ expect_status 74 "a profile that is a FIFO is refused at once" \
 	timeout 10 "$ORDESK" --db "$DB" import --profile "$T/d/profile.fifo" "$T/d/orders.csv"
 contains "$T/err" "not a regular file" "it says why"
 
+# The order import still reads a pipe, as from <(zcat file).
+mkfifo "$T/d/orders.fifo"
+cat "$(dirname "$0")/../data/import/generic-multiline.csv" >"$T/d/orders.fifo" &
+expect_status 0 "an order file that is a pipe is still imported" timeout 10 "$ORDESK" --db "$DB" import "$T/d/orders.fifo"
+contains "$T/out" "3 new" "all its orders"
+wait
+
 # Honest statuses when the first read fails.
 (echo "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM orders;"; sleep 9) |
 	sqlite3 "$DB" >/dev/null 2>&1 &
