@@ -37,6 +37,8 @@ struct desk {
 	char msg[2048];            /* the last operation's sentence for a person */
 	int commit_refusal;        /* set inside a desk_tx body: its ST_REFUSED still commits
 	                              what it recorded (a stock_short exception, say) */
+	int seen_set;              /* desk_seen(): the stage the operator saw the order in */
+	enum stage seen_stage;
 };
 
 /*
@@ -82,6 +84,15 @@ enum status desk_tx(struct desk *d, enum status (*body)(struct desk *d, void *ar
  * else ST_USAGE with the message saying so; every use case taking a
  * reason, an action or a note checks them with this before writing. */
 enum status desk_text_check(struct desk *d, int n, ...);
+
+/*
+ * Names the stage the operator saw the order in (the board's card, the CLI's
+ * --from); a negative stage names none.  The next transaction on one order
+ * (advance, lock, release, split, wait, delay, back, cancel) is refused,
+ * changing nothing, when the order is in another stage by then: "already
+ * moved by LOGIN".  desk_tx forgets it when it ends, whatever the outcome.
+ */
+void desk_seen(struct desk *d, int stage);
 
 /* Appends an event by the operator at desk_now() (inside a transaction). */
 enum status desk_event(struct desk *d, long long order_id, const char *what,

@@ -39,6 +39,10 @@ void desk_board_mine(const struct desk *d, struct board_filter *f, int on);
 /* Searches (see store_board_search); hits in board order. */
 enum status desk_board_search(struct desk *d, const struct board_filter *f, const char *q,
                               struct board_hit *hits, int max, int *n);
+/* Where the order numbered order_no sits now: *h its stage and rank, *pos its
+ * position in its column under the filter (*pos -1: it is off the board). */
+enum status desk_board_find(struct desk *d, const struct board_filter *f, const char *order_no,
+                            struct board_hit *h, int *pos);
 /* Where a hit sits in its column. */
 enum status desk_board_locate(struct desk *d, const struct board_filter *f,
                               const struct board_hit *h, int *pos);

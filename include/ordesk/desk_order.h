@@ -55,6 +55,11 @@ enum status desk_order_move_tx(struct desk *d, const struct order *o, enum stage
                                const char *what, const char *why);
 enum status desk_cancel_tx(struct desk *d, const char *order_no, const char *reason);
 
+/* ST_OK when no stage was named (desk_seen) or o is in it; else ST_REFUSED
+ * saying who moved it there, from the event log.  The bodies of the
+ * transactions desk_seen names call it; a caller may ask it early too. */
+enum status desk_order_seen(struct desk *d, const struct order *o);
+
 /* Reads an order; ST_REFUSED with "no order …" when there is none. */
 enum status desk_order_get(struct desk *d, const char *order_no, struct order *o);
 /* Lists orders (see store_order_each): reads, any role. */

@@ -67,6 +67,9 @@ struct tui_view {
 	void (*reload)(struct tui *t, void *state);
 	void (*close)(struct tui *t, void *state);
 	const char *(*focused)(struct tui *t, void *state);
+	/* The stage the view shows that order in (NULL or -1: it shows none); the
+	 * order actions name it, so an order moved meanwhile is left alone. */
+	int (*focused_stage)(struct tui *t, void *state);
 };
 
 /* The views ordesk knows. */
@@ -149,10 +152,13 @@ void tui_fill(struct tui *t, int y, int x, int width, enum tui_role role);
 void tui_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 /*
- * Runs the order action of a key table row on the order numbered order_no:
- * reads it, calls the handler, shows the outcome on the status line.
+ * Runs the order action of a key table row on the order numbered order_no,
+ * which the operator saw in stage seen (-1: unknown): reads it, refuses
+ * ("already moved by ...") when it is in another stage, else calls the
+ * handler, whose desk call is refused in turn if the order moves while it
+ * asks; shows the outcome on the status line.
  */
-void tui_order_action(struct tui *t, const struct tui_key *k, const char *order_no);
+void tui_order_action(struct tui *t, const struct tui_key *k, const char *order_no, int seen);
 
 /* Prompts (resize-safe; all state survives a resize).  See tui_prompt.h. */
 #include "ordesk/tui_prompt.h"

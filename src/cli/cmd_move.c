@@ -13,10 +13,11 @@ enum status cmd_advance(struct cli *c, int argc, char **argv)
 		{ "carrier", required_argument, NULL, 'c' },
 		{ "tracking", required_argument, NULL, 'k' },
 		{ "cause", required_argument, NULL, 'C' },
+		{ "from", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct advance_req req = { .to = -1, .expected_version = -1 };
-	int opt;
+	int opt, from = -1;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -34,6 +35,10 @@ enum status cmd_advance(struct cli *c, int argc, char **argv)
 		case 'C': /* the cause of a breached clock this move closes */
 			req.cause = optarg;
 			break;
+		case 'f':
+			if ((from = stage_parse(optarg)) < 0)
+				return cli_error(ST_USAGE, _("unknown stage %s"), optarg);
+			break;
 		default:
 			return cli_usage("advance");
 		}
@@ -41,6 +46,7 @@ enum status cmd_advance(struct cli *c, int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_usage("advance");
 	req.order_no = argv[optind];
+	desk_seen(&c->desk, from);
 	return cli_report(c, desk_advance(&c->desk, &req));
 }
 
@@ -49,13 +55,19 @@ static enum status reason_cmd(struct cli *c, int argc, char **argv, const char *
 {
 	static const struct option opts[] = {
 		{ "reason", required_argument, NULL, 'r' },
+		{ "from", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *reason = NULL;
-	int opt;
+	int opt, from = -1;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt == 'f') {
+			if ((from = stage_parse(optarg)) < 0)
+				return cli_error(ST_USAGE, _("unknown stage %s"), optarg);
+			continue;
+		}
 		if (opt != 'r')
 			return cli_usage(name);
 		reason = optarg;
@@ -63,6 +75,8 @@ static enum status reason_cmd(struct cli *c, int argc, char **argv, const char *
 	/* --reason is required (a blank one is the desk's to refuse). */
 	if (optind != argc - 1 || !reason)
 		return cli_usage(name);
+	/* --from: the stage the operator saw it in; elsewhere by now, nothing changes. */
+	desk_seen(&c->desk, from);
 	return cli_report(c, fn(&c->desk, argv[optind], reason));
 }
 

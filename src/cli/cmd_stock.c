@@ -266,33 +266,57 @@ enum status cmd_stock(struct cli *c, int argc, char **argv)
 
 /* ---- lock, release and the shortage resolutions ---------------------------- */
 
+/* --from STAGE: the stage the operator saw the order in (desk_seen). */
+static enum status seen_arg(struct cli *c, const char *from)
+{
+	int s = from ? stage_parse(from) : -1;
+
+	if (from && s < 0)
+		return cli_error(ST_USAGE, _("unknown stage %s"), from);
+	desk_seen(&c->desk, s);
+	return ST_OK;
+}
+
 enum status cmd_lock(struct cli *c, int argc, char **argv)
 {
-	if (argc != 2 || argv[1][0] == '-')
+	const char *from = NULL, *pos[1];
+	int npos;
+	const struct opt_def defs[] = { { "from", 1, &from, NULL }, { NULL, 0, NULL, NULL } };
+	enum status st;
+
+	if ((st = parse_args("lock", argc, argv, 1, defs, pos, 1, &npos)) != ST_OK)
+		return st;
+	if (npos != 1 || pos[0][0] == '-')
 		return cli_usage("lock");
-	return cli_report(c, desk_lock(&c->desk, argv[1]));
+	if ((st = seen_arg(c, from)) != ST_OK)
+		return st;
+	return cli_report(c, desk_lock(&c->desk, pos[0]));
 }
 
 enum status cmd_release(struct cli *c, int argc, char **argv)
 {
-	const char *reason = NULL, *pos[1];
+	const char *reason = NULL, *from = NULL, *pos[1];
 	int npos;
-	const struct opt_def defs[] = { { "reason", 1, &reason, NULL }, { NULL, 0, NULL, NULL } };
+	const struct opt_def defs[] = { { "reason", 1, &reason, NULL }, { "from", 1, &from, NULL },
+	                                { NULL, 0, NULL, NULL } };
 	enum status st;
 
 	if ((st = parse_args("release", argc, argv, 1, defs, pos, 1, &npos)) != ST_OK)
 		return st;
 	if (npos != 1)
 		return cli_usage("release");
+	if ((st = seen_arg(c, from)) != ST_OK)
+		return st;
 	return cli_report(c, desk_release(&c->desk, pos[0], reason));
 }
 
 enum status cmd_split(struct cli *c, int argc, char **argv)
 {
-	const char *cause = NULL, *note = NULL, *pos[1];
+	const char *cause = NULL, *note = NULL, *from = NULL, *pos[1];
 	int npos;
 	const struct opt_def defs[] = {
-		{ "cause", 1, &cause, NULL }, { "note", 1, &note, NULL }, { NULL, 0, NULL, NULL },
+		{ "cause", 1, &cause, NULL }, { "note", 1, &note, NULL }, { "from", 1, &from, NULL },
+		{ NULL, 0, NULL, NULL },
 	};
 	enum status st;
 
@@ -300,6 +324,8 @@ enum status cmd_split(struct cli *c, int argc, char **argv)
 		return st;
 	if (npos != 1)
 		return cli_usage("split");
+	if ((st = seen_arg(c, from)) != ST_OK)
+		return st;
 	return cli_report(c, desk_split(&c->desk, pos[0], cause, note, NULL, 0));
 }
 

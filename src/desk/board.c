@@ -81,6 +81,27 @@ enum status desk_board_locate(struct desk *d, const struct board_filter *f,
 	return st == ST_OK ? ST_OK : fail_store(d, st);
 }
 
+enum status desk_board_find(struct desk *d, const struct board_filter *f, const char *order_no,
+                            struct board_hit *h, int *pos)
+{
+	struct order o;
+	enum status st;
+
+	*pos = -1;
+	if ((st = store_order_get(d->store, order_no, &o)) == ST_REFUSED)
+		return ST_OK;   /* gone: off the board */
+	if (st != ST_OK)
+		return fail_store(d, st);
+	h->id = o.id;
+	h->stage = o.stage;
+	h->prio_rank = (int)o.priority;
+	h->score = o.score;
+	h->due_at = o.due_at;
+	if ((int)o.stage >= STAGE_BOARD_COUNT)
+		return ST_OK;
+	return desk_board_locate(d, f, h, pos);
+}
+
 enum status desk_order_lines(struct desk *d, long long order_id, struct order_line *lines,
                              int max, int *n)
 {

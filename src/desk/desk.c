@@ -194,15 +194,24 @@ enum status desk_store_present(struct desk *d)
 	return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
 }
 
+void desk_seen(struct desk *d, int stage)
+{
+	d->seen_set = stage >= 0;
+	d->seen_stage = stage >= 0 ? (enum stage)stage : STAGE_NEW;
+}
+
 enum status desk_tx(struct desk *d, enum status (*body)(struct desk *d, void *arg), void *arg)
 {
 	enum status st = store_begin(d->store);
 
-	if (st != ST_OK)
+	if (st != ST_OK) {
+		d->seen_set = 0;
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	}
 	d->msg[0] = '\0';
 	d->commit_refusal = 0;
 	st = body(d, arg);
+	d->seen_set = 0;
 	if (st == ST_REFUSED && d->commit_refusal) {
 		char keep[sizeof d->msg];
 		text_copy(keep, d->msg, sizeof keep);

@@ -26,6 +26,38 @@ enum status desk_order_get(struct desk *d, const char *order_no, struct order *o
 	return ST_OK;
 }
 
+/* The newest event that brought an order into a stage. */
+struct mover {
+	const char *stage;
+	char actor[64];
+};
+
+static int last_mover(const struct event_row *e, void *arg)
+{
+	struct mover *m = arg;
+
+	if (strcmp(e->to, m->stage) == 0 && strcmp(e->what, "edit") != 0)
+		text_copy(m->actor, e->actor, sizeof m->actor);
+	return 0;
+}
+
+enum status desk_order_seen(struct desk *d, const struct order *o)
+{
+	struct mover m = { stage_name(o->stage), "" };
+	char who[96];
+
+	if (!d->seen_set || o->stage == d->seen_stage)
+		return ST_OK;
+	if (store_order_events(d->store, o->id, last_mover, &m) == ST_OK && m.actor[0]) {
+		text_clean(m.actor, who, sizeof who);
+		return desk_fail(d, ST_REFUSED,
+		                 _("order %s was already moved by %s: it is in %s, not %s; nothing changed"),
+		                 o->order_no, who, stage_name(o->stage), stage_name(d->seen_stage));
+	}
+	return desk_fail(d, ST_REFUSED, _("order %s was already moved: it is in %s, not %s; nothing changed"),
+	                 o->order_no, stage_name(o->stage), stage_name(d->seen_stage));
+}
+
 enum status desk_order_each(struct desk *d, const struct order_filter *f,
                             int (*fn)(const struct order *o, void *arg), void *arg)
 {
@@ -122,6 +154,8 @@ static enum status advance_body(struct desk *d, void *arg)
 
 	if ((st = desk_order_get(d, req->order_no, &o)) != ST_OK)
 		return st;
+	if ((st = desk_order_seen(d, &o)) != ST_OK)
+		return st;
 	if (req->to >= 0 && o.stage != STAGE_CANCELLED && (int)o.stage >= req->to)
 		return desk_fail(d, ST_REFUSED, _("order %s already moved: it is in %s"), o.order_no,
 		                 stage_name(o.stage));
@@ -186,6 +220,8 @@ static enum status back_body(struct desk *d, void *arg)
 	const char *why;
 
 	if ((st = desk_order_get(d, req->order_no, &o)) != ST_OK)
+		return st;
+	if ((st = desk_order_seen(d, &o)) != ST_OK)
 		return st;
 	enum stage to = req->cancel ? STAGE_CANCELLED : (enum stage)((int)o.stage - 1);
 	if (!req->cancel && (o.stage == STAGE_NEW || o.stage == STAGE_CANCELLED))

@@ -443,6 +443,8 @@ static enum status lock_body(struct desk *d, void *arg)
 
 	if ((st = desk_order_get(d, order_no, &o)) != ST_OK)
 		return st;
+	if ((st = desk_order_seen(d, &o)) != ST_OK)
+		return st;
 	if (o.stage == STAGE_LOCKED || o.stage == STAGE_PICKING)
 		return desk_fail(d, ST_REFUSED, _("order %s is already locked (it is in %s)"), o.order_no,
 		                 stage_name(o.stage));
@@ -496,6 +498,8 @@ static enum status release_body(struct desk *d, void *arg)
 
 	if ((st = desk_order_get(d, req->order_no, &o)) != ST_OK)
 		return st;
+	if ((st = desk_order_seen(d, &o)) != ST_OK)
+		return st;
 	if (o.stage == STAGE_PICKING)
 		return desk_fail(d, ST_REFUSED,
 		                 _("order %s is being picked: a supervisor moves it back to locked first"),
@@ -547,6 +551,8 @@ static enum status short_order(struct desk *d, const char *order_no, struct orde
 	enum status st;
 
 	if ((st = desk_order_get(d, order_no, o)) != ST_OK)
+		return st;
+	if ((st = desk_order_seen(d, o)) != ST_OK)
 		return st;
 	if (o->stage != STAGE_REVIEW || !has_word(o->exc_kinds, "stock_short"))
 		return desk_fail(d, ST_REFUSED,

@@ -33,6 +33,13 @@ enum status tui_act_advance(struct tui *t, const struct order *o)
 		return desk_fail(t->desk, ST_REFUSED, _("order %s is %s: it moves no further"), o->order_no,
 		                 stage_name(o->stage));
 	req.to = (int)o->stage + 1;
+	if (req.to == STAGE_DONE) {
+		/* Nothing is typed for it, so a stray Space would close the order unseen. */
+		char q[160];
+		snprintf(q, sizeof q, _("mark %s delivered (done)?"), o->order_no);
+		if (!tui_confirm(t, q))
+			return cancelled(t);
+	}
 	if (req.to == STAGE_SHIPPED) {
 		if (desk_require(t->desk, ROLE_CLERK, _("ship an order")) != ST_OK)
 			return ST_DENIED;

@@ -835,7 +835,8 @@ static void dispatch(struct tui *t, int key)
 		}
 		char order_no[64];
 		text_copy(order_no, no, sizeof order_no);
-		tui_order_action(t, k, order_no);
+		tui_order_action(t, k, order_no,
+		                 s->view->focused_stage ? s->view->focused_stage(t, s->state) : -1);
 		return;
 	}
 	switch (a) {
@@ -891,7 +892,7 @@ static void dispatch(struct tui *t, int key)
 	}
 }
 
-void tui_order_action(struct tui *t, const struct tui_key *k, const char *order_no)
+void tui_order_action(struct tui *t, const struct tui_key *k, const char *order_no, int seen)
 {
 	struct order *o = malloc(sizeof *o);
 	enum status st;
@@ -905,7 +906,11 @@ void tui_order_action(struct tui *t, const struct tui_key *k, const char *order_
 		return;
 	}
 	t->desk->msg[0] = '\0';
-	st = k->order_fn(t, o);
+	desk_seen(t->desk, seen);
+	st = desk_order_seen(t->desk, o);
+	if (st == ST_OK)
+		st = k->order_fn(t, o);
+	desk_seen(t->desk, -1);
 	free(o);
 	if (st != ST_OK || desk_message(t->desk)[0])
 		tui_status_desk(t, st);

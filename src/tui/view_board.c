@@ -35,6 +35,7 @@ struct board {
 	char query[128];
 	struct board_hit hits[BOARD_MAX_HITS];
 	int nhits, ihit;
+	char follow[64];              /* the order an action of ours ran on: focus follows it */
 };
 
 /* ---- layout ---- */
@@ -364,9 +365,35 @@ static enum status board_open(struct tui *t, void **state, const char *arg)
 	return ST_OK;
 }
 
+/* After an action on the card in focus: when the order moved, the focus goes
+ * with it to its new column, so a second key never acts on the card that
+ * slid into its place.  When it left the board (cancelled, or outside the
+ * filter) the focus stays where it was. */
+static void follow_moved(struct tui *t, struct board *b)
+{
+	struct column *c = &b->c[b->col];
+	struct board_hit h;
+	int pos;
+
+	if (desk_board_find(t->desk, &t->filter, b->follow, &h, &pos) != ST_OK || pos < 0 ||
+	    (int)h.stage == b->col)
+		return;
+	b->follow[0] = '\0';
+	b->col = (int)h.stage;
+	c = &b->c[b->col];
+	c->focus = pos;
+	c->focus_id = h.id;
+	c->loaded_limit = -1;
+}
+
 static void board_reload(struct tui *t, void *state)
 {
-	load_shown(t, state, 1);
+	struct board *b = state;
+
+	/* (reloads come during the action's prompts too: the follow lasts until the next key) */
+	if (b->follow[0])
+		follow_moved(t, b);
+	load_shown(t, b, 1);
 }
 
 static void move_focus(struct tui *t, struct board *b, int delta, int page)
@@ -389,6 +416,8 @@ static void move_focus(struct tui *t, struct board *b, int delta, int page)
 	c->focus_id = (i >= 0 && i < c->n) ? c->cards[i].id : 0;
 }
 
+static const char *board_focused(struct tui *t, void *state);
+
 static int board_key(struct tui *t, void *state, enum tui_action a, int ch)
 {
 	struct board *b = state;
@@ -396,6 +425,7 @@ static int board_key(struct tui *t, void *state, enum tui_action a, int ch)
 	int nv = per_column(t);
 
 	(void)ch;
+	b->follow[0] = '\0';
 	switch (a) {
 	case ACT_UP:
 		move_focus(t, b, -1, 0);
@@ -457,6 +487,11 @@ static int board_key(struct tui *t, void *state, enum tui_action a, int ch)
 		tui_changed(t);
 		return TUI_HANDLED;
 	default:
+		/* An order action: the frame runs it; the reload after it follows the order. */
+		if (tui_key_of(a) && tui_key_of(a)->order_fn) {
+			const char *no = board_focused(t, b);
+			text_copy(b->follow, no ? no : "", sizeof b->follow);
+		}
 		return TUI_IGNORED;
 	}
 }
@@ -469,6 +504,16 @@ static const char *board_focused(struct tui *t, void *state)
 
 	(void)t;
 	return (i >= 0 && i < c->n) ? c->cards[i].order_no : NULL;
+}
+
+static int board_focused_stage(struct tui *t, void *state)
+{
+	struct board *b = state;
+	struct column *c = &b->c[b->col];
+	int i = c->focus - c->offset;
+
+	(void)t;
+	return (i >= 0 && i < c->n) ? (int)c->cards[i].stage : -1;
 }
 
 static void board_close(struct tui *t, void *state)
@@ -487,4 +532,5 @@ const struct tui_view tui_view_board = {
 	.reload = board_reload,
 	.close = board_close,
 	.focused = board_focused,
+	.focused_stage = board_focused_stage,
 };

@@ -318,6 +318,14 @@ static const char *order_focused(struct tui *t, void *state)
 	return v->order_no[0] ? v->order_no : NULL;
 }
 
+static int order_focused_stage(struct tui *t, void *state)
+{
+	struct order_view *v = state;
+
+	(void)t;
+	return v->order_no[0] ? (int)v->o.stage : -1;
+}
+
 static void order_close(struct tui *t, void *state)
 {
 	(void)t;
@@ -334,4 +342,5 @@ const struct tui_view tui_view_order = {
 	.reload = order_reload,
 	.close = order_close,
 	.focused = order_focused,
+	.focused_stage = order_focused_stage,
 };

@@ -521,6 +521,14 @@ static const char *stock_focused(struct tui *t, void *state)
 	return v->holders && v->hn ? v->h[v->hfocus].order_no : NULL;
 }
 
+static int stock_focused_stage(struct tui *t, void *state)
+{
+	struct stock_view *v = state;
+
+	(void)t;
+	return v->holders && v->hn ? stage_parse(v->h[v->hfocus].stage) : -1;
+}
+
 static void stock_close(struct tui *t, void *state)
 {
 	struct stock_view *v = state;
@@ -541,4 +549,5 @@ const struct tui_view tui_view_stock = {
 	.reload = stock_reload,
 	.close = stock_close,
 	.focused = stock_focused,
+	.focused_stage = stock_focused_stage,
 };

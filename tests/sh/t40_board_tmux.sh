@@ -51,6 +51,8 @@ wait_for a "20261122-EC-0005 moved from picking to shipped" "the order moved to 
 contains_screen a "PICKING 1" "and left the picking column"
 od show 20261122-EC-0005 > "$T/show" 2>&1
 contains "$T/show" "SF0001" "the tracking number is stored"
+contains_screen a "▌Bob Stone" "the focus followed the order to shipped"
+tm_keys a h h h h h h
 # Filter by channel: the active filter shows on the status line.
 tm_keys a f Enter; tm_type a "DS"; tm_keys a Enter
 wait_for a "filter: channel DS" "f filters by channel and says so"

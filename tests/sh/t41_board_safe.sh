@@ -7,8 +7,6 @@
 . "$(dirname "$0")/board_fixture.sh"
 . "$(dirname "$0")/tmux.sh"
 
-board_store orders
-B="env ORDESK_NOW=$NOW $ORDESK --db $DB"
 
 wait_for() {
 	if tm_wait "$1" "$2" 5; then ok "$3"; else not_ok "$3 (no '$2')"; tm_cap "$1"; sed 's/^/#   /' "$T/cap"; fi
@@ -17,6 +15,9 @@ stage_of() { sqlite3 "$DB" "SELECT stage FROM orders WHERE order_no = '$1'"; }
 
 for size in 80x24 120x40; do
 	n=s$size
+	DB=$T/$size.db
+	board_store orders
+	B="env ORDESK_NOW=$NOW $ORDESK --db $DB"
 	# (the shell ignores Ctrl-C to stay and tell the status; ordesk sets its own handler)
 	tm_start $n $size sh -c "trap '' INT; $B board; echo status=\$?; sleep 30"
 	wait_for $n "NEW 4" "$size: board opens"
@@ -84,5 +85,48 @@ for size in 80x24 120x40; do
 	wait_for $n "quit ordesk?" "$size: q at the board asks before quitting"
 	tm_keys $n y
 	wait_for $n "status=0" "$size: y quits, status 0"
+
+	# Defect 1: a double tap acts on one order.  Space Space on the first new card
+	# moves it to review and follows it there; the card that slid under stays new.
+	m=d$size
+	tm_start $m $size $B board
+	wait_for $m "NEW 4" "$size: board for the double tap"
+	tm_keys $m g h h h h h h g
+	sleep 0.3
+	tm_keys $m Space Space
+	sleep 1.5
+	[ "$(stage_of 20261122-EC-0001)" = review ] && ok "$size: the first Space advanced the card" \
+		|| not_ok "$size: 20261122-EC-0001 is $(stage_of 20261122-EC-0001)"
+	[ "$(stage_of 20261122-ST-0001)" = new ] && ok "$size: the card that slid under did not move" \
+		|| not_ok "$size: the second Space moved 20261122-ST-0001 to $(stage_of 20261122-ST-0001)"
+	n_new=$(sqlite3 "$DB" "SELECT count(*) FROM orders WHERE stage = 'new'")
+	[ "$n_new" = 3 ] && ok "$size: three orders still new" || not_ok "$size: $n_new orders new"
+	tm_keys $m Escape
+	tm_cap $m
+	contains "$T/cap" "▌张伟" "$size: the focus followed the order to review"
+	# Space on a transit card asks before marking it done; n leaves it.
+	tm_keys $m g h h h h h h h l l l l l g
+	sleep 0.3
+	tm_keys $m Space
+	wait_for $m "delivered (done)?" "$size: Space on a transit card asks"
+	tm_keys $m n
+	tm_gone $m "delivered (done)?" 5
+	[ "$(stage_of 20261121-ST-0003)" = transit ] && ok "$size: n leaves it in transit" \
+		|| not_ok "$size: transit card moved to $(stage_of 20261121-ST-0003)"
+
+	# Defect 2: another operator moves the order while the cancel asks its reason;
+	# the board's cancel names the stage it showed, and changes nothing.
+	tm_keys $m g h h h h h h h g j
+	sleep 0.3
+	tm_keys $m C
+	wait_for $m "reason for cancelling:" "$size: C asks a reason"
+	victim=20261122-EC-0002
+	"$ORDESK" --db "$DB" advance $victim >/dev/null 2>&1
+	tm_type $m "duplicate"; tm_keys $m Enter
+	tm_wait $m "for good?" 5 && tm_keys $m y
+	wait_for $m "already moved by $ME" "$size: the cancel says who moved the order"
+	[ "$(stage_of $victim)" = review ] && ok "$size: the moved order is not cancelled" \
+		|| not_ok "$size: the order is $(stage_of $victim)"
+	tm_keys $m q y
 done
 finish

@@ -1,5 +1,6 @@
 /* desk/ order use cases: advance, back, cancel, edit, with roles, reasons and events. */
 #include "support.h"
+#include "ordesk/desk_admin.h"
 #include "ordesk/desk_order.h"
 #include "ordesk/desk_stock.h"
 #include "ordesk/store_order.h"
@@ -240,6 +241,47 @@ START_TEST(advance_refuses_a_changed_order)
 	ck_assert_ptr_nonnull(strstr(desk_message(&d), "changed meanwhile"));
 	req.expected_version = get(&d, no).version;
 	ck_assert_int_eq(desk_advance(&d, &req), ST_OK);
+	t_desk_close(&d);
+}
+END_TEST
+
+/* Issue 15: an action names the stage the operator saw; another operator moved
+ * the order meanwhile, so it is refused naming who, and nothing changes. */
+START_TEST(an_order_moved_since_it_was_seen_is_left_alone)
+{
+	struct desk d, other;
+	char no[40];
+
+	open_with_order(&d, ROLE_SUPERVISOR, no, sizeof no);
+	d.role = ROLE_ADMIN;
+	ck_assert_int_eq(desk_user_add(&d, "li.na", "clerk"), ST_OK);
+	d.role = ROLE_SUPERVISOR;
+	ck_assert_int_eq(desk_open(&other, t_desk_path(&d), "li.na", 0), ST_OK);
+	other.fixed_now = d.fixed_now;
+	struct advance_req req = { .order_no = no, .to = -1, .expected_version = -1 };
+	ck_assert_int_eq(desk_advance(&other, &req), ST_OK);   /* new -> review, by li.na */
+	int before = events_of(&d, no).n;
+
+	/* d saw it in new: advance, cancel, back, lock are all refused. */
+	desk_seen(&d, STAGE_NEW);
+	ck_assert_int_eq(desk_advance(&d, &req), ST_REFUSED);
+	ck_assert_msg(strstr(desk_message(&d), "already moved by li.na"), "%s", desk_message(&d));
+	desk_seen(&d, STAGE_NEW);
+	ck_assert_int_eq(desk_cancel(&d, no, "duplicate"), ST_REFUSED);
+	ck_assert_msg(strstr(desk_message(&d), "already moved by li.na"), "%s", desk_message(&d));
+	desk_seen(&d, STAGE_NEW);
+	ck_assert_int_eq(desk_move_back(&d, no, "recheck"), ST_REFUSED);
+	desk_seen(&d, STAGE_NEW);
+	ck_assert_int_eq(desk_lock(&d, no), ST_REFUSED);
+	ck_assert_msg(strstr(desk_message(&d), "nothing changed"), "%s", desk_message(&d));
+	ck_assert_int_eq(get(&d, no).stage, STAGE_REVIEW);
+	ck_assert_int_eq(events_of(&d, no).n, before);
+	/* Seen where it is: the action runs; the stage named is forgotten after it. */
+	desk_seen(&d, STAGE_REVIEW);
+	ck_assert_int_eq(desk_move_back(&d, no, "recheck"), ST_OK);
+	ck_assert_int_eq(d.seen_set, 0);
+	ck_assert_int_eq(get(&d, no).stage, STAGE_NEW);
+	desk_close(&other);
 	t_desk_close(&d);
 }
 END_TEST
@@ -702,6 +744,7 @@ int main(void)
 	tcase_add_test(tc, urgent_orders_pick_on_the_short_clock);
 	tcase_add_test(tc, advance_to_a_stage_already_reached_is_refused);
 	tcase_add_test(tc, advance_refuses_a_changed_order);
+	tcase_add_test(tc, an_order_moved_since_it_was_seen_is_left_alone);
 	tcase_add_test(tc, no_such_order);
 	tcase_add_test(tc, viewer_cannot_change_anything);
 	tcase_add_test(tc, back_needs_a_supervisor_and_a_reason);
