@@ -37,6 +37,7 @@ struct desk {
 	char msg[2048];            /* the last operation's sentence for a person */
 	int commit_refusal;        /* set inside a desk_tx body: its ST_REFUSED still commits
 	                              what it recorded (a stock_short exception, say) */
+	int automatic;             /* the sweep runs: what it writes names DESK_AUTOMATIC */
 	int seen_set;              /* desk_seen(): the stage the operator saw the order in */
 	enum stage seen_stage;
 };
@@ -94,7 +95,14 @@ enum status desk_text_check(struct desk *d, int n, ...);
  */
 void desk_seen(struct desk *d, int stage);
 
-/* Appends an event by the operator at desk_now() (inside a transaction). */
+/* The actor of what the clock check (the sweep) does by itself, whoever's board
+ * or command ran it: events name it, with that login in their run_by. */
+#define DESK_AUTOMATIC STORE_ACTOR_AUTOMATIC
+/* Who the events and exceptions written now name: the operator, or
+ * DESK_AUTOMATIC while d->automatic is set. */
+const char *desk_actor(const struct desk *d);
+
+/* Appends an event by desk_actor() at desk_now() (inside a transaction). */
 enum status desk_event(struct desk *d, long long order_id, const char *what,
                        const char *from, const char *to, const char *why);
 

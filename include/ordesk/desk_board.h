@@ -33,7 +33,8 @@ enum status desk_board_page(struct desk *d, const struct board_filter *f, enum s
 /* The health of a card now. */
 enum health desk_card_health(const struct desk *d, const struct board_card *c);
 
-/* Sets or clears the "mine" part of a filter: orders whose last event is the operator's. */
+/* Sets or clears the "mine" part of a filter: orders whose last event by a person
+ * (not the sweep) is the operator's. */
 void desk_board_mine(const struct desk *d, struct board_filter *f, int on);
 
 /* Searches (see store_board_search); hits in board order. */

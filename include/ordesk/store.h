@@ -149,7 +149,10 @@ struct event_rec {
 	const char *from;
 	const char *to;
 	const char *why;
+	const char *run_by;     /* an automatic action: whose board or command ran it */
 };
+/* The actor of the actions the clocks take by themselves (the sweep). */
+#define STORE_ACTOR_AUTOMATIC "sweep"
 enum status store_event_add(struct store *s, time_t at, const char *actor,
                             const struct event_rec *ev);
 

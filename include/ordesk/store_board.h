@@ -20,7 +20,7 @@ struct board_filter {
 	char channel[8];     /* "" for any */
 	int priority;        /* -1 for any, else enum priority */
 	int health;          /* -1 for any, else enum health (at the time passed) */
-	char mine[64];       /* "" for any, else the login whose last event the order has */
+	char mine[64];       /* "" for any, else the login of the order's last event by a person */
 };
 void board_filter_none(struct board_filter *f);
 int board_filter_active(const struct board_filter *f);

@@ -144,7 +144,8 @@ enum status store_order_each(struct store *s, const struct order_filter *f,
 struct event_row {
 	long long id;
 	time_t at;
-	char actor[64];
+	char actor[64];         /* a login, or "sweep" for the automatic clock check */
+	char run_by[64];        /* for "sweep": whose board or command ran it */
 	char what[32];
 	char from[128];
 	char to[128];

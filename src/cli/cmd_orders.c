@@ -115,11 +115,16 @@ static void field(const char *label, const char *value)
 
 static int print_event(const struct event_row *e, void *arg)
 {
-	char at[32], line[1024], clean[2048];
+	char at[32], who[160], line[1024], clean[2048];
 
 	(void)arg;
 	out_time(e->at, at, sizeof at);
-	snprintf(line, sizeof line, "%s %-10s %-10s %s%s%s%s%s", at, e->actor, e->what, e->from,
+	/* An automatic action names whose board or command ran it beside its actor. */
+	if (e->run_by[0])
+		snprintf(who, sizeof who, "%s (%s)", e->actor, e->run_by);
+	else
+		snprintf(who, sizeof who, "%s", e->actor);
+	snprintf(line, sizeof line, "%s %-10s %-10s %s%s%s%s%s", at, who, e->what, e->from,
 	         *e->to ? " -> " : "", e->to, *e->why ? "  (" : "", e->why);
 	text_clean(line, clean, sizeof clean);
 	printf("  %s%s\n", clean, *e->why ? ")" : "");

@@ -246,12 +246,18 @@ enum status desk_text_check(struct desk *d, int n, ...)
 	return bad ? desk_fail(d, ST_USAGE, "%s", why) : ST_OK;
 }
 
+const char *desk_actor(const struct desk *d)
+{
+	return d->automatic ? DESK_AUTOMATIC : d->login;
+}
+
 enum status desk_event(struct desk *d, long long order_id, const char *what,
                        const char *from, const char *to, const char *why)
 {
 	struct event_rec ev = { .order_id = order_id, .entity = "order", .what = what,
-	                        .from = from, .to = to, .why = why };
-	enum status st = store_event_add(d->store, desk_now(d), d->login, &ev);
+	                        .from = from, .to = to, .why = why,
+	                        .run_by = d->automatic ? d->login : NULL };
+	enum status st = store_event_add(d->store, desk_now(d), desk_actor(d), &ev);
 
 	if (st != ST_OK)
 		desk_fail(d, st, "%s", store_errmsg(d->store));

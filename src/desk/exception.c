@@ -77,8 +77,9 @@ static enum status exception_event(struct desk *d, const struct exception_rec *e
 
 	snprintf(id, sizeof id, "%lld", e->id);
 	struct event_rec ev = { .order_id = e->order_id, .entity = "exception", .entity_id = id,
-	                        .what = what, .from = from, .to = to, .why = why };
-	enum status st = store_event_add(d->store, desk_now(d), d->login, &ev);
+	                        .what = what, .from = from, .to = to, .why = why,
+	                        .run_by = d->automatic ? d->login : NULL };
+	enum status st = store_event_add(d->store, desk_now(d), desk_actor(d), &ev);
 	if (st != ST_OK)
 		desk_fail(d, st, "%s", store_errmsg(d->store));
 	return st;
@@ -106,7 +107,7 @@ static void exception_make(struct desk *d, const struct order *o, const struct e
 	e->kind = r->kind;
 	e->stage = o->stage;
 	e->opened_at = r->opened_at ? r->opened_at : now;
-	text_copy(e->opened_by, d->login, sizeof e->opened_by);
+	text_copy(e->opened_by, desk_actor(d), sizeof e->opened_by);
 	text_copy(e->description, r->description && *r->description ? r->description
 	                                                              : exkind_what(r->kind),
 	          sizeof e->description);

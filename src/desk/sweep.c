@@ -40,8 +40,9 @@ static enum status escalate(struct desk *d, const char *kind, const struct excep
 	char id[24];
 	snprintf(id, sizeof id, "%lld", x.id);
 	struct event_rec ev = { .order_id = e->order_id, .entity = "escalation", .entity_id = id,
-	                        .what = "escalate", .to = kind, .why = x.message };
-	if ((st = store_event_add(d->store, desk_now(d), d->login, &ev)) != ST_OK)
+	                        .what = "escalate", .to = kind, .why = x.message,
+	                        .run_by = d->automatic ? d->login : NULL };
+	if ((st = store_event_add(d->store, desk_now(d), desk_actor(d), &ev)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	return ST_OK;
 }
@@ -199,16 +200,9 @@ static enum status prune_body(struct desk *d, void *arg)
 	return st == ST_OK ? ST_OK : desk_fail(d, st, "%s", store_errmsg(d->store));
 }
 
-enum status desk_sweep(struct desk *d, struct sweep_result *r)
+static enum status sweep_all(struct desk *d, struct sweep_result *r)
 {
-	struct sweep_result local;
 	enum status st;
-
-	if (!r)
-		r = &local;
-	memset(r, 0, sizeof *r);
-	if (desk_require(d, ROLE_CLERK, _("run the sweep")) != ST_OK)
-		return ST_DENIED;
 	struct batch *b = malloc(sizeof *b);
 	if (!b)
 		return desk_fail(d, ST_INTERNAL, _("out of memory"));
@@ -234,6 +228,23 @@ enum status desk_sweep(struct desk *d, struct sweep_result *r)
 	desk_say(d, _("sweep: %d clock breaches, %d late in transit, %d escalations"), r->breaches,
 	         r->delays, r->escalations);
 	return ST_OK;
+}
+
+enum status desk_sweep(struct desk *d, struct sweep_result *r)
+{
+	struct sweep_result local;
+	enum status st;
+
+	if (!r)
+		r = &local;
+	memset(r, 0, sizeof *r);
+	if (desk_require(d, ROLE_CLERK, _("run the sweep")) != ST_OK)
+		return ST_DENIED;
+	/* What the clocks do by themselves is the sweep's, run by this operator. */
+	d->automatic = 1;
+	st = sweep_all(d, r);
+	d->automatic = 0;
+	return st;
 }
 
 static enum status ack_body(struct desk *d, void *arg)

@@ -27,13 +27,14 @@ _Static_assert(PRIO_URGENT == 0 && PRIO_LOW == 3, "prio_rank is the priority's v
 
 #define RED_SQL "(open_exc > 0 OR (due_at > 0 AND ?9 >= due_at))"
 
-/* Mine: the last event of the order is the operator's.  The set of orders the operator
+/* Mine: the last event of the order by a person is the operator's (what the sweep
+ * did by itself is nobody's).  The set of orders the operator
  * ever touched (events_actor) is built once per statement and probed first, so the
  * last-event lookup runs only for those. */
 #define MINE_SQL \
 	" AND (?13 = '' OR (orders.id IN (SELECT m.order_id FROM events m WHERE m.actor = ?13 " \
 	"AND m.order_id IS NOT NULL) AND (SELECT e.actor FROM events e WHERE e.order_id = orders.id " \
-	"ORDER BY e.id DESC LIMIT 1) = ?13))"
+	"AND e.actor <> '" STORE_ACTOR_AUTOMATIC "' ORDER BY e.id DESC LIMIT 1) = ?13))"
 
 /* The filter: ?9 now, ?10 channel, ?11 priority, ?12 health, ?13 mine. */
 #define FILTER_SQL \

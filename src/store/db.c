@@ -722,8 +722,8 @@ enum status store_event_add(struct store *s, time_t at, const char *actor,
                             const struct event_rec *ev)
 {
 	static const char sql[] =
-		"INSERT INTO events (at, actor, order_id, entity, entity_id, what, from_val, to_val, why) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+		"INSERT INTO events (at, actor, order_id, entity, entity_id, what, from_val, to_val, why, "
+		"run_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	sqlite3_stmt *st = store_prep(s, sql);
 
 	if (!st)
@@ -738,5 +738,6 @@ enum status store_event_add(struct store *s, time_t at, const char *actor,
 	sqlite3_bind_text(st, 7, ev->from ? ev->from : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, ev->to ? ev->to : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, ev->why ? ev->why : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, ev->run_by ? ev->run_by : "", -1, SQLITE_STATIC);
 	return store_exec_stmt(s, st, sql);
 }

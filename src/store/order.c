@@ -533,7 +533,7 @@ enum status store_order_events(struct store *s, long long order_id,
                                int (*fn)(const struct event_row *e, void *arg), void *arg)
 {
 	static const char sql[] =
-		"SELECT id, at, actor, what, from_val, to_val, why FROM events "
+		"SELECT id, at, actor, what, from_val, to_val, why, run_by FROM events "
 		"WHERE order_id = ?1 ORDER BY at, id";
 	sqlite3_stmt *st = store_prep(s, sql);
 	struct event_row e;
@@ -550,6 +550,7 @@ enum status store_order_events(struct store *s, long long order_id,
 		store_col_text(st, 4, e.from, sizeof e.from);
 		store_col_text(st, 5, e.to, sizeof e.to);
 		store_col_text(st, 6, e.why, sizeof e.why);
+		store_col_text(st, 7, e.run_by, sizeof e.run_by);
 		if (fn(&e, arg)) {
 			rc = SQLITE_DONE;
 			break;

@@ -69,8 +69,15 @@ static int on_event(const struct event_row *e, void *arg)
 	struct order_view *v = arg;
 	char at[32];
 
+	char who[160];
+
 	time_text(e->at, at, sizeof at);
-	add(v, ROLE_UI_NORMAL, NULL, "  %s  %-10s %-10s %s%s%s%s%s%s", at, e->actor, e->what, e->from,
+	/* An automatic action names whose board or command ran it beside its actor. */
+	if (e->run_by[0])
+		snprintf(who, sizeof who, "%s (%s)", e->actor, e->run_by);
+	else
+		snprintf(who, sizeof who, "%s", e->actor);
+	add(v, ROLE_UI_NORMAL, NULL, "  %s  %-10s %-10s %s%s%s%s%s%s", at, who, e->what, e->from,
 	    *e->to ? " -> " : "", e->to, *e->why ? "  (" : "", e->why, *e->why ? ")" : "");
 	return 0;
 }

@@ -128,5 +128,28 @@ for size in 80x24 120x40; do
 	[ "$(stage_of $victim)" = review ] && ok "$size: the moved order is not cancelled" \
 		|| not_ok "$size: the order is $(stage_of $victim)"
 	tm_keys $m q y
+
+	# Defect 9: the board's once-a-minute sweep raises the breach of DS-0001 as
+	# "sweep", beside the operator's login; "mine" does not list it.
+	w=w$size
+	tm_start $w $size $B board
+	wait_for $w "alerts" "$size: the board's sweep escalated the breaches"
+	actor=$(sqlite3 "$DB" "SELECT actor || '/' || run_by FROM events e JOIN orders o ON o.id = e.order_id
+		WHERE o.order_no = '20261122-DS-0001' AND e.what = 'raise'")
+	[ "$actor" = "sweep/$ME" ] && ok "$size: the breach is recorded as sweep for $ME" \
+		|| not_ok "$size: the breach is recorded as '$actor'"
+	tm_keys $w f
+	wait_for $w "filter by:" "$size: the filter menu"
+	tm_keys $w m Enter
+	wait_for $w "filter: mine" "$size: filtered to mine"
+	tm_cap $w
+	lacks "$T/cap" "DS-0001" "$size: mine leaves out the order only the sweep touched"
+	contains "$T/cap" "Maria Rossi" "$size: mine keeps the order the operator advanced"
+	tm_keys $w F
+	wait_for $w "NEW 2" "$size: the filter cleared"
+	tm_keys $w g h h h h h h g j j Enter
+	wait_for $w "History" "$size: the breached order opens"
+	wait_for $w "sweep ($ME)" "$size: its history names the sweep and whose board ran it"
+	tm_keys $w q q y
 done
 finish

@@ -1,6 +1,7 @@
 /* desk/ sweep: every clock at its boundaries, once per breach, escalations. */
 #include "support.h"
 #include "ordesk/desk_admin.h"
+#include "ordesk/desk_board.h"
 #include "ordesk/desk_exception.h"
 #include "ordesk/desk_order.h"
 #include "ordesk/desk_sweep.h"
@@ -96,6 +97,61 @@ START_TEST(review_clock_minute_before_at_after)
 	/* Moving on to review keeps the shared clock: no second breach. */
 	advance(&d, no);
 	ck_assert_int_eq(sweep_at(&d, T_MONDAY_0900 + 2 * HOUR).breaches, 0);
+	t_desk_close(&d);
+}
+END_TEST
+
+/* Issue 15: what the clocks do by themselves is the sweep's, with the login
+ * whose board or command ran it beside it; the operator's "mine" leaves it out. */
+static int log_actor(const struct event_row *e, void *arg)
+{
+	char *buf = arg;
+	size_t used = strlen(buf);
+
+	snprintf(buf + used, 1024 - used, "%s:%s/%s\n", e->what, e->actor, e->run_by);
+	return 0;
+}
+
+static int mine_in(struct desk *d, enum stage stage)
+{
+	struct board_filter f;
+	int n, red;
+
+	board_filter_none(&f);
+	desk_board_mine(d, &f, 1);
+	ck_assert_int_eq(store_board_column(d->store, &f, desk_now(d), stage, &n, &red), ST_OK);
+	return n;
+}
+
+START_TEST(the_sweep_acts_as_sweep_for_the_operator)
+{
+	struct desk d;
+	struct exception_rec e;
+	struct order o;
+	char no[40], mine[40], log[1024] = "";
+
+	t_desk_open(&d, ROLE_CLERK, T_MONDAY_0900);
+	t_order_add(&d, "C1", "Wu Fei", no, sizeof no);
+	t_order_add(&d, "C2", "Li Na", mine, sizeof mine);
+	advance(&d, mine);                       /* the operator's own */
+	ck_assert_int_eq(mine_in(&d, STAGE_NEW), 0);
+	ck_assert_int_eq(mine_in(&d, STAGE_REVIEW), 1);
+	ck_assert_int_eq(sweep_at(&d, T_MONDAY_0900 + 2 * HOUR).breaches, 2);
+	ck_assert(open_of(&d, no, EXKIND_SLA_BREACH, &e));
+	ck_assert_str_eq(e.opened_by, "sweep");
+	ck_assert_int_eq(store_order_get(d.store, no, &o), ST_OK);
+	ck_assert_int_eq(store_order_events(d.store, o.id, log_actor, log), ST_OK);
+	ck_assert_msg(strstr(log, "raise:sweep/tester") && strstr(log, "escalate:sweep/tester") &&
+	              !strstr(log, ":tester/"), "%s", log);
+	/* Mine: the order only the sweep touched is not the operator's; the one
+	 * the operator advanced still is, though the sweep wrote on it after. */
+	ck_assert_int_eq(mine_in(&d, STAGE_NEW), 0);
+	ck_assert_int_eq(mine_in(&d, STAGE_REVIEW), 1);
+	/* After the sweep the operator acts as themselves again. */
+	advance(&d, no);
+	memset(log, 0, sizeof log);
+	ck_assert_int_eq(store_order_events(d.store, o.id, log_actor, log), ST_OK);
+	ck_assert_msg(strstr(log, "advance:tester/\n"), "%s", log);
 	t_desk_close(&d);
 }
 END_TEST
@@ -374,6 +430,7 @@ int main(void)
 	tzset();
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, review_clock_minute_before_at_after);
+	tcase_add_test(tc, the_sweep_acts_as_sweep_for_the_operator);
 	tcase_add_test(tc, review_clock_across_midnight);
 	tcase_add_test(tc, lock_and_pick_clocks_per_priority);
 	tcase_add_test(tc, ship_clock_and_transit_delay);
