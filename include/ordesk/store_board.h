@@ -71,6 +71,7 @@ enum status store_board_surge(struct store *s, long today, double factor,
 /* A search hit: where the order sits on the board. */
 struct board_hit {
 	long long id;
+	char order_no[40];
 	enum stage stage;
 	int prio_rank;
 	double score;
@@ -78,12 +79,12 @@ struct board_hit {
 };
 
 /*
- * Orders whose number, channel order id, customer or phone starts with q,
- * or with a line whose SKU starts with q, in board order (stage, then
- * column order), under the filter; at most max.  The case of ASCII letters
- * does not matter for the customer, the channel order id and the order
- * number (whose channel code is upper case); SKUs and phones match as typed.
- * Cancelled orders are off the board and not found.
+ * Orders whose number, channel order id, display reference (#1060),
+ * customer or phone starts with q, or with a line whose SKU starts with q, in
+ * board order (stage, then column order; done, then cancelled, last), under
+ * the filter; at most max.  The case of ASCII letters does not matter for the
+ * customer, the references and the order number (whose channel code is upper
+ * case); SKUs and phones match as typed.
  */
 enum status store_board_search(struct store *s, const struct board_filter *f, time_t now,
                                const char *q, struct board_hit *hits, int max, int *n);

@@ -59,7 +59,7 @@ enum tui_view_mask {
 	X(HOME,       TK(KEY_HOME),  'g', 0,   "first",     NO_HINT,           N_("the first card or line"), TV_ALL) \
 	X(END,        TK(KEY_END),   'G', 0,   "last",      NO_HINT,           N_("the last card or line"), TV_ALL) \
 	X(OPEN,       '\n', TK(KEY_ENTER), 0,  "open",      HINT(1, N_("open")),     N_("open the order in focus"), TV_LISTS) \
-	X(SEARCH,     '/', 0, 0,               "search",    HINT(4, N_("search")),   N_("search any part of the order number, channel order id, customer, phone digits, SKU or tracking number (from an order too)"), TV_BOARD | TV_ORDER) \
+	X(SEARCH,     '/', 0, 0,               "search",    HINT(4, N_("search")),   N_("search the start of an order number, channel order id, customer, phone or SKU (from an order too)"), TV_BOARD | TV_ORDER) \
 	X(NEXT_MATCH, 'n', 0, 0,               "next",      NO_HINT,           N_("the next match of the search"), TV_BOARD) \
 	X(PREV_MATCH, 'N', 0, 0,               "previous",  NO_HINT,           N_("the previous match of the search"), TV_BOARD) \
 	X(FILTER,     'f', 0, 0,               "filter",    HINT(5, N_("filter")),   N_("filter by channel, priority, health or mine (exceptions: by kind)"), TV_BOARD | TV_EXCEPTIONS) \

@@ -454,18 +454,18 @@ static void like_prefix(const char *q, char *out, size_t size)
 /* ?1 GLOB prefix, ?3 LIKE prefix, ?4 upper-cased GLOB prefix, ?5 the LIKE prefix
  * after a '#' (the number a customer quotes, 1060, of a channel name #1060); ?2 how many. */
 static const char search_sql[] =
-	"SELECT id, stage, prio_rank, score, due_at FROM orders WHERE id IN ("
+	"SELECT id, stage, prio_rank, score, due_at, order_no FROM orders WHERE id IN ("
 	"SELECT id FROM orders WHERE order_no GLOB ?4 "
 	"UNION SELECT id FROM orders WHERE channel_ref LIKE ?3 ESCAPE '\\' "
 	"UNION SELECT id FROM orders WHERE display_ref LIKE ?3 ESCAPE '\\' "
 	"UNION SELECT id FROM orders WHERE display_ref LIKE ?5 ESCAPE '\\' "
 	"UNION SELECT id FROM orders WHERE customer LIKE ?3 ESCAPE '\\' "
 	"UNION SELECT id FROM orders WHERE phone GLOB ?1 "
-	"UNION SELECT order_id FROM order_lines WHERE sku GLOB ?1) "
-	"AND stage <> 'cancelled'" FILTER_SQL
+	"UNION SELECT order_id FROM order_lines WHERE sku GLOB ?1)" FILTER_SQL
+	/* board order; done, then cancelled (off the board, but found and said), last */
 	" ORDER BY CASE stage WHEN 'new' THEN 0 WHEN 'review' THEN 1 WHEN 'locked' THEN 2 "
-	"WHEN 'picking' THEN 3 WHEN 'shipped' THEN 4 WHEN 'transit' THEN 5 ELSE 6 END, "
-	"prio_rank, score DESC, due_at, id LIMIT ?2";
+	"WHEN 'picking' THEN 3 WHEN 'shipped' THEN 4 WHEN 'transit' THEN 5 WHEN 'done' THEN 6 "
+	"ELSE 7 END, prio_rank, score DESC, due_at, id LIMIT ?2";
 
 const char *store_board_search_sql(void)
 {
@@ -504,6 +504,7 @@ enum status store_board_search(struct store *s, const struct board_filter *f, ti
 		h->prio_rank = sqlite3_column_int(st, 2);
 		h->score = sqlite3_column_double(st, 3);
 		h->due_at = (time_t)sqlite3_column_int64(st, 4);
+		store_col_text(st, 5, h->order_no, sizeof h->order_no);
 	}
 	store_done(st);
 	return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? ST_OK : store_fail(s, rc, sql);

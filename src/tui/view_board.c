@@ -36,6 +36,8 @@ struct board {
 	struct board_hit hits[BOARD_MAX_HITS];
 	int nhits, ihit;
 	char follow[64];              /* the order an action of ours ran on: focus follows it */
+	char offboard[40];            /* the match in focus is cancelled: Enter opens it */
+	int missed;                   /* the last search found nothing: Enter opens nothing */
 };
 
 /* ---- layout ---- */
@@ -254,10 +256,19 @@ static void board_draw(struct tui *t, void *state, int top, int height)
 static void jump_to_hit(struct tui *t, struct board *b)
 {
 	const struct board_hit *h = &b->hits[b->ihit];
+	const char *more = b->nhits == BOARD_MAX_HITS ? "+" : "";
 	int pos;
-	enum status st = desk_board_locate(t->desk, &t->filter, h, &pos);
+	enum status st;
 
-	if (st != ST_OK) {
+	b->offboard[0] = '\0';
+	if ((int)h->stage >= STAGE_BOARD_COUNT) {
+		/* Cancelled: off the board, so no card takes the focus; Enter opens it. */
+		text_copy(b->offboard, h->order_no, sizeof b->offboard);
+		tui_status(t, _("match %d of %d%s for %s: %s is %s (off the board); Enter opens it"),
+		           b->ihit + 1, b->nhits, more, b->query, h->order_no, stage_name(h->stage));
+		return;
+	}
+	if ((st = desk_board_locate(t->desk, &t->filter, h, &pos)) != ST_OK) {
 		tui_status_desk(t, st);
 		return;
 	}
@@ -266,8 +277,11 @@ static void jump_to_hit(struct tui *t, struct board *b)
 	b->c[b->col].focus_id = h->id;
 	b->c[b->col].loaded_limit = -1;
 	load_shown(t, b, 0);
-	tui_status(t, _("match %d of %d%s for %s"), b->ihit + 1, b->nhits,
-	           b->nhits == BOARD_MAX_HITS ? "+" : "", b->query);
+	if (h->stage == STAGE_DONE)
+		tui_status(t, _("match %d of %d%s for %s: %s is done"), b->ihit + 1, b->nhits, more,
+		           b->query, h->order_no);
+	else
+		tui_status(t, _("match %d of %d%s for %s"), b->ihit + 1, b->nhits, more, b->query);
 }
 
 static void board_search(struct tui *t, struct board *b)
@@ -275,10 +289,13 @@ static void board_search(struct tui *t, struct board *b)
 	char q[128];
 	enum status st;
 
-	if (!tui_prompt(t, _("search (order, channel id, customer, phone, SKU):"), NULL, q, sizeof q))
+	if (!tui_prompt(t, _("search (order, channel id, customer, phone, SKU):"),
+	                NULL, q, sizeof q))
 		return;
 	text_copy(b->query, q, sizeof b->query);
 	b->nhits = b->ihit = 0;
+	b->missed = 0;
+	b->offboard[0] = '\0';
 	if (!q[0])
 		return;
 	st = desk_board_search(t->desk, &t->filter, q, b->hits, BOARD_MAX_HITS, &b->nhits);
@@ -287,6 +304,8 @@ static void board_search(struct tui *t, struct board *b)
 		return;
 	}
 	if (b->nhits == 0) {
+		/* The card in focus is not the one asked for: Enter must not open it. */
+		b->missed = 1;
 		tui_error(t, board_filter_active(&t->filter) ? _("no match for %s under the filter")
 		                                            : _("no match for %s"), q);
 		return;
@@ -426,6 +445,21 @@ static int board_key(struct tui *t, void *state, enum tui_action a, int ch)
 
 	(void)ch;
 	b->follow[0] = '\0';
+	/* After a search, Enter opens what it found, or nothing when it found nothing. */
+	if (a == ACT_OPEN && b->missed) {
+		tui_error(t, _("no match for %s: nothing to open"), b->query);
+		return TUI_HANDLED;
+	}
+	if (a == ACT_OPEN && b->offboard[0]) {
+		char order_no[40];
+		text_copy(order_no, b->offboard, sizeof order_no);
+		tui_show(t, &tui_view_order, order_no);
+		return TUI_HANDLED;
+	}
+	if (a != ACT_SEARCH && a != ACT_NEXT_MATCH && a != ACT_PREV_MATCH && a != ACT_NONE) {
+		b->missed = 0;
+		b->offboard[0] = '\0';
+	}
 	switch (a) {
 	case ACT_UP:
 		move_focus(t, b, -1, 0);

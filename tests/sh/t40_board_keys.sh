@@ -36,7 +36,7 @@ grep -q "^order Esc " "$T/pairs" && ok "Esc goes back from the order view" || no
 grep -q "^order / search" "$T/pairs" && ok "/ searches from the order view" || not_ok "no / in the order view"
 # The help view shows the table's rows.
 ORDESK_KEYS='?' ORDESK_SIZE=120x60 ORDESK_DUMP="$T/help.txt" od board > /dev/null 2>&1
-contains "$T/help.txt" "search any part of the order number" "help view from the table"
+contains "$T/help.txt" "search the start of an order number" "help view from the table"
 contains "$T/help.txt" "Space" "help view names the keys"
 # A bad key name in a script is a usage error.
 ORDESK_KEYS='j Nonsense' expect_status 64 "unknown scripted key is refused" od board

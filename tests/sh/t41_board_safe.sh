@@ -151,5 +151,32 @@ for size in 80x24 120x40; do
 	wait_for $w "History" "$size: the breached order opens"
 	wait_for $w "sweep ($ME)" "$size: its history names the sweep and whose board ran it"
 	tm_keys $w q q y
+
+	# Defect 11: a miss leaves nothing for Enter to open; done and cancelled
+	# matches say so, and Enter opens the cancelled one.
+	sr=sr$size
+	tm_start $sr $size $B board
+	wait_for $sr "REVIEW" "$size: board for the search"
+	tm_keys $sr /
+	wait_for $sr "search (" "$size: search prompt"
+	tm_type $sr "nope"; tm_keys $sr Enter
+	wait_for $sr "no match for nope" "$size: a miss says so"
+	tm_keys $sr Enter
+	wait_for $sr "nothing to open" "$size: Enter after a miss opens nothing"
+	tm_cap $sr
+	lacks "$T/cap" "History" "$size: no order opened after the miss"
+	tm_keys $sr /
+	wait_for $sr "search (" "$size: search again"
+	tm_type $sr "Gone"; tm_keys $sr Enter
+	wait_for $sr "20261120-DS-0003 is cancelled" "$size: a cancelled match is named"
+	tm_keys $sr Enter
+	wait_for $sr "History" "$size: Enter opens the cancelled match"
+	tm_cap $sr
+	contains "$T/cap" "20261120-DS-0003" "$size: the cancelled order, not the card in focus"
+	tm_keys $sr Escape /
+	wait_for $sr "search (" "$size: search a done order"
+	tm_type $sr "赵"; tm_keys $sr Enter
+	wait_for $sr "20261120-EC-0007 is done" "$size: a done match says so"
+	tm_keys $sr q y
 done
 finish

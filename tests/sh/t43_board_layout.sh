@@ -30,7 +30,7 @@ done
 contains "$T/layout_board_alerts_120x40.hints" "r resolve" "120x40 hint bar: more keys"
 # Help wraps at 80 columns, and ends with the glyphs' legend.
 lay help_80x24 80x24 "?"
-contains "$T/layout_help_80x24.txt" "phone digits, SKU or tracking number" "80x24 help: a long help line wraps, not cut"
+contains "$T/layout_help_80x24.txt" "customer, phone or SKU (from an order too)" "80x24 help: a long help line wraps, not cut"
 lay help_end_80x24 80x24 "? G"
 for w in "What the glyphs mean" "▲              priority urgent" "•              health: in time" \
          "◔              health: at risk" "▼              more below" "▶              more to the right"; do

@@ -368,9 +368,12 @@ START_TEST(search_finds_by_each_key_and_locates)
 	exec_sql(&d, "INSERT INTO order_lines (order_id, line_no, sku, qty) VALUES (3, 1, 'TEA-9', 1)");
 	board_filter_none(&f);
 	ck_assert_int_eq(desk_board_search(&d, &f, "张", hits, 10, &n), ST_OK);
-	ck_assert_int_eq(n, 2);            /* the cancelled order is off the board */
+	ck_assert_int_eq(n, 3);            /* the cancelled order is found, last */
 	ck_assert_int_eq(hits[0].id, 1);   /* board order: new before picking */
 	ck_assert_int_eq(hits[1].id, 3);
+	ck_assert_int_eq(hits[2].id, 4);
+	ck_assert_int_eq(hits[2].stage, STAGE_CANCELLED);
+	ck_assert_str_eq(hits[2].order_no, "20261116-ST-0004");
 	ck_assert_int_eq(desk_board_locate(&d, &f, &hits[0], &pos), ST_OK);
 	ck_assert_int_eq(pos, 1);          /* behind the urgent order 2 */
 	ck_assert_int_eq(desk_board_search(&d, &f, "TEA", hits, 10, &n), ST_OK);
@@ -417,10 +420,11 @@ START_TEST(search_finds_by_each_key_and_locates)
 	/* Under a filter. */
 	text_copy(f.channel, "ST", sizeof f.channel);
 	ck_assert_int_eq(desk_board_search(&d, &f, "张", hits, 10, &n), ST_OK);
-	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(n, 2);
 	t_desk_close(&d);
 }
 END_TEST
+
 
 /* Each key of the search is a range of an index, never a scan, with what a
  * person types bound as the patterns (LIKE and GLOB use an index only then). */
