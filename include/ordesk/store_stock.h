@@ -105,6 +105,10 @@ enum status store_stock_waiting(struct store *s, const char *sku, const char *wa
  */
 enum status store_stock_low_eval(struct store *s, const char *sku, const char *warehouse,
                                  int *raised, int *rearmed);
+/* Rewrites the message of the row's low_stock escalation of this episode
+ * while it waits (its figures follow the row). */
+enum status store_stock_low_refresh(struct store *s, const char *sku, const char *warehouse,
+                                    const char *message);
 /* Adds the one low_stock escalation of this episode (deduplicated). */
 enum status store_stock_low_alert(struct store *s, const char *sku, const char *warehouse,
                                   time_t at, const char *message);

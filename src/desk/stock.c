@@ -91,14 +91,21 @@ static enum status low_check(struct desk *d, const char *sku, const char *wareho
 
 	if ((st = store_stock_low_eval(d->store, sku, warehouse, &raised, &rearmed)) != ST_OK)
 		return store_error(d, st);
-	if (!raised && !rearmed)
-		return ST_OK;
 	if ((st = store_stock_get(d->store, sku, warehouse, &r, &found)) != ST_OK)
 		return store_error(d, st);
+	if (!found)
+		return ST_OK;
+	snprintf(msg, sizeof msg,
+	         _("%s at %s is low: %ld available, safety stock %ld, %ld waiting; reorder %ld"),
+	         sku, warehouse, r.available, r.safety_stock, r.waiting, desk_stock_reorder(&r));
+	if (!raised && !rearmed) {
+		/* still low: the waiting alert's figures follow the row, as stock list shows it */
+		if (desk_stock_is_low(&r) &&
+		    (st = store_stock_low_refresh(d->store, sku, warehouse, msg)) != ST_OK)
+			return store_error(d, st);
+		return ST_OK;
+	}
 	if (raised) {
-		snprintf(msg, sizeof msg,
-		         _("%s at %s is low: %ld available, safety stock %ld, %ld waiting; reorder %ld"),
-		         sku, warehouse, r.available, r.safety_stock, r.waiting, desk_stock_reorder(&r));
 		if ((st = store_stock_low_alert(d->store, sku, warehouse, desk_now(d), msg)) != ST_OK)
 			return store_error(d, st);
 		return stock_event(d, 0, sku, warehouse, "low_stock", r.safety_stock, r.available, msg);
@@ -294,6 +301,11 @@ static enum status record_short(struct desk *d, const struct order *o, const str
 
 	if (st != ST_OK)
 		return st;
+	/* the order now waits: a low-stock alert's reorder figure grows with it */
+	for (int i = 0; i < n->nneeds; i++)
+		if ((st = low_check(d, n->needs[i].sku, o->warehouse[0] ? o->warehouse
+		                                                        : STOCK_DEFAULT_WAREHOUSE)) != ST_OK)
+			return st;
 	d->commit_refusal = 1;
 	return desk_fail(d, ST_REFUSED, _("stock short for %s: %s"), o->order_no, e.description);
 }

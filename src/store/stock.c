@@ -437,6 +437,23 @@ enum status store_stock_low_alert(struct store *s, const char *sku, const char *
 	return store_exec_stmt(s, st, sql);
 }
 
+enum status store_stock_low_refresh(struct store *s, const char *sku, const char *warehouse,
+                                    const char *message)
+{
+	static const char sql[] =
+		"UPDATE escalations SET message = ?3 WHERE id = (SELECT max(id) FROM escalations "
+		"WHERE kind = 'low_stock' AND sku = ?1 AND warehouse = ?2) AND acked_at IS NULL "
+		"AND message <> ?3";
+	sqlite3_stmt *st = store_prep(s, sql);
+
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_text(st, 1, sku, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, warehouse, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, message, -1, SQLITE_STATIC);
+	return store_exec_stmt(s, st, sql);
+}
+
 enum status store_stock_waiting_orders(struct store *s, const char *sku, long long **ids, int *n)
 {
 	static const char sql[] =

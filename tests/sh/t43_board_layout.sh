@@ -71,6 +71,17 @@ contains "$T/lock" ": 4 items on 1 line" "the lock message: 4 items on 1 line"
 sqlite3 "$DB" "UPDATE orders SET order_no = '20261122-ABCD-0004-B1' WHERE id = 7"
 od exception list > "$T/exc_list" 2>&1
 contains "$T/exc_list" "20261122-ABCD-0004-B1 " "exception list: a backorder's number whole"
+# The low-stock alert's reorder figure is the one stock list shows, after
+# the row changes again (an order locks, another starts waiting).
+rm -f "$DB"*; board_store orders
+od stock receive SKU-5 2 >/dev/null 2>&1
+od stock safety SKU-5 3 >/dev/null 2>&1
+od lock 20261122-EC-0003 >/dev/null 2>&1    # needs 4: waits
+od alerts list > "$T/alerts" 2>&1
+od stock list --low > "$T/stock" 2>&1
+awk '$1 == "SKU-5" { print "reorder " $NF }' "$T/stock" > "$T/reorder"
+contains "$T/reorder" "reorder 5" "stock list: SKU-5 reorder 5 (3 safe + 4 waiting - 2)"
+contains "$T/alerts" "4 waiting; reorder 5" "the waiting alert says the same reorder figure"
 # Cut text says so.
 rm -f "$DB"*; board_store cjk
 lay cjk_cut_80x24 80x24 ""
