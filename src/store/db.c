@@ -214,8 +214,12 @@ static enum status first_read_failed(struct store *s, const char *path, int rc, 
 static enum status identify(struct store *s, const char *path, unsigned flags, int *version,
                             char *err, size_t size)
 {
-	static const char tables_sql[] =
-		"SELECT count(*), coalesce(sum(name IN ('orders', 'events', 'users', 'settings')), 0) "
+	/* One statement, so one snapshot: read apart, a store another ordesk
+	 * created between two reads looked like tables without ordesk's stamp. */
+	static const char sql[] =
+		"SELECT (SELECT application_id FROM pragma_application_id), "
+		"(SELECT user_version FROM pragma_user_version), count(*), "
+		"coalesce(sum(name IN ('orders', 'events', 'users', 'settings')), 0) "
 		"FROM sqlite_master WHERE type = 'table'";
 	sqlite3_stmt *st;
 	int rc, app = 0, tables = 0, ours = 0;
@@ -225,20 +229,13 @@ static enum status identify(struct store *s, const char *path, unsigned flags, i
 		s->unstamped = 1;
 		return ST_OK;
 	}
-	if ((rc = sqlite3_prepare_v2(s->db, "PRAGMA application_id", -1, &st, NULL)) != SQLITE_OK)
-		return first_read_failed(s, path, rc, err, size);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		app = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return first_read_failed(s, path, rc, err, size);
-	if ((*version = pragma_int(s->db, "PRAGMA user_version")) < 0)
-		return first_read_failed(s, path, sqlite3_errcode(s->db), err, size);
-	if ((rc = sqlite3_prepare_v2(s->db, tables_sql, -1, &st, NULL)) != SQLITE_OK)
+	if ((rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL)) != SQLITE_OK)
 		return first_read_failed(s, path, rc, err, size);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		tables = sqlite3_column_int(st, 0);
-		ours = sqlite3_column_int(st, 1);
+		app = sqlite3_column_int(st, 0);
+		*version = sqlite3_column_int(st, 1);
+		tables = sqlite3_column_int(st, 2);
+		ours = sqlite3_column_int(st, 3);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
