@@ -3,6 +3,7 @@
 
 #include "ordesk/i18n.h"
 #include "ordesk/report_period.h"
+#include "ordesk/store_user.h"
 #include "ordesk/text.h"
 
 #include <stdio.h>
@@ -36,8 +37,18 @@ static enum status add_body(struct desk *d, void *arg)
 {
 	struct add_req *a = arg;
 	const struct review_req *q = a->req;
+	enum role role;
+	int found = 0;
+	char clean[128];
 	enum status st;
 
+	if ((st = store_user_role(d->store, q->owner, &role, &found)) != ST_OK)
+		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	if (!found) {
+		text_clean(q->owner, clean, sizeof clean);
+		return desk_fail(d, ST_USAGE,
+		                 _("owner %s is not a user of this store"), clean);
+	}
 	st = store_review_add(d->store, q->week, q->cause, q->action, q->owner, q->due, desk_now(d),
 	                      d->login, &a->id);
 	if (st != ST_OK)
@@ -73,6 +84,13 @@ enum status desk_review_add(struct desk *d, const struct review_req *req, long l
 	if (!req->due || calendar_parse_date(req->due) < 0) {
 		text_clean(req->due ? req->due : "", clean, sizeof clean);
 		return desk_fail(d, ST_USAGE, _("no such date %s (YYYY-MM-DD)"), clean);
+	}
+	if (calendar_parse_date(req->due) < calendar_day(desk_now(d))) {
+		char today[16];
+		text_clean(req->due, clean, sizeof clean);
+		report_day_format(calendar_day(desk_now(d)), today, sizeof today);
+		return desk_fail(d, ST_USAGE, _("due date %s is in the past (today is %s)"), clean,
+		                 today);
 	}
 	struct add_req a = { req, 0 };
 	enum status st = desk_tx(d, add_body, &a);

@@ -106,9 +106,17 @@ contains "$T/view.txt" "phone missing" "the record table scrolls into view"
 contains "$T/view.txt" "written to ordesk-report-2026-W47.txt" "export says where"
 contains "$T/ordesk-report-2026-W47.txt" "WEEKLY EXCEPTION REVIEW 2026-W47" "export wrote the report"
 
-# Review actions.
+# Review actions: an owner is a user of the store, a due date today or later.
+expect_status 64 "review add: an owner who is no user" od review add --week 2026-W46 --cause carrier --action x --owner li --due 2026-12-01
+contains "$T/err" "owner li is not a user" "the refusal names the owner"
+expect_status 0 "users add li" od users add li --role clerk
+expect_status 0 "users add wang" od users add wang --role supervisor
+expect_status 64 "review add: a due date in the past" od review add --week 2026-W46 --cause carrier --action x --owner li --due 2026-11-22
+contains "$T/err" "due date 2026-11-22 is in the past" "the refusal names the date"
+at $((3 * D + 9 * H))               # added on Thursday 2026-11-19, due the next day
 expect_status 0 "review add" od review add --week 2026-W46 --cause channel_data --action "ask EC to check phones" --owner li --due 2026-11-20
 contains "$T/out" "review action 1 added" "add says the number"
+at $((7 * D + 9 * H))               # Monday 2026-11-23 09:00 again
 expect_status 0 "review add, week defaults" od review add --cause carrier --action "weekly call with SF" --owner wang --due 2026-12-04
 expect_status 64 "review add: impossible week" od review add --week 2027-W53 --cause carrier --action x --owner li --due 2026-12-01
 expect_status 64 "review add: unknown cause" od review add --cause weather --action x --owner li --due 2026-12-01

@@ -50,6 +50,7 @@
 #include "ordesk/desk_review.h"
 #include "ordesk/report_write.h"
 #include "ordesk/store_order.h"
+#include "ordesk/store_user.h"
 #include "ordesk/text.h"
 
 #include <stdio.h>
@@ -71,6 +72,14 @@ static void sql(struct desk *d, const char *text)
 static void login(struct desk *d, const char *who)
 {
 	text_copy(d->login, who, sizeof d->login);
+}
+
+/* The people of the fixture, so that they may own review actions. */
+static void add_users(struct desk *d)
+{
+	ck_assert_int_eq(store_user_put(d->store, "li", ROLE_CLERK, d->fixed_now, "test"), ST_OK);
+	ck_assert_int_eq(store_user_put(d->store, "wang", ROLE_SUPERVISOR, d->fixed_now, "test"),
+	                 ST_OK);
 }
 
 /* An order received at now, ordered at ordered (0: now), lines "SKU:qty,..." */
@@ -223,6 +232,7 @@ static void fixture(struct desk *d)
 	long long e, p4, a2ni, a2ld, a4ss, a6cc, a7ds, a1, a3, a4;
 
 	t_desk_open(d, ROLE_SUPERVISOR, AT(-14, 8, 0));
+	add_users(d);
 	sql(d, "INSERT INTO products (sku) VALUES ('SKU-A'), ('SKU-B'), ('SKU-C');"
 	       "INSERT INTO stock (sku, warehouse, on_hand) VALUES ('SKU-A', 'MAIN', 1000),"
 	       " ('SKU-B', 'MAIN', 0), ('SKU-C', 'MAIN', 0);");
@@ -863,6 +873,7 @@ START_TEST(review_actions_add_done_list_with_events)
 	struct review_req bad = req;
 
 	t_desk_open(&d, ROLE_SUPERVISOR, AT(7, 9, 0));
+	add_users(&d);
 	ck_assert_int_eq(desk_review_add(&d, &req, &id), ST_OK);
 	ck_assert_int_eq(id, 1);
 	bad.week = "2027-W53";
@@ -877,7 +888,7 @@ START_TEST(review_actions_add_done_list_with_events)
 	bad = req;
 	bad.action = "  ";
 	ck_assert_int_eq(desk_review_add(&d, &bad, NULL), ST_USAGE);
-	req.due = "2026-11-20";
+	req.due = "2026-11-23";                 /* today will do */
 	ck_assert_int_eq(desk_review_add(&d, &req, &id2), ST_OK);
 	ck_assert_int_eq(desk_review_done(&d, id, ""), ST_USAGE);
 	ck_assert_int_eq(desk_review_done(&d, id, "done and dusted"), ST_OK);
@@ -905,6 +916,41 @@ START_TEST(review_actions_add_done_list_with_events)
 }
 END_TEST
 
+/* An owner must be a user of the store, and a due date today or later. */
+START_TEST(review_add_refuses_unknown_owner_and_past_due)
+{
+	struct desk d;
+	struct review_req req = { "2026-W47", "carrier", "call YTO weekly", "li", "2026-11-30" };
+	int n;
+	sqlite3_stmt *st;
+
+	t_desk_open(&d, ROLE_SUPERVISOR, AT(7, 9, 0));    /* Monday 2026-11-23 */
+	add_users(&d);
+	req.owner = "nobody";
+	ck_assert_int_eq(desk_review_add(&d, &req, NULL), ST_USAGE);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "nobody"));
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "not a user"));
+	req.owner = "li";
+	req.due = "2026-11-22";
+	ck_assert_int_eq(desk_review_add(&d, &req, NULL), ST_USAGE);
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "2026-11-22"));
+	ck_assert_ptr_nonnull(strstr(desk_message(&d), "past"));
+	req.due = "2026-11-23";
+	ck_assert_int_eq(desk_review_add(&d, &req, NULL), ST_OK);
+	req.owner = "wang";
+	req.due = "2027-01-04";
+	ck_assert_int_eq(desk_review_add(&d, &req, NULL), ST_OK);
+	/* Nothing was stored for the refused ones. */
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(d.store), "SELECT count(*) FROM review_actions",
+	                                    -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	ck_assert_int_eq(n, 2);
+	t_desk_close(&d);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("report");
@@ -924,6 +970,7 @@ int main(void)
 	tcase_add_test(tc, a_running_day_is_measured_now);
 	tcase_add_test(tc, viewer_reads_reports_but_not_edits_actions);
 	tcase_add_test(tc, review_actions_add_done_list_with_events);
+	tcase_add_test(tc, review_add_refuses_unknown_owner_and_past_due);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }
