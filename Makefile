@@ -3,6 +3,8 @@
 #   make            build ./ordesk
 #   make run        install what is missing, build, open the board on a demo store
 #   make check      install what is missing, build, run every test suite
+#   make check-one T=NAME   one test: a shell file (T=t70_report), a unit binary
+#                   (T=test_report) or a Check test case (T=report); tests/README
 #   make check-san  the same suites under AddressSanitizer and UBSan
 #   make bench      measure and print (never asserts)
 #   make install    PREFIX, DESTDIR, MANDIR honoured
@@ -72,7 +74,7 @@ FAULTSHIM := $(B)/tests/faultshim.so
 # make from printing their removal after the test counts).
 .SECONDARY: $(UNIT_HELP_OBJ)
 
-.PHONY: all run check check-unit check-sh check-san deps bench install uninstall \
+.PHONY: all run check check-one check-unit check-sh check-san deps bench install uninstall \
         install-shared uninstall-shared clean fuzz
 
 all: $(BIN)
@@ -136,6 +138,12 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory check-unit check-sh
 
+# make check-one T=NAME: one shell test file, unit binary or Check test case
+# (tests/sh/one.sh says how NAME is looked up).
+check-one: $(BIN) $(UNIT_BIN) $(FAULTSHIM)
+	@B=$(B) ORDESK=$(abspath $(BIN)) FAULTSHIM=$(abspath $(FAULTSHIM)) ORDESK_DATA=$(CURDIR)/data \
+	  sh tests/sh/one.sh '$(T)'
+
 check-unit: $(BIN) $(UNIT_BIN)
 	@pass=0; fail=0; \
 	for t in $(UNIT_BIN); do \
@@ -149,7 +157,8 @@ check-unit: $(BIN) $(UNIT_BIN)
 	echo "unit: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 check-sh: $(BIN) $(FAULTSHIM)
-	@ORDESK=$(CURDIR)/$(BIN) FAULTSHIM=$(CURDIR)/$(FAULTSHIM) sh tests/sh/run.sh $(SH_TESTS)
+	@ORDESK=$(CURDIR)/$(BIN) FAULTSHIM=$(CURDIR)/$(FAULTSHIM) ORDESK_BUILD=$(abspath $(B)) \
+	  sh tests/sh/run.sh $(SH_TESTS)
 
 # The I/O fault injector tests/sh/t78_faults.sh preloads (plain C, no sanitizer).
 $(FAULTSHIM): tests/fault/faultshim.c
