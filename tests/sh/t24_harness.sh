@@ -26,4 +26,31 @@ contains "$T/one_name" "PASS $ROOT/tests/sh/t23_manpage.sh" "check-one finds a s
 expect_status 2 "check-one refuses a name that names nothing" one no_such_test_anywhere
 contains "$T/err" "no shell test, unit binary or test case named 'no_such_test_anywhere'" \
 	"check-one says what it could not find"
+
+# run.sh shows every failure with its detail, however much output follows it.
+{
+	printf '. "%s/lib.sh"\n' "$ROOT/tests/sh"
+	echo 'not_ok "early failure"; echo "#   early detail"'
+	echo 'i=0; while [ $i -lt 60 ]; do ok "filler $i"; i=$((i + 1)); done'
+	echo 'not_ok "late failure"; printf "#   late detail 1\n#   late detail 2\n"'
+	echo 'echo "unrelated chatter"'
+	echo 'i=0; while [ $i -lt 60 ]; do ok "more $i"; i=$((i + 1)); done'
+	echo 'finish'
+} > "$T/t02_failing.sh"
+sh "$ROOT/tests/sh/run.sh" "$T/t02_failing.sh" > "$T/run_out" 2>&1
+echo $? > "$T/run_status"
+contains "$T/run_status" 1 "run.sh fails on a failing file"
+contains "$T/run_out" "not ok early failure" "run.sh shows the first not ok"
+contains "$T/run_out" "#   early detail" "run.sh shows the first not ok's detail"
+contains "$T/run_out" "not ok late failure" "run.sh shows the last not ok"
+contains "$T/run_out" "#   late detail 2" "run.sh shows every detail line"
+lacks "$T/run_out" "ok filler" "run.sh leaves out the passing lines"
+lacks "$T/run_out" "unrelated chatter" "run.sh stops a detail at the next plain line"
+contains "$T/run_out" "sh: 120 passed, 2 failed" "run.sh counts both"
+
+# A file that dies without a not ok still shows how it ended.
+printf 'echo "about to fail"\nexit 3\n' > "$T/t03_dies.sh"
+sh "$ROOT/tests/sh/run.sh" "$T/t03_dies.sh" > "$T/run_dies" 2>&1
+contains "$T/run_dies" "FAIL $T/t03_dies.sh (exit 3)" "run.sh reports a file that dies"
+contains "$T/run_dies" "about to fail" "run.sh shows the end of a file that dies"
 finish
