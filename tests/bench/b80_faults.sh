@@ -5,6 +5,6 @@
 set -u
 dir=$(cd "$(dirname "$0")/../sh" && pwd)
 t0=$(date +%s)
-KILL_ROUNDS=60 sh "$dir/t77_store_kill.sh" 2>&1 | grep -E '^(not )?ok |KILL_SEED|killed sweeps stopped' | sed 's/^/  /'
-FAULT_ALL=1 sh "$dir/t78_faults.sh" 2>&1 | grep -E '^(not )?ok ' | sed 's/^/  /'
+KILL_ROUNDS=60 sh "$dir/t77_store_kill.sh" 2>&1 | grep -E '^(not )?ok |^#' | sed 's/^/  /'
+FAULT_ALL=1 sh "$dir/t78_faults.sh" 2>&1 | grep -E '^(not )?ok |^#   [a-z]' | sed 's/^/  /'
 echo "  $(( $(date +%s) - t0 )) s"
