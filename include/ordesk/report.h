@@ -68,6 +68,8 @@ struct report_count {
 	double share;             /* of the list's total, 0..1 (Pareto) */
 	double cumulative;        /* running share in rank order (Pareto) */
 	struct report_dist time;  /* handlers: time to resolve */
+	long of;                  /* carriers: orders it shipped in the period */
+	double rate;              /* carriers: n / of, 0..; 0 when of is 0 */
 };
 
 /* One line of the record table: an exception opened or resolved in the period. */
@@ -120,7 +122,8 @@ struct report {
 	long open_total;
 	struct report_list short_skus;               /* stock_short opened, by SKU of its detail */
 	struct report_list data_channels;            /* needs_info opened, by channel */
-	struct report_list late_carriers;            /* logistics_delay opened, by carrier */
+	struct report_list late_carriers;            /* logistics_delay opened, by carrier, of
+	                                                the orders it shipped: by rate, then count */
 	struct report_record *records;
 	size_t nrecords, records_cap;
 	struct report_action *actions;
@@ -148,6 +151,8 @@ int report_add_delivered(struct report *r, int slot, const struct rep_order_row 
 int report_add_exception(struct report *r, int slot, const struct rep_exc_row *row);
 /* An exception open at the end of the reported period. */
 int report_add_open(struct report *r, const struct rep_exc_row *row);
+/* The orders a carrier ("" for none) shipped in the reported period. */
+int report_add_carrier_shipped(struct report *r, const char *carrier, long n);
 int report_add_action(struct report *r, const struct rep_action_row *row);
 /* Computes distributions, shares and rankings; frees the collection state. */
 int report_finish(struct report *r);

@@ -67,6 +67,7 @@ typedef int (*rep_exc_fn)(const struct rep_exc_row *r, void *arg);
 typedef int (*rep_action_fn)(const struct rep_action_row *r, void *arg);
 
 typedef int (*rep_id_fn)(long long id, void *arg);
+typedef int (*rep_count_fn)(const char *key, long n, void *arg);
 
 /* Ids of the orders received in [start, end). */
 enum status store_report_received(struct store *s, time_t start, time_t end, rep_id_fn fn,
@@ -78,6 +79,10 @@ enum status store_report_split_orders(struct store *s, rep_id_fn fn, void *arg);
 /* Orders that entered shipped in [start, end). */
 enum status store_report_shipped(struct store *s, time_t start, time_t end, rep_order_fn fn,
                                  void *arg);
+/* How many orders each carrier shipped (entered shipped) in [start, end);
+ * the carrier is "" when none was recorded. */
+enum status store_report_shipped_carriers(struct store *s, time_t start, time_t end,
+                                          rep_count_fn fn, void *arg);
 /* Orders that entered done in [start, end). */
 enum status store_report_delivered(struct store *s, time_t start, time_t end, rep_order_fn fn,
                                    void *arg);

@@ -50,6 +50,12 @@ static int feed_shipped(const struct rep_order_row *row, void *arg)
 	return report_add_shipped(f->r, f->slot, row) != 0;
 }
 
+static int feed_carrier(const char *carrier, long n, void *arg)
+{
+	struct feed *f = arg;
+	return report_add_carrier_shipped(f->r, carrier, n) != 0;
+}
+
 static int feed_delivered(const struct rep_order_row *row, void *arg)
 {
 	struct feed *f = arg;
@@ -111,6 +117,9 @@ enum status desk_report(struct desk *d, const struct report_period *p, struct re
 	struct feed cur = { r, REPORT_CUR };
 	char week[48];
 	snprintf(week, sizeof week, "%04d-W%02d", p->iso_year, p->iso_week);
+	if (st == ST_OK)
+		st = store_report_shipped_carriers(s, r->period[REPORT_CUR].start,
+		                                   r->period[REPORT_CUR].end, feed_carrier, &cur);
 	if (st == ST_OK)
 		st = store_report_open_at(s, r->period[REPORT_CUR].end, feed_open, &cur);
 	if (st == ST_OK)

@@ -22,6 +22,7 @@ struct report_acc {
 	size_t handler_cap;
 	struct vec exc_orders;              /* orders that ever had an exception */
 	struct vec split_orders;            /* orders a backorder was split off */
+	struct report_list carrier_shipped; /* orders shipped in the reported period, by carrier */
 	int sets_sorted;
 };
 
@@ -147,6 +148,7 @@ static void acc_free(struct report_acc *a)
 		free(a->handler_times[i].v);
 	free(a->exc_orders.v);
 	free(a->split_orders.v);
+	free(a->carrier_shipped.v);
 	free(a->handler_times);
 	free(a);
 }
@@ -473,6 +475,18 @@ int report_add_open(struct report *r, const struct rep_exc_row *row)
 	return 0;
 }
 
+int report_add_carrier_shipped(struct report *r, const char *carrier, long n)
+{
+	long i;
+
+	if (!r->acc)
+		return fail(r);
+	if ((i = list_find(&r->acc->carrier_shipped, *carrier ? carrier : "(none)")) < 0)
+		return fail(r);
+	r->acc->carrier_shipped.v[i].n += n;
+	return 0;
+}
+
 int report_add_action(struct report *r, const struct rep_action_row *row)
 {
 	char today[16];
@@ -514,6 +528,35 @@ static int cmp_count(const void *a, const void *b)
 	if (x->n != y->n)
 		return x->n < y->n ? 1 : -1;
 	return strcmp(x->key, y->key);
+}
+
+/* Highest rate first (carriers that shipped nothing last), then most, then by key. */
+static int cmp_rate(const void *a, const void *b)
+{
+	const struct report_count *x = a, *y = b;
+
+	if ((x->of > 0) != (y->of > 0))
+		return x->of > 0 ? -1 : 1;
+	if (x->rate != y->rate)
+		return x->rate < y->rate ? 1 : -1;
+	return cmp_count(a, b);
+}
+
+/* Each delayed carrier over the orders it shipped, ranked by rate. */
+static void carriers_rank(struct report *r)
+{
+	struct report_list *l = &r->late_carriers, *shipped = &r->acc->carrier_shipped;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct report_count *c = &l->v[i];
+		c->of = 0;
+		for (size_t j = 0; j < shipped->n; j++)
+			if (strcmp(shipped->v[j].key, c->key) == 0)
+				c->of = shipped->v[j].n;
+		c->rate = c->of > 0 ? (double)c->n / (double)c->of : 0;
+	}
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, cmp_rate);
 }
 
 static void list_rank(struct report_list *l)
@@ -575,6 +618,7 @@ int report_finish(struct report *r)
 	list_rank(&r->short_skus);
 	list_rank(&r->data_channels);
 	list_rank(&r->late_carriers);
+	carriers_rank(r);
 	/* Handlers: rank with their times kept alongside. */
 	list_rank(&r->by_handler);
 	acc_free(a);

@@ -18,6 +18,8 @@ void rw_clean(const char *in, char *out, size_t size);
 void rw_time(time_t t, char *buf, size_t size, int short_form);
 /* Whole minutes from opening to resolution, "" while open. */
 void rw_minutes(const struct report_record *rec, char *buf, size_t size);
+/* A carrier's delays over the orders it shipped: "1 of 2, 50.0 %". */
+void rw_carrier_rate(const struct report_count *c, char *buf, size_t size);
 /* The cause identifier, "" for none. */
 const char *rw_cause(int cause);
 /* "2026-W47 (2026-11-16 to 2026-11-22)" or "2026-11-20". */

@@ -46,6 +46,14 @@ static enum fig_unit figure_unit(enum report_figure f)
 	}
 }
 
+void rw_carrier_rate(const struct report_count *c, char *buf, size_t size)
+{
+	if (c->of > 0)
+		snprintf(buf, size, _("%ld of %ld, %.1f %%"), c->n, c->of, 100.0 * c->rate);
+	else
+		snprintf(buf, size, _("%ld of 0 shipped"), c->n);
+}
+
 double report_figure_value(const struct report_head *h, enum report_figure f, int *valid)
 {
 	*valid = 1;

@@ -257,6 +257,28 @@ static void dist_cells(FILE *fp, const struct report_dist *d)
 	td(fp, p, 1);
 }
 
+static void carrier_table(FILE *fp, const struct report_list *l)
+{
+	char rate[64];
+
+	if (!l->n) {
+		fprintf(fp, "<p>%s</p>\n", _("(none)"));
+		return;
+	}
+	fputs("<table><tr>", fp);
+	th(fp, _("carrier"));
+	th(fp, _("delays of orders shipped"));
+	fputs("</tr>\n", fp);
+	for (size_t i = 0; i < l->n && i < REPORT_TOP; i++) {
+		rw_carrier_rate(&l->v[i], rate, sizeof rate);
+		fputs("<tr>", fp);
+		td(fp, l->v[i].key, 0);
+		td(fp, rate, 1);
+		fputs("</tr>\n", fp);
+	}
+	fputs("</table>\n", fp);
+}
+
 static void list_table(FILE *fp, const char *what, const struct report_list *l, size_t limit,
                        int with_time)
 {
@@ -464,7 +486,7 @@ void rw_html(FILE *fp, const struct report *r)
 	fprintf(fp, "<h3>%s</h3>\n", _("Channels with most data errors"));
 	list_table(fp, _("channel"), &r->data_channels, REPORT_TOP, 0);
 	fprintf(fp, "<h3>%s</h3>\n", _("Carriers most delayed"));
-	list_table(fp, _("carrier"), &r->late_carriers, REPORT_TOP, 0);
+	carrier_table(fp, &r->late_carriers);
 	fputs("</section>\n", fp);
 
 	if (weekly) {

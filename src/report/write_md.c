@@ -78,6 +78,24 @@ static void list(FILE *fp, const char *title, const char *what, const struct rep
 	}
 }
 
+static void carrier_list(FILE *fp, const struct report_list *l)
+{
+	const char *cols[2] = { _("carrier"), _("delays of orders shipped") };
+	char rate[64];
+
+	fprintf(fp, "\n## %s\n\n", _("Carriers most delayed"));
+	if (!l->n) {
+		fprintf(fp, "%s\n", _("(none)"));
+		return;
+	}
+	header(fp, cols, 2, 1);
+	for (size_t i = 0; i < l->n && i < REPORT_TOP; i++) {
+		const char *v[2] = { l->v[i].key, rate };
+		rw_carrier_rate(&l->v[i], rate, sizeof rate);
+		cells(fp, v, 2);
+	}
+}
+
 void rw_md(FILE *fp, const struct report *r)
 {
 	const struct report_head *cur = &r->head[REPORT_CUR], *prev = &r->head[REPORT_PREV];
@@ -232,7 +250,7 @@ void rw_md(FILE *fp, const struct report *r)
 
 	list(fp, _("SKUs most often short"), _("SKU"), &r->short_skus, REPORT_TOP, 0);
 	list(fp, _("Channels with most data errors"), _("channel"), &r->data_channels, REPORT_TOP, 0);
-	list(fp, _("Carriers most delayed"), _("carrier"), &r->late_carriers, REPORT_TOP, 0);
+	carrier_list(fp, &r->late_carriers);
 
 	if (weekly) {
 		fprintf(fp, "\n## %s\n\n", _("Improvement actions"));

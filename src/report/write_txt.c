@@ -298,12 +298,30 @@ static void open_ages(FILE *fp, const struct report *r)
 	fputc('\n', fp);
 }
 
+static void carrier_list(FILE *fp, const struct report *r)
+{
+	const char *cols[1] = { _("delays of orders shipped") };
+	const struct report_list *l = &r->late_carriers;
+	char rate[64];
+
+	heading_cols(fp, _("  Carriers most delayed"), 40, cols, 1, 30);
+	if (!l->n)
+		none(fp);
+	for (size_t i = 0; i < l->n && i < REPORT_TOP; i++) {
+		rw_carrier_rate(&l->v[i], rate, sizeof rate);
+		fputs("  ", fp);
+		cell(fp, l->v[i].key, 38, 0);
+		cell(fp, rate, 30, 1);
+		fputc('\n', fp);
+	}
+}
+
 static void offenders(FILE *fp, const struct report *r)
 {
 	heading(fp, _("REPEAT OFFENDERS"));
 	count_list(fp, _("  SKUs most often short"), &r->short_skus, REPORT_TOP, 0);
 	count_list(fp, _("  Channels with most data errors"), &r->data_channels, REPORT_TOP, 0);
-	count_list(fp, _("  Carriers most delayed"), &r->late_carriers, REPORT_TOP, 0);
+	carrier_list(fp, r);
 }
 
 static void actions(FILE *fp, const struct report *r)

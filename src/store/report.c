@@ -98,6 +98,28 @@ enum status store_report_shipped(struct store *s, time_t start, time_t end, rep_
 	return order_walk(s, store_prep(s, sql), sql, start, end, 0, fn, arg);
 }
 
+enum status store_report_shipped_carriers(struct store *s, time_t start, time_t end,
+                                          rep_count_fn fn, void *arg)
+{
+	static const char sql[] =
+		"SELECT carrier, count(*) FROM orders "
+		"WHERE t_shipped > 0 AND t_shipped >= ?1 AND t_shipped < ?2 GROUP BY carrier";
+	sqlite3_stmt *st = store_prep(s, sql);
+	int rc;
+
+	if (!st)
+		return store_prep_failed(s);
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, end);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(col(st, 0), (long)sqlite3_column_int64(st, 1), arg)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	store_done(st);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
+}
+
 enum status store_report_delivered(struct store *s, time_t start, time_t end, rep_order_fn fn,
                                    void *arg)
 {

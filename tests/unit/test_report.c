@@ -558,6 +558,10 @@ START_TEST(fixture_exception_breakdowns)
 	ck_assert_int_eq(find(&r.data_channels, "EC")->n, 2);
 	ck_assert_int_eq(r.late_carriers.n, 1);
 	ck_assert_int_eq(find(&r.late_carriers, "YTO")->n, 1);
+	/* ... of the 2 orders YTO shipped in W47 (A2 Mon 14:00, A6 Thu 12:20;
+	 * SF shipped A1 and A5 and had no delay, P2's SF shipment was in W46). */
+	ck_assert_int_eq(find(&r.late_carriers, "YTO")->of, 2);
+	ck_assert_double_eq_tol(find(&r.late_carriers, "YTO")->rate, 0.5, 1e-9);
 	report_free(&r);
 	t_desk_close(&d);
 }
@@ -916,6 +920,54 @@ START_TEST(review_actions_add_done_list_with_events)
 }
 END_TEST
 
+/* A delay of a carrier, opened in the reported period. */
+static void delay(struct report *r, long long id, const char *carrier, time_t at)
+{
+	struct rep_exc_row row = { .id = id, .order_no = "O", .channel = "EC", .carrier = carrier,
+	                           .kind = EXKIND_LOGISTICS_DELAY, .stage = STAGE_TRANSIT,
+	                           .cause = -1, .opened_at = at, .opened_by = "li",
+	                           .description = "late", .detail = "", .action = "", .result = "",
+	                           .resolved_by = "" };
+	ck_assert_int_eq(report_add_exception(r, REPORT_CUR, &row), 0);
+}
+
+/* Carriers most delayed: delays over the orders each shipped, by rate, ties by count. */
+START_TEST(carriers_ranked_by_rate_not_count)
+{
+	struct report r;
+	struct report_period p;
+	static const struct { const char *carrier; int delays; long shipped; } in[] = {
+		{ "BIG", 3, 30 },     /* 10 %, the most delays */
+		{ "ONE", 1, 4 },      /* 25 %, one delay */
+		{ "TWO", 2, 8 },      /* 25 %, two delays: before ONE */
+		{ "BAD", 1, 2 },      /* 50 % */
+		{ "", 1, 0 },         /* shipped nothing in the week: last */
+		{ "SF", 0, 50 },      /* no delay: not listed */
+	};
+	long long id = 1;
+
+	report_period_week(&p, 2026, 47);
+	ck_assert_int_eq(report_init(&r, &p, AT(7, 9, 0), "s", "t"), 0);
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		for (int k = 0; k < in[i].delays; k++)
+			delay(&r, id++, in[i].carrier, AT(1, 9, 0) + k);
+		if (in[i].shipped)
+			ck_assert_int_eq(report_add_carrier_shipped(&r, in[i].carrier, in[i].shipped), 0);
+	}
+	ck_assert_int_eq(report_finish(&r), 0);
+	ck_assert_int_eq(r.late_carriers.n, 5);
+	ck_assert_str_eq(r.late_carriers.v[0].key, "BAD");
+	ck_assert_str_eq(r.late_carriers.v[1].key, "TWO");
+	ck_assert_str_eq(r.late_carriers.v[2].key, "ONE");
+	ck_assert_str_eq(r.late_carriers.v[3].key, "BIG");
+	ck_assert_str_eq(r.late_carriers.v[4].key, "(none)");
+	ck_assert_int_eq(r.late_carriers.v[3].n, 3);
+	ck_assert_int_eq(r.late_carriers.v[3].of, 30);
+	ck_assert_int_eq(r.late_carriers.v[4].of, 0);
+	report_free(&r);
+}
+END_TEST
+
 /* An owner must be a user of the store, and a due date today or later. */
 START_TEST(review_add_refuses_unknown_owner_and_past_due)
 {
@@ -971,6 +1023,7 @@ int main(void)
 	tcase_add_test(tc, viewer_reads_reports_but_not_edits_actions);
 	tcase_add_test(tc, review_actions_add_done_list_with_events);
 	tcase_add_test(tc, review_add_refuses_unknown_owner_and_past_due);
+	tcase_add_test(tc, carriers_ranked_by_rate_not_count);
 	suite_add_tcase(s, tc);
 	return t_run(s);
 }

@@ -11,6 +11,7 @@
 #include "ordesk/store_exception.h"
 #include "ordesk/store_ingest.h"
 #include "ordesk/store_order.h"
+#include "ordesk/store_report.h"
 #include "ordesk/store_stock.h"
 
 #include <stdio.h>
@@ -39,6 +40,8 @@ struct plan {
 };
 
 static const struct plan plans[] = {
+	/* the weekly report: orders each carrier shipped in the week */
+	{ "t_shipped < ?2 GROUP BY carrier", { "orders=orders_shipped|t_shipped>? AND t_shipped<?" } },
 	/* import, per flagged order; a raise anywhere */
 	{ "FROM exceptions WHERE order_id = ?1 AND kind = ?2 AND status = 'open'",
 	  { "exceptions=exceptions_order_open|order_id=? AND kind=?" } },
@@ -190,6 +193,14 @@ static int stop_row(const struct exception_row *r, void *arg)
 	return 0;
 }
 
+static int stop_count(const char *key, long n, void *arg)
+{
+	(void)key;
+	(void)n;
+	(void)arg;
+	return 0;
+}
+
 static int stop_event(const struct event_row *e, void *arg)
 {
 	(void)e;
@@ -233,6 +244,7 @@ START_TEST(hot_queries_read_their_own_index)
 	                                             NULL), ST_OK);
 	ck_assert_int_eq(store_stock_low_alert(d.store, "MUG-01", "MAIN", NOW, "low"), ST_OK);
 	ck_assert_int_eq(store_ingest_count(d.store, "EC", 20000, 20001, &count), ST_OK);
+	ck_assert_int_eq(store_report_shipped_carriers(d.store, NOW - 86400, NOW, stop_count, NULL), ST_OK);
 	check_plans(&d);
 	store_ingest_batch_free(b);
 	t_desk_close(&d);
