@@ -52,7 +52,8 @@ struct report_head {
 	long shipped;             /* orders that entered shipped */
 	long shipped_on_time;     /* of those, by their promise */
 	long delivered;           /* orders that entered done */
-	long delivered_on_time;   /* of those, within the transit clock */
+	long delivered_on_time;   /* of those, within the transit clock as first promised */
+	long delivered_on_agreed; /* of those, by the delivery time last agreed */
 	long perfect;             /* of those delivered: no exception, on time, not split */
 	long opened;              /* exceptions opened */
 	long resolved;            /* exceptions resolved */

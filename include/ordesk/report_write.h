@@ -35,6 +35,7 @@ int report_write(FILE *fp, const struct report *r, enum report_format f, unsigne
 	X(ONTIME_SHIP,  "on-time shipping") \
 	X(DELIVERED,    "orders delivered") \
 	X(ONTIME_DELIV, "on-time delivery") \
+	X(ONTIME_AGREED, "on-time delivery, agreed time") \
 	X(EXC_RATE,     "exception rate") \
 	X(PERFECT,      "perfect-order rate") \
 	X(SHIP_MEDIAN,  "receipt to shipment, median") \

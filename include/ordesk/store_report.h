@@ -25,6 +25,8 @@ struct rep_order_row {
 	time_t promise_at;               /* promised dispatch; 0: none */
 	time_t t_stage[STAGE_COUNT];     /* entered each stage (t_stage[NEW] = received_at) */
 	int prev_on_time;                /* the stage it last left was left within its clock */
+	time_t transit_due;              /* delivered ones: the transit clock as it stood when the
+	                                  * order entered transit; 0: not known (before version 5) */
 };
 
 /* An exception with what the report shows of its order. */

@@ -289,10 +289,16 @@ int report_add_delivered(struct report *r, int slot, const struct rep_order_row 
 
 	if (!r->acc)
 		return fail(r);
+	/* A promise kept is measured against the first promise: the transit
+	 * clock as it stood on entering transit, not a delivery time agreed later. */
+	int delivered_on_time = row->transit_due > 0 ? row->t_stage[STAGE_DONE] <= row->transit_due
+	                                             : row->prev_on_time;
 	h->delivered++;
-	if (row->prev_on_time)
+	if (delivered_on_time)
 		h->delivered_on_time++;
-	if (shipped_on_time && row->prev_on_time &&
+	if (row->prev_on_time)
+		h->delivered_on_agreed++;
+	if (shipped_on_time && delivered_on_time &&
 	    !set_has(r->acc, &r->acc->exc_orders, row->id) &&
 	    !set_has(r->acc, &r->acc->split_orders, row->id))
 		h->perfect++;

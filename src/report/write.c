@@ -37,7 +37,8 @@ enum fig_unit { UNIT_COUNT, UNIT_RATE, UNIT_SPAN };
 static enum fig_unit figure_unit(enum report_figure f)
 {
 	switch (f) {
-	case FIG_ONTIME_SHIP: case FIG_ONTIME_DELIV: case FIG_EXC_RATE: case FIG_PERFECT:
+	case FIG_ONTIME_SHIP: case FIG_ONTIME_DELIV: case FIG_ONTIME_AGREED: case FIG_EXC_RATE:
+	case FIG_PERFECT:
 		return UNIT_RATE;
 	case FIG_SHIP_MEDIAN: case FIG_SHIP_P90:
 		return UNIT_SPAN;
@@ -65,6 +66,7 @@ double report_figure_value(const struct report_head *h, enum report_figure f, in
 	case FIG_RESOLVED: return (double)h->resolved;
 	case FIG_ONTIME_SHIP: return report_rate(h->shipped_on_time, h->shipped, valid);
 	case FIG_ONTIME_DELIV: return report_rate(h->delivered_on_time, h->delivered, valid);
+	case FIG_ONTIME_AGREED: return report_rate(h->delivered_on_agreed, h->delivered, valid);
 	case FIG_EXC_RATE: return report_rate(h->with_exception, h->received, valid);
 	case FIG_PERFECT: return report_rate(h->perfect, h->delivered, valid);
 	case FIG_SHIP_MEDIAN: *valid = h->ship_time.n > 0; return (double)h->ship_time.median;

@@ -95,9 +95,6 @@ static void figures(FILE *fp, const struct report *r)
 
 static void trend(FILE *fp, const struct report *r)
 {
-	static const enum report_figure shown[] = { FIG_RECEIVED, FIG_SHIPPED, FIG_ONTIME_SHIP,
-	                                             FIG_ONTIME_DELIV, FIG_EXC_RATE, FIG_PERFECT,
-	                                             FIG_SHIP_MEDIAN, FIG_OPENED };
 	const char *cols[REPORT_TREND];
 	char v[32];
 	long max = 0;
@@ -107,11 +104,12 @@ static void trend(FILE *fp, const struct report *r)
 	heading_cols(fp, r->period[0].kind == REPORT_WEEKLY ? _("TREND (FOUR WEEKS)")
 	                                                    : _("TREND (FOUR DAYS)"),
 	             32, cols, REPORT_TREND, 12);
-	for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++) {
+	/* Every headline figure, as md and html show them. */
+	for (int f = 0; f < FIG_COUNT; f++) {
 		fputs("  ", fp);
-		cell(fp, _(report_figure_label(shown[k])), 30, 0);
+		cell(fp, _(report_figure_label((enum report_figure)f)), 30, 0);
 		for (int i = 0; i < REPORT_TREND; i++) {
-			report_figure_text(&r->head[i], shown[k], v, sizeof v);
+			report_figure_text(&r->head[i], (enum report_figure)f, v, sizeof v);
 			cell(fp, v, 12, 1);
 		}
 		fputc('\n', fp);

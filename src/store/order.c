@@ -398,7 +398,8 @@ enum status store_order_move(struct store *s, long long id, enum stage expected,
 		"t_shipped = CASE ?3 WHEN 'shipped' THEN ?5 ELSE t_shipped END, "
 		"t_transit = CASE ?3 WHEN 'transit' THEN ?5 ELSE t_transit END, "
 		"t_done = CASE ?3 WHEN 'done' THEN ?5 ELSE t_done END, "
-		"t_cancelled = CASE ?3 WHEN 'cancelled' THEN ?5 ELSE t_cancelled END "
+		"t_cancelled = CASE ?3 WHEN 'cancelled' THEN ?5 ELSE t_cancelled END, "
+		"transit_due_at = CASE ?3 WHEN 'transit' THEN ?6 ELSE transit_due_at END "
 		"WHERE id = ?1 AND stage = ?2 AND (?4 < 0 OR version = ?4)";
 	sqlite3_stmt *st = store_prep(s, sql);
 	enum status r;

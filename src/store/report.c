@@ -74,6 +74,7 @@ static enum status order_walk(struct store *s, sqlite3_stmt *st, const char *sql
 			for (int k = STAGE_SHIPPED; k <= STAGE_DONE; k++)
 				r.t_stage[k] = (time_t)sqlite3_column_int64(st, c++);
 			r.prev_on_time = sqlite3_column_int(st, c++);
+			r.transit_due = (time_t)sqlite3_column_int64(st, c++);
 		} else {
 			r.received_at = r.t_stage[STAGE_NEW] = (time_t)sqlite3_column_int64(st, c++);
 			for (int k = STAGE_REVIEW; k <= STAGE_SHIPPED; k++)
@@ -124,7 +125,7 @@ enum status store_report_delivered(struct store *s, time_t start, time_t end, re
                                    void *arg)
 {
 	static const char sql[] =
-		"SELECT id, promise_at, t_shipped, t_transit, t_done, prev_on_time "
+		"SELECT id, promise_at, t_shipped, t_transit, t_done, prev_on_time, transit_due_at "
 		"FROM orders WHERE t_done > 0 AND t_done >= ?1 AND t_done < ?2";
 
 	return order_walk(s, store_prep(s, sql), sql, start, end, 1, fn, arg);

@@ -831,6 +831,52 @@ START_TEST(a_running_day_is_measured_now)
 }
 END_TEST
 
+/* On-time delivery keeps the first promise: a delivery after the transit
+ * clock it entered transit with is late, even when a new time was agreed
+ * and kept; that one counts in the second figure, the agreed time. */
+START_TEST(on_time_delivery_keeps_the_first_promise)
+{
+	struct desk d;
+	struct report r;
+	struct report_period p;
+	char d1[40], d2[40];
+
+	t_desk_open(&d, ROLE_SUPERVISOR, AT(0, 8, 0));
+	sql(&d, "INSERT INTO products (sku) VALUES ('SKU-A');"
+	        "INSERT INTO stock (sku, warehouse, on_hand) VALUES ('SKU-A', 'MAIN', 10);");
+	order(&d, AT(0, 9, 0), "EC", "D1", 0, "SKU-A:1", d1, sizeof d1);
+	order(&d, AT(0, 9, 0), "EC", "D2", 0, "SKU-A:1", d2, sizeof d2);
+	for (int i = 0; i < 5; i++) {
+		advance(&d, AT(0, 10, i * 5), d1, i == 3 ? "SF" : NULL);
+		advance(&d, AT(0, 10, i * 5), d2, i == 3 ? "SF" : NULL);
+	}
+	/* Both in transit at 10:20 Monday: the 48 h clock runs to Wednesday 10:20. */
+	long long e = raise(&d, AT(1, 9, 0), d1, "logistics_delay", "stuck at the hub");
+	struct resolve_req req = { .id = e, .cause = "carrier", .how = RESOLVE_NEW_ETA,
+	                           .eta = AT(3, 12, 0) };
+	d.fixed_now = AT(1, 10, 0);
+	ck_assert_msg(desk_exception_resolve(&d, &req) == ST_OK, "%s", desk_message(&d));
+	advance(&d, AT(1, 12, 0), d2, NULL);             /* on time */
+	advance(&d, AT(2, 18, 0), d1, NULL);             /* late, but by the agreed time */
+
+	d.fixed_now = AT(7, 10, 0);
+	desk_report_last_week(&d, &p);
+	ck_assert_int_eq(desk_report(&d, &p, &r), ST_OK);
+	const struct report_head *h = &r.head[REPORT_CUR];
+	ck_assert_int_eq(h->delivered, 2);
+	ck_assert_int_eq(h->delivered_on_time, 1);
+	ck_assert_int_eq(h->delivered_on_agreed, 2);
+	ck_assert_int_eq(h->perfect, 1);
+	char buf[32];
+	report_figure_text(h, FIG_ONTIME_DELIV, buf, sizeof buf);
+	ck_assert_str_eq(buf, "50.0 %");
+	report_figure_text(h, FIG_ONTIME_AGREED, buf, sizeof buf);
+	ck_assert_str_eq(buf, "100.0 %");
+	report_free(&r);
+	t_desk_close(&d);
+}
+END_TEST
+
 START_TEST(viewer_reads_reports_but_not_edits_actions)
 {
 	struct desk d;
@@ -1020,6 +1066,7 @@ int main(void)
 	tcase_add_test(tc, untrusted_text_is_cleaned_in_every_format);
 	tcase_add_test(tc, daily_summary_of_a_day);
 	tcase_add_test(tc, a_running_day_is_measured_now);
+	tcase_add_test(tc, on_time_delivery_keeps_the_first_promise);
 	tcase_add_test(tc, viewer_reads_reports_but_not_edits_actions);
 	tcase_add_test(tc, review_actions_add_done_list_with_events);
 	tcase_add_test(tc, review_add_refuses_unknown_owner_and_past_due);

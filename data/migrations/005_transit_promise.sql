@@ -1,0 +1,12 @@
+-- ordesk store, version 5: the delivery promise as it was first made.
+--
+-- An order's due_at in transit is its transit clock; a logistics_delay
+-- resolved with a new delivery time moves it.  The weekly review measured
+-- on-time delivery against whatever due_at was when the order was
+-- delivered, so a late delivery counted as on time once a new time was
+-- agreed.  transit_due_at keeps the clock as it stood when the order last
+-- entered transit: on-time delivery is measured against it, and the agreed
+-- time (due_at, kept in prev_on_time) is a second figure.  Orders that
+-- entered transit before this version have 0 here, and their on-time
+-- delivery stays as it was recorded (prev_on_time).
+ALTER TABLE orders ADD COLUMN transit_due_at INTEGER NOT NULL DEFAULT 0;
