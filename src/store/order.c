@@ -134,6 +134,17 @@ enum status store_order_count(struct store *s, long *n)
 	return st;
 }
 
+/* A line from a row of "id, line_no, sku, name, qty, unit_price_cents". */
+static void line_read(sqlite3_stmt *st, struct order_line *l)
+{
+	l->id = sqlite3_column_int64(st, 0);
+	l->line_no = sqlite3_column_int(st, 1);
+	store_col_text(st, 2, l->sku, sizeof l->sku);
+	store_col_text(st, 3, l->name, sizeof l->name);
+	l->qty = (long)sqlite3_column_int64(st, 4);
+	l->unit_price_cents = sqlite3_column_int64(st, 5);
+}
+
 enum status store_order_lines(struct store *s, long long order_id, struct order_line *lines,
                               int max, int *n)
 {
@@ -150,13 +161,7 @@ enum status store_order_lines(struct store *s, long long order_id, struct order_
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n >= max)
 			continue;
-		struct order_line *l = &lines[(*n)++];
-		l->id = sqlite3_column_int64(st, 0);
-		l->line_no = sqlite3_column_int(st, 1);
-		store_col_text(st, 2, l->sku, sizeof l->sku);
-		store_col_text(st, 3, l->name, sizeof l->name);
-		l->qty = (long)sqlite3_column_int64(st, 4);
-		l->unit_price_cents = sqlite3_column_int64(st, 5);
+		line_read(st, &lines[(*n)++]);
 	}
 	store_done(st);
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, sql);
@@ -196,14 +201,8 @@ enum status store_order_line_get(struct store *s, long long order_id, int line_n
 	sqlite3_bind_int64(st, 1, order_id);
 	sqlite3_bind_int(st, 2, line_no);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		l->id = sqlite3_column_int64(st, 0);
-		l->line_no = sqlite3_column_int(st, 1);
-		store_col_text(st, 2, l->sku, sizeof l->sku);
-		store_col_text(st, 3, l->name, sizeof l->name);
-		l->qty = (long)sqlite3_column_int64(st, 4);
-		l->unit_price_cents = sqlite3_column_int64(st, 5);
-	}
+	if (rc == SQLITE_ROW)
+		line_read(st, l);
 	store_done(st);
 	if (rc == SQLITE_ROW)
 		return ST_OK;
