@@ -4,7 +4,9 @@
 #   make run        install what is missing, build, open the board on a demo store
 #   make check      install what is missing, build, run every test suite
 #   make check-one T=NAME   one test: a shell file (T=t70_report), a unit binary
-#                   (T=test_report) or a Check test case (T=report); tests/README
+#                   (T=test_report) or a Check test case (T=health); tests/README
+#   GOLDEN=update   with check or check-one: rewrite every golden file and
+#                   screen dump from what the code makes now (read the diff)
 #   make check-san  the same suites under AddressSanitizer and UBSan
 #   make bench      measure and print (never asserts)
 #   make install    PREFIX, DESTDIR, MANDIR honoured
@@ -126,6 +128,11 @@ $(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests/unit -MMD -MP -c -o $@ $<
 
+# What every test run gets: where tests/ is (goldens resolve from it, not from
+# the working directory) and GOLDEN=update, which rewrites the goldens.
+GOLDEN   ?=
+TEST_ENV  = ORDESK_TESTS=$(CURDIR)/tests ORDESK_GOLDEN=$(GOLDEN)
+
 deps:
 	@sh src/gen/deps.sh
 
@@ -141,13 +148,13 @@ check: deps
 # make check-one T=NAME: one shell test file, unit binary or Check test case
 # (tests/sh/one.sh says how NAME is looked up).
 check-one: $(BIN) $(UNIT_BIN) $(FAULTSHIM)
-	@B=$(B) ORDESK=$(abspath $(BIN)) FAULTSHIM=$(abspath $(FAULTSHIM)) ORDESK_DATA=$(CURDIR)/data \
+	@$(TEST_ENV) B=$(B) ORDESK=$(abspath $(BIN)) FAULTSHIM=$(abspath $(FAULTSHIM)) ORDESK_DATA=$(CURDIR)/data \
 	  sh tests/sh/one.sh '$(T)'
 
 check-unit: $(BIN) $(UNIT_BIN)
 	@pass=0; fail=0; \
 	for t in $(UNIT_BIN); do \
-	  out=$$(CK_DEFAULT_TIMEOUT=120 ORDESK_DATA=$(CURDIR)/data ./$$t 2>&1); rc=$$?; \
+	  out=$$(CK_DEFAULT_TIMEOUT=120 ORDESK_DATA=$(CURDIR)/data $(TEST_ENV) ./$$t 2>&1); rc=$$?; \
 	  printf '%s\n' "$$out"; \
 	  sum=$$(printf '%s\n' "$$out" | sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' | tail -n 1); \
 	  if [ -z "$$sum" ]; then echo "$$t: no Check summary (exit $$rc)"; fail=$$((fail+1)); continue; fi; \
@@ -157,7 +164,7 @@ check-unit: $(BIN) $(UNIT_BIN)
 	echo "unit: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 check-sh: $(BIN) $(FAULTSHIM)
-	@ORDESK=$(CURDIR)/$(BIN) FAULTSHIM=$(CURDIR)/$(FAULTSHIM) ORDESK_BUILD=$(abspath $(B)) \
+	@$(TEST_ENV) ORDESK=$(CURDIR)/$(BIN) FAULTSHIM=$(CURDIR)/$(FAULTSHIM) ORDESK_BUILD=$(abspath $(B)) \
 	  sh tests/sh/run.sh $(SH_TESTS)
 
 # The I/O fault injector tests/sh/t78_faults.sh preloads (plain C, no sanitizer).

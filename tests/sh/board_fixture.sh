@@ -82,10 +82,12 @@ board_dump() {
 	sed -i '$d' "$T/$1.txt"
 }
 
-# screen_is NAME: compares $T/NAME.txt with tests/screens/NAME.txt (UPDATE=1 rewrites it).
-SCREENS=$(cd "$(dirname "$0")/../screens" && pwd)
+# screen_is NAME: compares $T/NAME.txt with tests/screens/NAME.txt and shows the
+# diff -u of a mismatch; ORDESK_GOLDEN=update (make check GOLDEN=update) rewrites it.
+# tests/ is $ORDESK_TESTS, which make sets, else the one this file is in.
+SCREENS=${ORDESK_TESTS:-$(cd "$(dirname "$0")/.." && pwd)}/screens
 screen_is() {
-	if [ -n "${UPDATE:-}" ]; then cp "$T/$1.txt" "$SCREENS/$1.txt"; fi
+	if [ "${ORDESK_GOLDEN:-}" = update ]; then cp "$T/$1.txt" "$SCREENS/$1.txt"; fi
 	if diff -u "$SCREENS/$1.txt" "$T/$1.txt" > "$T/$1.diff"; then ok "screen $1"; else
 		not_ok "screen $1"; head -40 "$T/$1.diff" | sed 's/^/#   /'; fi
 }

@@ -3,8 +3,8 @@
 # ORDESK_DATA and ORDESK_TESTS come from make).  NAME is one of:
 #   a shell test file        t70_report, t70_report.sh or a path to a .sh file
 #   a unit binary            test_report (every case in it)
-#   a Check test case        report (the binaries declaring tcase_create("report"),
-#                            run with CK_RUN_CASE=report)
+#   a Check test case        health (the binaries declaring tcase_create("health"),
+#                            run with CK_RUN_CASE=health)
 # Exits non-zero when the test fails or NAME names nothing.
 set -u
 name=${1:-}

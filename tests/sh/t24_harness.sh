@@ -5,7 +5,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 # the build make check is running (build-san under check-san)
 BUILD=${ORDESK_BUILD:-$ROOT/build}
 
-one() { make -s --no-print-directory -C "$ROOT" B="$BUILD" BIN="$ORDESK" check-one T="$1"; }
+one() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -C "$ROOT" B="$BUILD" BIN="$ORDESK" check-one T="$1"; }
 
 # A shell test file given by path runs through run.sh.
 printf '. "%s/lib.sh"\nok "first"\nok "second"\nfinish\n' "$ROOT/tests/sh" > "$T/t01_fake.sh"
@@ -53,4 +53,47 @@ printf 'echo "about to fail"\nexit 3\n' > "$T/t03_dies.sh"
 sh "$ROOT/tests/sh/run.sh" "$T/t03_dies.sh" > "$T/run_dies" 2>&1
 contains "$T/run_dies" "FAIL $T/t03_dies.sh (exit 3)" "run.sh reports a file that dies"
 contains "$T/run_dies" "about to fail" "run.sh shows the end of a file that dies"
+
+# GOLDEN=update reaches the tests, with tests/ as an absolute path from make.
+printf 'echo "golden=$ORDESK_GOLDEN tests=$ORDESK_TESTS" > "%s/env_seen"\necho "ok env"\n' "$T" > "$T/t04_env.sh"
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -C "$ROOT" B="$BUILD" BIN="$ORDESK" check-one T="$T/t04_env.sh" GOLDEN=update \
+	> /dev/null 2>&1
+contains "$T/env_seen" "golden=update tests=$ROOT/tests" "make passes GOLDEN and the tests directory"
+
+# The report's goldens: read from $ORDESK_TESTS whatever the working directory,
+# a mismatch names the first differing line, GOLDEN=update rewrites them.
+mkdir -p "$T/copy/data" "$T/elsewhere"
+cp -R "$ROOT/tests/data/report" "$T/copy/data/report"
+sed -i '3s/$/ changed/' "$T/copy/data/report/fixture-w47.txt"
+want3=$(sed -n 3p "$ROOT/tests/data/report/fixture-w47.txt")
+unit_report() {
+	(cd "$T/elsewhere" && CK_RUN_CASE="fixture week" CK_DEFAULT_TIMEOUT=120 ORDESK_DATA="$ROOT/data" \
+		ORDESK_TESTS="$T/copy" "$@" "$BUILD/tests/test_report") > "$T/unit_out" 2>&1
+}
+unit_report env ORDESK_GOLDEN=
+contains "$T/unit_out" "$T/copy/data/report/fixture-w47.txt differs" "a report golden resolves from ORDESK_TESTS"
+contains "$T/unit_out" "first at line 3:" "a report golden mismatch names the line"
+contains "$T/unit_out" "expected: $want3 changed" "a report golden mismatch shows the expected line"
+contains "$T/unit_out" "got:      $want3" "a report golden mismatch shows what came out"
+unit_report env ORDESK_GOLDEN=update
+contains "$T/unit_out" "Failures: 0, Errors: 0" "GOLDEN=update passes the report goldens"
+check "GOLDEN=update rewrote the report golden" \
+	cmp -s "$T/copy/data/report/fixture-w47.txt" "$ROOT/tests/data/report/fixture-w47.txt"
+
+# The screen dumps: the same switch, the same directory, a diff -u on a mismatch.
+mkdir -p "$T/copy/screens"
+printf 'line one\nline two\n' > "$T/copy/screens/fake.txt"
+{
+	printf '. "%s/lib.sh"\n. "%s/board_fixture.sh"\n' "$ROOT/tests/sh" "$ROOT/tests/sh"
+	echo 'printf "line one\nline 2\n" > "$T/fake.txt"'
+	echo 'screen_is fake'
+	echo 'finish'
+} > "$T/t05_screen.sh"
+ORDESK_TESTS=$T/copy ORDESK_GOLDEN= sh "$ROOT/tests/sh/run.sh" "$T/t05_screen.sh" > "$T/screen_out" 2>&1
+contains "$T/screen_out" "not ok screen fake" "a screen mismatch fails"
+contains "$T/screen_out" "#   -line two" "a screen mismatch shows the diff's expected side"
+contains "$T/screen_out" "#   +line 2" "a screen mismatch shows the diff's new side"
+ORDESK_TESTS=$T/copy ORDESK_GOLDEN=update sh "$ROOT/tests/sh/run.sh" "$T/t05_screen.sh" > "$T/screen_out" 2>&1
+contains "$T/screen_out" "sh: 1 passed, 0 failed" "GOLDEN=update passes the screen"
+contains "$T/copy/screens/fake.txt" "line 2" "GOLDEN=update rewrote the screen"
 finish

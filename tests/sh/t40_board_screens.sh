@@ -1,6 +1,6 @@
 #!/bin/sh
 # The board's screens from the scripted-keys mode (ORDESK_KEYS, ORDESK_DUMP),
-# compared as text with tests/screens/*.txt.  UPDATE=1 rewrites the expected
+# compared as text with tests/screens/*.txt.  make check GOLDEN=update rewrites the
 # screens (then read the diff before committing them).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/board_fixture.sh"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every prompt of the board at 80x24, dumped from the scripted-keys mode and
-# compared with tests/screens/prompt_*.txt (UPDATE=1 rewrites them; read the
+# compared with tests/screens/prompt_*.txt (make check GOLDEN=update rewrites them; read the
 # diff before committing).  And what the prompts promise:
 #   - a menu shows every option, each with the digit that picks it;
 #   - a field is checked by the desk's own validation when Enter is pressed:

@@ -4,7 +4,7 @@
 # the most used keys (search and filter among them); help wraps and ends with
 # a legend of the glyphs; the stock view scrolls its columns sideways; the
 # order detail wraps a long line instead of cutting it; cut text ends in "…".
-# Goldens in tests/screens/layout_*.txt (UPDATE=1 rewrites them).
+# Goldens in tests/screens/layout_*.txt (make check GOLDEN=update rewrites them).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/board_fixture.sh"
 

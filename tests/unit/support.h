@@ -26,6 +26,14 @@ void t_desk_set_role(struct desk *d, enum role role);
  * returns its number in buf. */
 void t_order_add(struct desk *d, const char *ref, const char *customer, char *buf, size_t size);
 
+/* The tests/ directory: $ORDESK_TESTS (make passes an absolute path), else
+ * "tests" below the working directory. */
+const char *t_tests_dir(void);
+
+/* True when ORDESK_GOLDEN=update (make check GOLDEN=update) asks the golden
+ * files to be rewritten from what the code makes now. */
+int t_golden_update(void);
+
 /* Runs a suite and returns the process exit status. */
 int t_run(Suite *s);
 

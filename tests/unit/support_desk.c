@@ -104,6 +104,18 @@ void t_order_add(struct desk *d, const char *ref, const char *customer, char *bu
 	text_copy(buf, o.order_no, size);
 }
 
+const char *t_tests_dir(void)
+{
+	const char *dir = getenv("ORDESK_TESTS");
+	return dir && *dir ? dir : "tests";
+}
+
+int t_golden_update(void)
+{
+	const char *mode = getenv("ORDESK_GOLDEN");
+	return mode && strcmp(mode, "update") == 0;
+}
+
 int t_run(Suite *s)
 {
 	SRunner *sr = srunner_create(s);

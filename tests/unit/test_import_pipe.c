@@ -212,17 +212,19 @@ static char *slurp(const char *path, size_t *len)
 
 START_TEST(every_test_file_gives_the_same_callbacks)
 {
-	DIR *dir = opendir("tests/data/import");
+	char where[512];
+	snprintf(where, sizeof where, "%s/data/import", t_tests_dir());
+	DIR *dir = opendir(where);
 	struct dirent *e;
 	int files = 0;
 
-	ck_assert_ptr_nonnull(dir);
+	ck_assert_msg(dir != NULL, "cannot open %s", where);
 	while ((e = readdir(dir)) != NULL) {
-		char path[512];
+		char path[1024];
 		size_t len;
 		if (e->d_name[0] == '.' || strcmp(e->d_name, "EXPECTED") == 0)
 			continue;
-		snprintf(path, sizeof path, "tests/data/import/%s", e->d_name);
+		snprintf(path, sizeof path, "%s/%s", where, e->d_name);
 		char *data = slurp(path, &len);
 		same_both_ways(e->d_name, data, len);
 		free(data);

@@ -617,21 +617,48 @@ START_TEST(fixture_records_and_actions)
 }
 END_TEST
 
-/* Compares what a format writes with tests/data/report/NAME; ORDESK_GOLDEN=update rewrites it. */
+/* Where two texts first differ: writes "line N: expected ... got ..." into out
+ * (each line cut at its newline, shown up to 200 bytes). */
+static void first_difference(char *out, size_t size, const char *want, size_t wsize,
+                             const char *got, size_t gsize)
+{
+	size_t i = 0, line_start = 0;
+	int line = 1;
+
+	while (i < wsize && i < gsize && want[i] == got[i]) {
+		if (want[i] == '\n') {
+			line++;
+			line_start = i + 1;
+		}
+		i++;
+	}
+	const char *w = want + line_start, *g = got + line_start;
+	size_t wl = line_start < wsize ? strcspn(w, "\n") : 0;
+	size_t gl = line_start < gsize ? strcspn(g, "\n") : 0;
+	if (line_start + wl > wsize)
+		wl = wsize - line_start;
+	if (line_start + gl > gsize)
+		gl = gsize - line_start;
+	snprintf(out, size, "line %d:\n  expected: %.*s%s\n  got:      %.*s%s", line,
+	         (int)(wl < 200 ? wl : 200), w, line_start >= wsize ? "(end of file)" : "",
+	         (int)(gl < 200 ? gl : 200), g, line_start >= gsize ? "(end of output)" : "");
+}
+
+/* Compares what a format writes with $ORDESK_TESTS/data/report/NAME; make check
+ * GOLDEN=update (ORDESK_GOLDEN=update) rewrites it. */
 static void golden(const struct report *r, enum report_format f, const char *name)
 {
-	char path[256], *buf = NULL, *want = NULL;
+	char path[1024], diff[1024], *buf = NULL, *want = NULL;
 	size_t size = 0, wsize = 0;
 	FILE *mem = open_memstream(&buf, &size);
 
 	ck_assert_ptr_nonnull(mem);
 	ck_assert_int_eq(report_write(mem, r, f, 0), 0);
 	fclose(mem);
-	snprintf(path, sizeof path, "tests/data/report/%s", name);
-	const char *mode = getenv("ORDESK_GOLDEN");
-	if (mode && strcmp(mode, "update") == 0) {
+	snprintf(path, sizeof path, "%s/data/report/%s", t_tests_dir(), name);
+	if (t_golden_update()) {
 		FILE *out = fopen(path, "w");
-		ck_assert_ptr_nonnull(out);
+		ck_assert_msg(out != NULL, "cannot write golden file %s", path);
 		fwrite(buf, 1, size, out);
 		fclose(out);
 	}
@@ -642,8 +669,11 @@ static void golden(const struct report *r, enum report_format f, const char *nam
 		fputc(c, mem);
 	fclose(in);
 	fclose(mem);
-	ck_assert_msg(size == wsize && memcmp(buf, want, size) == 0,
-	              "%s differs from what the report writes now:\n%s", path, buf);
+	if (size != wsize || memcmp(buf, want, size) != 0) {
+		first_difference(diff, sizeof diff, want, wsize, buf, size);
+		ck_abort_msg("%s differs from what the report writes now (make check GOLDEN=update "
+		             "rewrites it), first at %s", path, diff);
+	}
 	free(buf);
 	free(want);
 }
