@@ -80,7 +80,7 @@ struct report_record {
 	enum stage stage;
 	int cause;                /* -1 while open */
 	time_t opened_at, resolved_at;
-	char *order_no, *opened_by, *description, *action, *result, *resolved_by;
+	char *order_no, *opened_by, *description, *action, *result, *resolved_by, *note;
 };
 
 /* An improvement action as the report lists it. */

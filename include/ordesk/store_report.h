@@ -43,7 +43,8 @@ struct rep_exc_row {
 	const char *description;
 	const char *detail;
 	const char *action;
-	const char *result;
+	const char *result;              /* what came of the resolution */
+	const char *note;                /* the resolver's note */
 	time_t resolved_at;              /* 0 while open */
 	const char *resolved_by;
 };

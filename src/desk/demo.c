@@ -213,19 +213,26 @@ static enum status add_exception(struct demo_state *ds, const struct order *o, e
 		enum exkind kind;
 		enum cause cause[2];
 		const char *action[2];
+		const char *result[2];   /* what came of it, as the real flows record it */
 	} fixes[] = {
 		{ EXKIND_NEEDS_INFO, { CAUSE_CHANNEL_DATA, CAUSE_DATA_ENTRY },
-		  { "called the customer and completed the address", "corrected the phone from the channel's record" } },
+		  { "called the customer and completed the address", "corrected the phone from the channel's record" },
+		  { "fixed: address", "fixed: phone" } },
 		{ EXKIND_STOCK_SHORT, { CAUSE_STOCK_PLANNING, CAUSE_SUPPLIER },
-		  { "waited for the transfer from EAST and relocked", "split: shipped what was there, backorder for the rest" } },
+		  { "waited for the transfer from EAST and relocked", "split: shipped what was there, backorder for the rest" },
+		  { "relocked", "split: backorder" } },
 		{ EXKIND_LOGISTICS_DELAY, { CAUSE_CARRIER, CAUSE_CARRIER },
-		  { "chased the carrier, new ETA sent to the customer", "reshipped with another carrier" } },
+		  { "chased the carrier, new ETA sent to the customer", "reshipped with another carrier" },
+		  { "new delivery time agreed", "reshipped" } },
 		{ EXKIND_SLA_BREACH, { CAUSE_CAPACITY, CAUSE_SYSTEM },
-		  { "finished the stage; short-handed shift", "finished the stage after the label printer was fixed" } },
+		  { "finished the stage; short-handed shift", "finished the stage after the label printer was fixed" },
+		  { "completed late", "completed late" } },
 		{ EXKIND_CUSTOMER_CHANGE, { CAUSE_CUSTOMER, CAUSE_CUSTOMER },
-		  { "changed the address and reviewed again", "replaced the item and reviewed again" } },
+		  { "changed the address and reviewed again", "replaced the item and reviewed again" },
+		  { "fixed: address", "fixed: lines" } },
 		{ EXKIND_DUPLICATE_SUSPECT, { CAUSE_CHANNEL_DATA, CAUSE_CUSTOMER },
-		  { "cancelled the duplicate sent twice by the channel", "confirmed both: two separate purchases" } },
+		  { "cancelled the duplicate sent twice by the channel", "confirmed both: two separate purchases" },
+		  { "cancelled the duplicate", "both kept" } },
 	};
 
 	memset(&e, 0, sizeof e);
@@ -259,7 +266,7 @@ static enum status add_exception(struct demo_state *ds, const struct order *o, e
 		if (fixes[i].kind != kind)
 			continue;
 		st = store_exception_resolve(s, e.id, at, who, fixes[i].cause[which], fixes[i].action[which],
-		                             "resolved", "");
+		                             fixes[i].result[which], "");
 		if (st == ST_OK && ds->full_events)
 			st = event(ds, o->id, at, who, "resolve", exkind_name(kind), cause_name(fixes[i].cause[which]),
 			           fixes[i].action[which]);

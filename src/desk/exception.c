@@ -329,7 +329,7 @@ static enum status flagged_valid(struct desk *d, const struct exception_rec *e, 
 
 /* Closes the other order's open duplicate_suspect, when it has one. */
 static enum status close_twin(struct desk *d, long long other_id, enum cause cause,
-                              const char *action, const char *note)
+                              const char *action, const char *result, const char *note)
 {
 	struct exception_rec t;
 	enum status st;
@@ -340,7 +340,8 @@ static enum status close_twin(struct desk *d, long long other_id, enum cause cau
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	if (!t.id)
 		return ST_OK;
-	st = store_exception_resolve(d->store, t.id, desk_now(d), d->login, cause, action, "", note);
+	st = store_exception_resolve(d->store, t.id, desk_now(d), d->login, cause, action, result,
+	                             note);
 	if (st != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	return exception_event(d, &t, "resolve", exkind_name(t.kind), cause_name(cause), action);
@@ -372,6 +373,7 @@ struct resolve_ctx {
 	const struct resolve_req *req;
 	enum cause cause;
 	char action[512];
+	char result[256];          /* what came of it, as the record table shows it */
 	char said[512];
 };
 
@@ -399,6 +401,7 @@ static enum status flow_fix(struct desk *d, struct resolve_ctx *c, const struct 
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	if (e->kind == EXKIND_NEEDS_INFO && (st = flagged_valid(d, e, o)) != ST_OK)
 		return st;
+	snprintf(c->result, sizeof c->result, _("fixed: %s"), names);
 	if (!req->action || !*req->action)
 		snprintf(c->action, sizeof c->action, "%s%s%s", _("corrected"), *names ? " " : "",
 		         *names ? names : "");
@@ -416,6 +419,7 @@ static enum status flow_eta(struct desk *d, struct resolve_ctx *c, struct order 
 	if ((st = store_exception_order_due(d->store, o->id, req->eta)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
 	local_time(req->eta, when, sizeof when);
+	snprintf(c->result, sizeof c->result, _("new delivery time %s"), when);
 	if (!req->action || !*req->action)
 		snprintf(c->action, sizeof c->action, _("new delivery time %s told to the customer"), when);
 	return desk_event(d, o->id, "eta", "", when, c->action);
@@ -437,6 +441,7 @@ static enum status flow_reship(struct desk *d, struct resolve_ctx *c, struct ord
 	time_t due = calendar_add(&d->cal, desk_now(d), d->clocks.transit);
 	if ((st = store_exception_order_due(d->store, o->id, due)) != ST_OK)
 		return desk_fail(d, st, "%s", store_errmsg(d->store));
+	snprintf(c->result, sizeof c->result, _("reshipped: %s %s"), req->carrier, req->tracking);
 	if (!req->action || !*req->action)
 		snprintf(c->action, sizeof c->action, _("reshipped with %s %s"), req->carrier, req->tracking);
 	char after[160];
@@ -461,6 +466,7 @@ static enum status flow_duplicate(struct desk *d, struct resolve_ctx *c,
 	case RESOLVE_CONFIRM_BOTH:
 		snprintf(c->action, sizeof c->action, _("confirmed both %s and %s"), o->order_no,
 		         other.order_no);
+		snprintf(c->result, sizeof c->result, "%s", _("both kept"));
 		break;
 	case RESOLVE_CANCEL_THIS:
 		snprintf(reason, sizeof reason, _("duplicate of %s"), other.order_no);
@@ -468,6 +474,7 @@ static enum status flow_duplicate(struct desk *d, struct resolve_ctx *c,
 			return st;
 		snprintf(c->action, sizeof c->action, _("cancelled %s, kept %s"), o->order_no,
 		         other.order_no);
+		snprintf(c->result, sizeof c->result, _("cancelled %s"), o->order_no);
 		break;
 	case RESOLVE_CANCEL_OTHER:
 		snprintf(reason, sizeof reason, _("duplicate of %s"), o->order_no);
@@ -475,6 +482,7 @@ static enum status flow_duplicate(struct desk *d, struct resolve_ctx *c,
 			return st;
 		snprintf(c->action, sizeof c->action, _("cancelled %s, kept %s"), other.order_no,
 		         o->order_no);
+		snprintf(c->result, sizeof c->result, _("cancelled %s"), other.order_no);
 		break;
 	case RESOLVE_MERGE:
 		if (desk_require(d, ROLE_SUPERVISOR, _("merge orders (the other is cancelled)")) != ST_OK)
@@ -495,13 +503,14 @@ static enum status flow_duplicate(struct desk *d, struct resolve_ctx *c,
 		if ((st = desk_event(d, o->id, "merge", other.order_no, o->order_no, reason)) != ST_OK)
 			return st;
 		snprintf(c->action, sizeof c->action, _("merged %s into %s"), other.order_no, o->order_no);
+		snprintf(c->result, sizeof c->result, _("merged into %s"), o->order_no);
 		break;
 	default:
 		break;
 	}
 	if (req->action && *req->action)
 		text_copy(c->action, req->action, sizeof c->action);
-	return close_twin(d, e->related_id, c->cause, c->action, req->note);
+	return close_twin(d, e->related_id, c->cause, c->action, c->result, req->note);
 }
 
 static enum status resolve_body(struct desk *d, void *arg)
@@ -554,8 +563,12 @@ static enum status resolve_body(struct desk *d, void *arg)
 	}
 	if (st != ST_OK)
 		return st;
-	st = store_exception_resolve(d->store, e.id, desk_now(d), d->login, c->cause, c->action, "",
-	                             req->note);
+	if (!*c->result && e.kind == EXKIND_NEEDS_INFO)
+		snprintf(c->result, sizeof c->result, "%s", _("fields valid"));
+	else if (!*c->result)
+		snprintf(c->result, sizeof c->result, _("order stays in %s"), stage_name(o.stage));
+	st = store_exception_resolve(d->store, e.id, desk_now(d), d->login, c->cause, c->action,
+	                             c->result, req->note);
 	if (st == ST_REFUSED)
 		return desk_fail(d, ST_REFUSED, _("exception %lld was resolved meanwhile"), e.id);
 	if (st != ST_OK)
@@ -644,7 +657,7 @@ enum status desk_exception_stage_left_tx(struct desk *d, const struct order *o, 
 	struct close_ctx c = { .d = d, .o = o, .to = to };
 	struct exception_filter f = { .open_only = 1, .kind = -1, .order_id = o->id };
 	enum move_kind mk = transition_kind(o->stage, to);
-	char action[160], clean[64];
+	char action[160], result[64], clean[64];
 	enum status st;
 	int given = -1;
 
@@ -664,16 +677,23 @@ enum status desk_exception_stage_left_tx(struct desk *d, const struct order *o, 
 		if (e.kind == EXKIND_LOGISTICS_DELAY) {
 			why = given >= 0 ? (enum cause)given : CAUSE_CARRIER;
 			snprintf(action, sizeof action, "%s", _("delivered"));
+			snprintf(result, sizeof result, "%s", _("delivered"));
 		} else if (mk == MOVE_FORWARD) {
 			why = given >= 0 ? (enum cause)given : CAUSE_CAPACITY;
 			snprintf(action, sizeof action, _("stage completed late: %s -> %s"),
 			         stage_name(o->stage), stage_name(to));
+			snprintf(result, sizeof result, _("completed late, now in %s"), stage_name(to));
 		} else {
 			why = given >= 0 ? (enum cause)given : CAUSE_OTHER;
 			snprintf(action, sizeof action, to == STAGE_CANCELLED ? _("order cancelled") :
 			         _("order moved back: %s -> %s"), stage_name(o->stage), stage_name(to));
+			if (to == STAGE_CANCELLED)
+				snprintf(result, sizeof result, "%s", _("cancelled"));
+			else
+				snprintf(result, sizeof result, _("moved back to %s"), stage_name(to));
 		}
-		st = store_exception_resolve(d->store, e.id, desk_now(d), d->login, why, action, "", note);
+		st = store_exception_resolve(d->store, e.id, desk_now(d), d->login, why, action, result,
+		                             note);
 		if (st != ST_OK)
 			return desk_fail(d, st, "%s", store_errmsg(d->store));
 		if ((st = exception_event(d, &e, "resolve", exkind_name(e.kind), cause_name(why), action)) !=

@@ -312,7 +312,7 @@ static enum status record_short(struct desk *d, const struct order *o, const str
 
 /* Resolves every open stock_short exception of an order with action and cause. */
 static enum status resolve_short(struct desk *d, const struct order *o, enum cause cause,
-                                 const char *action, const char *note)
+                                 const char *action, const char *result, const char *note)
 {
 	long long ids[16];
 	int n = 0;
@@ -322,7 +322,7 @@ static enum status resolve_short(struct desk *d, const struct order *o, enum cau
 		return store_error(d, st);
 	for (int i = 0; i < n; i++) {
 		st = store_exception_resolve(d->store, ids[i], desk_now(d), d->login, cause, action,
-		                             "", note ? note : "");
+		                             result, note ? note : "");
 		if (st != ST_OK)
 			return store_error(d, st);
 		if ((st = desk_event(d, o->id, "resolve", "stock_short", action, cause_name(cause))) != ST_OK)
@@ -433,7 +433,8 @@ enum status desk_stock_release_tx(struct desk *d, const struct order *o)
 
 	/* Only cancel calls this for an order before locked: it stops waiting too. */
 	if (st == ST_OK && o->stage < STAGE_LOCKED)
-		st = resolve_short(d, o, CAUSE_OTHER, _("order cancelled while short of stock"), NULL);
+		st = resolve_short(d, o, CAUSE_OTHER, _("order cancelled while short of stock"),
+		                  _("cancelled"), NULL);
 	return st;
 }
 
@@ -474,7 +475,8 @@ static enum status lock_body(struct desk *d, void *arg)
 	if (st == ST_OK && !*where)
 		st = record_short(d, &o, &n);
 	if (st == ST_OK && has_word(o.exc_kinds, "stock_short"))
-		st = resolve_short(d, &o, CAUSE_STOCK_PLANNING, _("locked: the stock is there now"), NULL);
+		st = resolve_short(d, &o, CAUSE_STOCK_PLANNING, _("locked: the stock is there now"),
+		                  _("relocked"), NULL);
 	if (st == ST_OK)
 		st = move_to(d, &o, STAGE_LOCKED, "lock", where);
 	if (st == ST_OK) {
@@ -653,7 +655,7 @@ static enum status split_body(struct desk *d, void *arg)
 	struct order o, bo;
 	struct order_need n, bn;
 	struct exception_rec e;
-	char wh[16], where[16], action[256], why[128];
+	char wh[16], where[16], action[256], result[128], why[128];
 	long *remain = NULL, *take = NULL, took = 0, rest = 0;
 	long long moved_cents = 0;
 	struct order_line *partial = NULL;
@@ -790,7 +792,8 @@ static enum status split_body(struct desk *d, void *arg)
 	}
 	snprintf(action, sizeof action, _("split: locked what is in stock; the rest waits as %s"),
 	         bo.order_no);
-	if ((st = resolve_short(d, &o, req->cause, action, req->note)) != ST_OK ||
+	snprintf(result, sizeof result, _("split: backorder %s"), bo.order_no);
+	if ((st = resolve_short(d, &o, req->cause, action, result, req->note)) != ST_OK ||
 	    (st = desk_event(d, o.id, "split", o.order_no, bo.order_no, req->note ? req->note : "")) != ST_OK ||
 	    (st = move_to(d, &o, STAGE_LOCKED, "lock", where)) != ST_OK)
 		goto out;
@@ -870,7 +873,7 @@ static enum status delay_body(struct desk *d, void *arg)
 	struct order o;
 	struct order_need n;
 	struct exception_rec e;
-	char until[16], action[256], old_text[16], prefix[128], why[256];
+	char until[16], action[256], result[64], old_text[16], prefix[128], why[256];
 	enum status st;
 	time_t now = desk_now(d);
 	long day = calendar_parse_date(req->until);
@@ -893,7 +896,8 @@ static enum status delay_body(struct desk *d, void *arg)
 	if ((st = desk_event(d, o.id, "promise", old_text, until, why)) != ST_OK)
 		return st;
 	snprintf(action, sizeof action, _("delay agreed: dispatch by %s"), until);
-	if ((st = resolve_short(d, &o, req->cause, action, req->note)) != ST_OK)
+	snprintf(result, sizeof result, _("new dispatch date %s"), until);
+	if ((st = resolve_short(d, &o, req->cause, action, result, req->note)) != ST_OK)
 		return st;
 	/* Still short: it waits for stock under a fresh exception due that day. */
 	if ((st = store_order_get_id(d->store, o.id, &o)) != ST_OK)
@@ -984,7 +988,7 @@ static enum status allocate(struct desk *d, const char *sku, const char *action,
 			break;
 		st = reserve_order(d, &o, &n, where, sizeof where);
 		if (st == ST_OK && *where) {
-			st = resolve_short(d, &o, CAUSE_STOCK_PLANNING, action, NULL);
+			st = resolve_short(d, &o, CAUSE_STOCK_PLANNING, action, _("relocked"), NULL);
 			if (st == ST_OK)
 				st = move_to(d, &o, STAGE_LOCKED, "lock", _("stock received"));
 			if (st == ST_OK)

@@ -389,10 +389,10 @@ static int add_record(struct report *r, const struct rep_exc_row *row)
 		r->records_cap = cap;
 	}
 	struct report_record *rec = &r->records[r->nrecords];
-	const char *parts[6] = { row->order_no, row->opened_by, row->description, row->action,
-	                         row->result, row->resolved_by };
-	char *out[6];
-	if (!dup_block(parts, 6, out))
+	const char *parts[7] = { row->order_no, row->opened_by, row->description, row->action,
+	                         row->result, row->resolved_by, row->note };
+	char *out[7];
+	if (!dup_block(parts, 7, out))
 		return fail(r);
 	rec->id = row->id;
 	rec->kind = row->kind;
@@ -406,6 +406,7 @@ static int add_record(struct report *r, const struct rep_exc_row *row)
 	rec->action = out[3];
 	rec->result = out[4];
 	rec->resolved_by = out[5];
+	rec->note = out[6];
 	r->nrecords++;
 	return 0;
 }

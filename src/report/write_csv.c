@@ -10,7 +10,7 @@
 
 static const char *const columns[] = {
 	"id", "order_no", "kind", "cause", "stage", "opened_at", "opened_by", "description",
-	"action", "result", "resolved_at", "resolved_by", "minutes_to_resolve",
+	"action", "result", "resolved_at", "resolved_by", "minutes_to_resolve", "note",
 };
 #define NCOLS (int)(sizeof columns / sizeof columns[0])
 
@@ -55,6 +55,7 @@ void rw_csv(FILE *fp, const struct report *r, unsigned sheet)
 		v[10] = resolved;
 		v[11] = rec->resolved_by;
 		v[12] = minutes;
+		v[13] = rec->note;
 		row(fp, v, sheet);
 	}
 }

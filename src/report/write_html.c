@@ -524,12 +524,12 @@ void rw_html(FILE *fp, const struct report *r)
 	if (!r->nrecords) {
 		fprintf(fp, "<p>%s</p>\n", _("(none)"));
 	} else {
-		static const char *const cols[13] = { "id", "order_no", "kind", "cause", "stage",
+		static const char *const cols[14] = { "id", "order_no", "kind", "cause", "stage",
 		                                      "opened_at", "opened_by", "description", "action",
-		                                      "result", "resolved_at", "resolved_by",
+		                                      "result", "note", "resolved_at", "resolved_by",
 		                                      "minutes_to_resolve" };
 		fputs("<table class=\"records\"><tr>", fp);
-		for (int i = 0; i < 13; i++)
+		for (int i = 0; i < 14; i++)
 			th(fp, cols[i]);
 		fputs("</tr>\n", fp);
 		for (size_t i = 0; i < r->nrecords; i++) {
@@ -545,6 +545,7 @@ void rw_html(FILE *fp, const struct report *r)
 			td(fp, x->description, 0);
 			td(fp, x->action, 0);
 			td(fp, x->result, 0);
+			td(fp, x->note, 0);
 			rw_time(x->resolved_at, b, sizeof b, 0);
 			td(fp, b, 0);
 			td(fp, x->resolved_by, 0);

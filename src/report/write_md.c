@@ -277,20 +277,20 @@ void rw_md(FILE *fp, const struct report *r)
 		return;
 	}
 	{
-		const char *cols[13] = { "id", "order_no", "kind", "cause", "stage", "opened_at",
-		                         "opened_by", "description", "action", "result", "resolved_at",
-		                         "resolved_by", "minutes_to_resolve" };
-		header(fp, cols, 13, 13);
+		const char *cols[14] = { "id", "order_no", "kind", "cause", "stage", "opened_at",
+		                         "opened_by", "description", "action", "result", "note",
+		                         "resolved_at", "resolved_by", "minutes_to_resolve" };
+		header(fp, cols, 14, 14);
 		for (size_t i = 0; i < r->nrecords; i++) {
 			const struct report_record *x = &r->records[i];
-			const char *v[13] = { a, x->order_no, exkind_name(x->kind), rw_cause(x->cause),
+			const char *v[14] = { a, x->order_no, exkind_name(x->kind), rw_cause(x->cause),
 			                      stage_name(x->stage), b, x->opened_by, x->description,
-			                      x->action, x->result, c, x->resolved_by, d };
+			                      x->action, x->result, x->note, c, x->resolved_by, d };
 			snprintf(a, sizeof a, "%lld", x->id);
 			rw_time(x->opened_at, b, sizeof b, 0);
 			rw_time(x->resolved_at, c, sizeof c, 0);
 			rw_minutes(x, d, sizeof d);
-			cells(fp, v, 13);
+			cells(fp, v, 14);
 		}
 	}
 }

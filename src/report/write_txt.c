@@ -408,11 +408,22 @@ static void records(FILE *fp, const struct report *r)
 		fprintf(fp, "      %s\n", fit);
 		if (rec->resolved_at) {
 			report_span((long long)(rec->resolved_at - rec->opened_at), m, sizeof m);
-			snprintf(line, sizeof line, "%s: %s%s%s (%s, %s)", rw_cause(rec->cause),
-			         rec->action, *rec->result ? " -> " : "", rec->result, rec->resolved_by, m);
+			snprintf(line, sizeof line, "%s: %s (%s, %s)", rw_cause(rec->cause), rec->action,
+			         rec->resolved_by, m);
 			rw_clean(line, clean, sizeof clean);
 			text_fit_mark(clean, 72, fit, sizeof fit);
 			fprintf(fp, "      = %s\n", fit);
+		}
+		if (*rec->result) {
+			rw_clean(rec->result, clean, sizeof clean);
+			text_fit_mark(clean, 71, fit, sizeof fit);
+			fprintf(fp, "      -> %s\n", fit);
+		}
+		if (*rec->note) {
+			snprintf(line, sizeof line, _("note: %s"), rec->note);
+			rw_clean(line, clean, sizeof clean);
+			text_fit_mark(clean, 74, fit, sizeof fit);
+			fprintf(fp, "      %s\n", fit);
 		}
 	}
 }

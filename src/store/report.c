@@ -134,7 +134,8 @@ enum status store_report_delivered(struct store *s, time_t start, time_t end, re
 #define EXC_COLS \
 	"e.id, o.order_no, o.channel, o.carrier, e.kind, e.stage, coalesce(e.cause, ''), " \
 	"e.opened_at, e.opened_by, e.description, e.detail, coalesce(e.action, ''), " \
-	"coalesce(e.result, ''), coalesce(e.resolved_at, 0), coalesce(e.resolved_by, '')"
+	"coalesce(e.result, ''), coalesce(e.note, ''), coalesce(e.resolved_at, 0), " \
+	"coalesce(e.resolved_by, '')"
 
 static enum status exc_walk(struct store *s, sqlite3_stmt *st, const char *sql, rep_exc_fn fn,
                             void *arg)
@@ -161,6 +162,7 @@ static enum status exc_walk(struct store *s, sqlite3_stmt *st, const char *sql, 
 		r.detail = col(st, c++);
 		r.action = col(st, c++);
 		r.result = col(st, c++);
+		r.note = col(st, c++);
 		r.resolved_at = (time_t)sqlite3_column_int64(st, c++);
 		r.resolved_by = col(st, c++);
 		if (fn(&r, arg)) {

@@ -49,7 +49,7 @@ expect_status 64 "no report kind" od report
 expect_status 64 "unknown report kind" od report monthly
 
 expect_status 0 "csv" od report weekly --format csv
-contains "$T/out" '"id","order_no","kind","cause","stage","opened_at","opened_by","description","action","result","resolved_at","resolved_by","minutes_to_resolve"' "csv header"
+contains "$T/out" '"id","order_no","kind","cause","stage","opened_at","opened_by","description","action","result","resolved_at","resolved_by","minutes_to_resolve","note"' "csv header"
 contains "$T/out" '"2","20261117-ST-0001","needs_info","channel_data","new","2026-11-17 00:10","li","phone missing","called, ""fixed""","","2026-11-17 01:10","wang","60"' "csv row quoted by libcsv"
 [ "$(grep -c . "$T/out")" -eq 3 ] && ok "csv: header and two records" || not_ok "csv: header and two records"
 

@@ -199,6 +199,7 @@ START_TEST(needs_info_flow_fixes_flagged_fields_and_returns_to_review)
 	ck_assert_int_eq(e.cause, CAUSE_CHANNEL_DATA);
 	ck_assert_ptr_nonnull(strstr(e.action, "phone"));
 	ck_assert_ptr_nonnull(strstr(e.action, "address"));
+	ck_assert_str_eq(e.result, "fixed: phone, address");
 	order_get(&d, no, &o);
 	ck_assert_str_eq(o.phone, "+86 138 0013 8001");
 	ck_assert_str_eq(o.address, "88 Nanjing Road, Shanghai");
@@ -377,6 +378,13 @@ START_TEST(duplicate_cancel_one_needs_a_supervisor)
 	ck_assert_int_eq(o.stage, STAGE_NEW);
 	ck_assert(!exc(&d, ea).open);
 	ck_assert(!exc(&d, eb).open);
+	/* Both sides record the outcome: the other order cancelled. */
+	{
+		char want[64];
+		snprintf(want, sizeof want, "cancelled %s", b);
+		ck_assert_str_eq(exc(&d, ea).result, want);
+		ck_assert_str_eq(exc(&d, eb).result, want);
+	}
 	ck_assert_int_eq(desk_check(&d), ST_OK);
 	t_desk_close(&d);
 }

@@ -153,6 +153,17 @@ static long long raise(struct desk *d, time_t now, const char *no, const char *k
 	return id;
 }
 
+static void resolve_noted(struct desk *d, time_t now, long long id, const char *who,
+                          const char *cause, const char *action, const char *note)
+{
+	struct resolve_req req = { .id = id, .cause = cause, .action = action, .how = RESOLVE_PLAIN,
+	                           .note = note };
+	d->fixed_now = now;
+	login(d, who);
+	ck_assert_msg(desk_exception_resolve(d, &req) == ST_OK, "%s", desk_message(d));
+	login(d, "tester");
+}
+
 static void resolve(struct desk *d, time_t now, long long id, const char *who, const char *cause,
                     const char *action)
 {
@@ -307,7 +318,8 @@ static void fixture(struct desk *d)
 	/* Thursday */
 	order(d, AT(3, 9, 0), "EC", "A6", 0, "SKU-A:1", no_a[6], sizeof no_a[6]);
 	a6cc = raise(d, AT(3, 9, 30), no_a[6], "customer_change", "new address");
-	resolve(d, AT(3, 10, 30), a6cc, "wang", "customer", "address updated");
+	resolve_noted(d, AT(3, 10, 30), a6cc, "wang", "customer", "address updated",
+	              "customer phoned, address read back");
 	advance(d, AT(3, 10, 40), no_a[6], NULL);
 	advance(d, AT(3, 11, 0), no_a[6], NULL);
 	advance(d, AT(3, 11, 20), no_a[6], NULL);
@@ -599,6 +611,16 @@ START_TEST(fixture_records_and_actions)
 	/* A5's breach closed by shipping: capacity, 90 minutes. */
 	ck_assert_int_eq(r.records[4].cause, CAUSE_CAPACITY);
 	ck_assert_int_eq(r.records[4].resolved_at - r.records[4].opened_at, MIN(90));
+	/* What came of each resolution, and the resolver's note. */
+	ck_assert_str_eq(r.records[0].result, "fields valid");          /* P4 needs_info */
+	ck_assert_str_eq(r.records[1].result, "fields valid");          /* A2 needs_info */
+	ck_assert_str_eq(r.records[2].result, "");                      /* open */
+	ck_assert_str_eq(r.records[3].result, "order stays in review"); /* A4 shortage, by hand */
+	ck_assert_str_eq(r.records[4].result, "completed late, now in shipped");
+	ck_assert_str_eq(r.records[5].result, "delivered");             /* A2's delay */
+	ck_assert_str_eq(r.records[6].result, "order stays in new");    /* A6's change */
+	ck_assert_str_eq(r.records[6].note, "customer phoned, address read back");
+	ck_assert_str_eq(r.records[5].note, "");
 	/* Actions: 1 open and overdue, 2 done in W47, 4 open; 3 closed before W47
 	 * and 5 decided in W48 are not listed. */
 	ck_assert_int_eq(r.nactions, 3);
@@ -731,11 +753,17 @@ START_TEST(fixture_csv_is_the_record_table)
 	ck_assert_int_eq(lines, 12);
 	ck_assert_ptr_nonnull(strstr(buf, "\"id\",\"order_no\",\"kind\",\"cause\",\"stage\",\"opened_at\","
 	                                  "\"opened_by\",\"description\",\"action\",\"result\","
-	                                  "\"resolved_at\",\"resolved_by\",\"minutes_to_resolve\"\r\n"));
+	                                  "\"resolved_at\",\"resolved_by\",\"minutes_to_resolve\","
+	                                  "\"note\"\r\n"));
 	/* P4's row: opened 2026-11-14 10:30, resolved 2026-11-16 08:30, 2760 minutes. */
 	ck_assert_ptr_nonnull(strstr(buf, "\"channel_data\",\"new\",\"2026-11-14 10:30\",\"tester\","
-	                                  "\"address unreadable\",\"address asked again\",\"\","
-	                                  "\"2026-11-16 08:30\",\"li\",\"2760\"\r\n"));
+	                                  "\"address unreadable\",\"address asked again\","
+	                                  "\"fields valid\",\"2026-11-16 08:30\",\"li\",\"2760\","
+	                                  "\"\"\r\n"));
+	/* A6's change: its outcome and the resolver's note, last. */
+	ck_assert_ptr_nonnull(strstr(buf, "\"address updated\",\"order stays in new\","
+	                                  "\"2026-11-19 10:30\",\"wang\",\"60\","
+	                                  "\"customer phoned, address read back\"\r\n"));
 	free(buf);
 	report_free(&r);
 	t_desk_close(&d);

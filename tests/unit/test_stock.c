@@ -331,6 +331,7 @@ START_TEST(receipt_locks_waiting_orders_in_priority_order)
 	ck_assert(!e.open);
 	ck_assert_int_eq(e.cause, CAUSE_STOCK_PLANNING);
 	ck_assert_ptr_nonnull(strstr(e.action, "locked on receipt of 4 A at MAIN"));
+	ck_assert_str_eq(e.result, "relocked");           /* what came of it */
 	check_ok(&d);
 	t_desk_close(&d);
 }
@@ -395,6 +396,14 @@ START_TEST(split_locks_what_is_there_and_backorders_the_rest)
 	ck_assert_int_eq(row_of(&d, "B", "MAIN").locked, 2);
 	ck_assert_int_eq(row_of(&d, "A", "MAIN").waiting, 2);
 	check_ok(&d);   /* order numbers with a -B1 suffix pass */
+	/* The original's shortage records the split and the backorder it made. */
+	{
+		char sql_split[256];
+		snprintf(sql_split, sizeof sql_split,
+		         "SELECT count(*) FROM exceptions WHERE order_id = %lld AND kind = 'stock_short' "
+		         "AND result = 'split: backorder %s' AND note = 'asked the customer'", o.id, bo);
+		ck_assert_int_eq(count_of(&d, sql_split), 1);
+	}
 	/* The backorder is locked by the receipts it waits for. */
 	receive(&d, "A", 2, NULL);
 	ck_assert_int_eq(stage_of(&d, bo), STAGE_REVIEW);
@@ -433,7 +442,8 @@ START_TEST(delay_is_limited_to_business_days_for_clerks)
 	ck_assert_int_eq(count_of(&d, sql_short_open), 1);
 	static const char sql_resolved[] =
 		"SELECT count(*) FROM exceptions WHERE kind = 'stock_short' AND status = 'resolved' "
-		"AND cause = 'customer' AND action LIKE 'delay agreed%'";
+		"AND cause = 'customer' AND action LIKE 'delay agreed%' "
+		"AND result = 'new dispatch date 2026-11-19' AND note = 'agreed by phone'";
 	ck_assert_int_eq(count_of(&d, sql_resolved), 1);
 	/* A supervisor may agree beyond the limit (over a weekend). */
 	t_desk_set_role(&d, ROLE_SUPERVISOR);
