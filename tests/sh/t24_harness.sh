@@ -39,7 +39,7 @@ contains "$T/err" "no shell test, unit binary or test case named 'no_such_test_a
 } > "$T/t02_failing.sh"
 sh "$ROOT/tests/sh/run.sh" "$T/t02_failing.sh" > "$T/run_out" 2>&1
 echo $? > "$T/run_status"
-contains "$T/run_status" 1 "run.sh fails on a failing file"
+check "run.sh fails on a failing file" [ "$(cat "$T/run_status")" -eq 1 ]
 contains "$T/run_out" "not ok early failure" "run.sh shows the first not ok"
 contains "$T/run_out" "#   early detail" "run.sh shows the first not ok's detail"
 contains "$T/run_out" "not ok late failure" "run.sh shows the last not ok"
@@ -96,4 +96,24 @@ contains "$T/screen_out" "#   +line 2" "a screen mismatch shows the diff's new s
 ORDESK_TESTS=$T/copy ORDESK_GOLDEN=update sh "$ROOT/tests/sh/run.sh" "$T/t05_screen.sh" > "$T/screen_out" 2>&1
 contains "$T/screen_out" "sh: 1 passed, 0 failed" "GOLDEN=update passes the screen"
 contains "$T/copy/screens/fake.txt" "line 2" "GOLDEN=update rewrote the screen"
+
+# src/gen/deps.sh on a system without dpkg: what is here counts as here.
+mkdir -p "$T/nodpkg"
+for c in sh cc make pkg-config tmux sqlite3 msgfmt python3 man grep id; do
+	p=$(command -v "$c") && ln -s "$p" "$T/nodpkg/$c"
+done
+PATH=$T/nodpkg /bin/sh "$ROOT/src/gen/deps.sh" > "$T/deps_out" 2>&1
+echo $? > "$T/deps_status"
+check "deps.sh without dpkg-query finds what is installed" [ "$(cat "$T/deps_status")" -eq 0 ]
+lacks "$T/deps_out" "install" "deps.sh without dpkg-query asks for nothing"
+# and names what is really absent, only that.
+rm "$T/nodpkg/pkg-config"
+printf '#!/bin/sh\ncase " $* " in *" sqlite3 "*) exit 1 ;; esac\nexec %s "$@"\n' "$(command -v pkg-config)" \
+	> "$T/nodpkg/pkg-config"
+chmod +x "$T/nodpkg/pkg-config"
+rm "$T/nodpkg/tmux"
+PATH=$T/nodpkg /bin/sh "$ROOT/src/gen/deps.sh" > "$T/deps_out" 2>&1
+echo $? > "$T/deps_status"
+check "deps.sh without dpkg-query fails when something is absent" [ "$(cat "$T/deps_status")" -eq 1 ]
+contains "$T/deps_out" "please install: libsqlite3-dev tmux (or" "deps.sh names only what is absent"
 finish
