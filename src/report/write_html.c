@@ -3,6 +3,7 @@
 #include "ordesk/report_write.h"
 
 #include "ordesk/i18n.h"
+#include "ordesk/text.h"
 #include "report_int.h"
 
 #include <stdio.h>
@@ -40,6 +41,10 @@ static const char style[] =
 	"svg.chart{display:block;max-width:100%;height:auto;margin:.5rem 0}\n"
 	"svg text{font-family:inherit;font-size:11px;fill:#1a1a1a}\n"
 	"svg .axis{stroke:#888;stroke-width:1}svg .line{fill:none;stroke:#c0392b;stroke-width:2}\n"
+	"svg .grid{stroke:#ddd;stroke-width:1;stroke-dasharray:3 3}"
+	"svg .trend{stroke:#4e79a7;stroke-width:1.5}svg text.scale{font-size:10px;fill:#555}\n"
+	"i.key{display:inline-block;width:.7rem;height:.7rem;margin-right:.3rem;vertical-align:middle;"
+	"print-color-adjust:exact;-webkit-print-color-adjust:exact}\n"
 	".legend span{display:inline-block;margin-right:1rem;font-size:.85rem}\n"
 	".legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;"
 	"vertical-align:middle}\n"
@@ -199,43 +204,111 @@ static void kind_day_chart(FILE *fp, const struct report *r)
 	}
 	fputs("</svg>\n", fp);
 	legend(fp);
+	/* The same numbers as a table, for print, screen readers and colour blindness. */
+	fputs("<table class=\"kindday\"><tr>", fp);
+	th(fp, _("kind"));
+	for (int d = 0; d < 7; d++)
+		th(fp, _(days[d]));
+	th(fp, _("total"));
+	fputs("</tr>\n", fp);
+	for (int k = 0; k < EXKIND_COUNT; k++) {
+		long sum = 0;
+		fprintf(fp, "<tr><td><i class=\"key\" style=\"background:%s\"></i>", kind_colour[k]);
+		h(fp, exkind_name((enum exkind)k));
+		fputs("</td>", fp);
+		for (int d = 0; d < 7; d++) {
+			tdn(fp, r->by_kind_day[d][k]);
+			sum += r->by_kind_day[d][k];
+		}
+		tdn(fp, sum);
+		fputs("</tr>\n", fp);
+	}
+	long all = 0;
+	fputs("<tr>", fp);
+	td(fp, _("total"), 0);
+	for (int d = 0; d < 7; d++) {
+		tdn(fp, total[d]);
+		all += total[d];
+	}
+	tdn(fp, all);
+	fputs("</tr>\n</table>\n", fp);
 }
 
-/* Four small bar charts of headline figures over the trend's periods. */
+/* The bottom of a rate panel's scale: 10 points below its lowest value,
+ * rounded down to a multiple of 10, so small changes near 100 % show. */
+static int rate_floor(const double *v, const int *valid)
+{
+	double lo = 100;
+
+	for (int i = 0; i < REPORT_TREND; i++)
+		if (valid[i] && v[i] < lo)
+			lo = v[i];
+	int f = (int)((lo - 10) / 10) * 10;
+	return f < 0 ? 0 : f > 80 ? 80 : f;
+}
+
+/* Four small charts of headline figures over the trend's periods: counts
+ * as bars from 0, a rate as points on a scale that says where it starts. */
 static void trend_chart(FILE *fp, const struct report *r)
 {
 	static const enum report_figure shown[4] = { FIG_RECEIVED, FIG_SHIPPED, FIG_OPENED,
 	                                             FIG_ONTIME_SHIP };
-	const int W = 640, H = 190, PW = 160, T = 30, B = 34;
+	const int W = 640, H = 204, PW = 160, T = 46, B = 34;
 	double ph = H - T - B;
-	char buf[32];
+	char buf[64];
 
 	svg_open(fp, "chart-trend", W, H, _("Trend over the last four periods"));
 	for (int k = 0; k < 4; k++) {
 		double max = 0, v[REPORT_TREND];
-		int valid[REPORT_TREND];
+		int valid[REPORT_TREND], rate = shown[k] == FIG_ONTIME_SHIP, lo = 0;
 		double x0 = PW * k + 12, slot = (PW - 24) / (double)REPORT_TREND;
+		double px = -1, py = 0;
 		for (int i = 0; i < REPORT_TREND; i++) {
 			v[i] = report_figure_value(&r->head[i], shown[k], &valid[i]);
 			if (valid[i] && v[i] > max)
 				max = v[i];
 		}
-		if (shown[k] == FIG_ONTIME_SHIP)
-			max = 100;
 		svg_text(fp, x0 + (PW - 24) / 2.0, 14, "middle", " font-weight=\"bold\"",
 		         _(report_figure_label(shown[k])));
+		if (rate) {
+			lo = rate_floor(v, valid);
+			snprintf(buf, sizeof buf, _("%%, scale %d to 100"), lo);
+			svg_text(fp, x0 + (PW - 24) / 2.0, 28, "middle", " class=\"scale\"", buf);
+			/* the top and bottom of the scale, as light rules */
+			fprintf(fp, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n",
+			        x0, T, x0 + PW - 24, T);
+		}
 		fprintf(fp, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
 		        x0, T + ph, x0 + PW - 24, T + ph);
 		for (int i = 0; i < REPORT_TREND; i++) {
-			double bh = valid[i] && max > 0 ? ph * v[i] / max : 0;
-			fprintf(fp, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-			        "fill=\"%s\"/>\n", x0 + slot * i + slot * 0.15, T + ph - bh, slot * 0.7, bh,
-			        i == REPORT_CUR ? "#4e79a7" : "#a0b8d0");
-			report_figure_text(&r->head[i], shown[k], buf, sizeof buf);
-			svg_text(fp, x0 + slot * (i + 0.5), T + ph - bh - 3, "middle", "", buf);
+			double cx = x0 + slot * (i + 0.5), top;
+			const char *fill = i == REPORT_CUR ? "#4e79a7" : "#a0b8d0";
+			if (rate) {
+				top = T + ph - (valid[i] ? ph * (v[i] - lo) / (100 - lo) : 0);
+				if (valid[i]) {
+					if (px >= 0)
+						fprintf(fp, "<line class=\"trend\" x1=\"%.1f\" y1=\"%.1f\" "
+						        "x2=\"%.1f\" y2=\"%.1f\"/>\n", px, py, cx, top);
+					fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>\n", cx,
+					        top, fill);
+					px = cx;
+					py = top;
+					snprintf(buf, sizeof buf, "%.1f", v[i]);
+				} else {
+					text_copy(buf, "-", sizeof buf);
+				}
+			} else {
+				double bh = valid[i] && max > 0 ? ph * v[i] / max : 0;
+				top = T + ph - bh;
+				fprintf(fp, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+				        "height=\"%.1f\" fill=\"%s\"/>\n", x0 + slot * i + slot * 0.15, top,
+				        slot * 0.7, bh, fill);
+				report_figure_text(&r->head[i], shown[k], buf, sizeof buf);
+			}
+			svg_text(fp, cx, top - (rate ? 7 : 3), "middle", "", buf);
 			const char *label = r->period[i].label;
 			/* "2026-W47" -> "W47", "2026-11-20" -> "11-20" */
-			svg_text(fp, x0 + slot * (i + 0.5), T + ph + 14, "middle", "", label + 5);
+			svg_text(fp, cx, T + ph + 14, "middle", "", label + 5);
 		}
 	}
 	fputs("</svg>\n", fp);

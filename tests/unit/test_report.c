@@ -735,6 +735,77 @@ START_TEST(fixture_golden_txt_md)
 }
 END_TEST
 
+/* The HTML's day x kind chart has its numbers in a table beside the colours,
+ * and the on-time trend is drawn on a scale that says where it starts.
+ * ORDESK_HTML_DUMP=FILE keeps the page to look at. */
+START_TEST(fixture_html_charts_have_their_numbers)
+{
+	struct desk d;
+	struct report r;
+	char *buf = NULL;
+	size_t size = 0;
+
+	fixture(&d);
+	make_report(&d, &r);
+	FILE *mem = open_memstream(&buf, &size);
+	ck_assert_int_eq(report_write(mem, &r, RFMT_HTML, 0), 0);
+	fclose(mem);
+	const char *dump = getenv("ORDESK_HTML_DUMP");
+	if (dump) {
+		FILE *out = fopen(dump, "w");
+		ck_assert_ptr_nonnull(out);
+		fwrite(buf, 1, size, out);
+		fclose(out);
+	}
+	const char *table = strstr(buf, "<table class=\"kindday\">");
+	ck_assert_ptr_nonnull(table);
+	ck_assert_ptr_nonnull(strstr(table, "<th>kind</th><th>Mon</th><th>Tue</th><th>Wed</th>"
+	                                    "<th>Thu</th><th>Fri</th><th>Sat</th><th>Sun</th>"
+	                                    "<th>total</th>"));
+#define N(x) "<td class=\"n\">" #x "</td>"
+	/* needs_info: A2 Monday, A8 Sunday; stock_short: A3 and A4 Tuesday;
+	 * sla_breach: A5 Wednesday, A9 Saturday; logistics_delay: A2 Wednesday;
+	 * customer_change: A6 Thursday, A10 Sunday; duplicate_suspect: A7 Friday. */
+	ck_assert_ptr_nonnull(strstr(table, "needs_info</td>" N(1) N(0) N(0) N(0) N(0) N(0) N(1) N(2)));
+	ck_assert_ptr_nonnull(strstr(table, "stock_short</td>" N(0) N(2) N(0) N(0) N(0) N(0) N(0) N(2)));
+	ck_assert_ptr_nonnull(strstr(table, "<td>total</td>" N(1) N(2) N(2) N(1) N(1) N(1) N(2) N(10)));
+#undef N
+	/* The trend: shipped on time 50.0 % in W46 (P1 on time, P2 late) and
+	 * 75.0 % in W47 (A2 late; A1 A5 A6 on time), none shipped in W44 and W45:
+	 * the rate panel's scale starts at 40 and says so, with one point per
+	 * period that shipped. */
+	const char *trend = strstr(buf, "id=\"chart-trend\"");
+	ck_assert_ptr_nonnull(trend);
+	const char *scale = strstr(trend, "%, scale ");
+	ck_assert_ptr_nonnull(scale);
+	int lo = -1;
+	ck_assert_int_eq(sscanf(scale, "%%, scale %d to 100", &lo), 1);
+	int v[REPORT_TREND], n = 0;
+	double lowest = 100;
+	for (int i = 0; i < REPORT_TREND; i++) {
+		double x = report_figure_value(&r.head[i], FIG_ONTIME_SHIP, &v[i]);
+		if (v[i]) {
+			n++;
+			if (x < lowest)
+				lowest = x;
+		}
+	}
+	ck_assert_int_gt(n, 0);
+	ck_assert_msg(lo <= lowest - 10 + 1e-9 && lo > lowest - 20 && lo % 10 == 0,
+	              "scale starts at %d for a lowest value of %.1f", lo, lowest);
+	ck_assert_int_eq(lo, 40);
+	ck_assert_int_eq(n, 2);
+	int circles = 0;
+	const char *end = strstr(trend, "</svg>");
+	for (const char *p = trend; (p = strstr(p, "<circle")) != NULL && p < end; p++)
+		circles++;
+	ck_assert_int_eq(circles, n);
+	free(buf);
+	report_free(&r);
+	t_desk_close(&d);
+}
+END_TEST
+
 START_TEST(fixture_csv_is_the_record_table)
 {
 	struct desk d;
@@ -1121,6 +1192,7 @@ int main(void)
 	tcase_add_test(tc, fixture_records_and_actions);
 	tcase_add_test(tc, fixture_golden_txt_md);
 	tcase_add_test(tc, fixture_csv_is_the_record_table);
+	tcase_add_test(tc, fixture_html_charts_have_their_numbers);
 	tcase_add_test(tc, untrusted_text_is_cleaned_in_every_format);
 	tcase_add_test(tc, daily_summary_of_a_day);
 	tcase_add_test(tc, a_running_day_is_measured_now);
